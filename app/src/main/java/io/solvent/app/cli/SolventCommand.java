@@ -1,0 +1,79 @@
+package io.solvent.app.cli;
+
+import io.solvent.engine.io.InputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** The {@code solvent} command and its subcommands. */
+@Command(name = "solvent",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Risk console and margin engine for venues whose margining is enforced by code.",
+            "",
+            "Run a subcommand below. (The JavaFX console, opened by 'solvent' with no arguments, comes in a later"
+                + " release; until then 'solvent' prints this help.)"
+        },
+        subcommands = {MarginCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:success",
+            "1:internal error (details in the log)",
+            "2:bad input: a file, value or option was rejected"
+        },
+        footerHeading = "%n",
+        footer = {"Log file: solvent.log in $SOLVENT_LOG_DIR,", "  else in $XDG_STATE_HOME/solvent, else in ~/.local/state/solvent."})
+public final class SolventCommand implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(SolventCommand.class);
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /**
+     * Runs the command line.
+     *
+     * @param args arguments
+     * @param out  standard output
+     * @param err  standard error
+     * @return the exit status ({@link ExitCodes})
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine cli = commandLine(out, err);
+        return cli.execute(args);
+    }
+
+    static CommandLine commandLine(PrintStream out, PrintStream err) {
+        CommandLine cli = new CommandLine(new SolventCommand());
+        cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        cli.setExecutionExceptionHandler((ex, line, parsed) -> {
+            if (ex instanceof InputException bad) {
+                LOG.warn("rejected input: {}", bad.getMessage(), bad);
+                line.getErr().println("solvent: " + bad.getMessage());
+                return ExitCodes.BAD_INPUT;
+            }
+            LOG.error("internal error running {}", String.join(" ", parsed.originalArgs()), ex);
+            line.getErr().println("solvent: internal error: " + ex + " (the log has the details: "
+                    + System.getProperty("solvent.log.dir", "") + "/solvent.log)");
+            return ExitCodes.INTERNAL;
+        });
+        cli.setParameterExceptionHandler((ex, args) -> {
+            CommandLine line = ex.getCommandLine();
+            line.getErr().println("solvent: " + ex.getMessage());
+            line.getErr().println("Try '" + line.getCommandSpec().qualifiedName() + " --help' for more.");
+            return ExitCodes.BAD_INPUT;
+        });
+        return cli;
+    }
+}

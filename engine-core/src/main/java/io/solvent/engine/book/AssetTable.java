@@ -1,0 +1,74 @@
+package io.solvent.engine.book;
+
+import io.solvent.engine.model.Asset;
+import io.solvent.engine.model.Prices;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Assets by dense index, with their current prices. */
+public final class AssetTable {
+    private final String[] symbol;
+    private final double[] price;
+    private final Map<String, Integer> index = new HashMap<>();
+    private final List<Asset> assets;
+
+    AssetTable(List<Asset> assets, Prices prices) {
+        this.assets = List.copyOf(assets);
+        int n = assets.size();
+        symbol = new String[n];
+        price = new double[n];
+        for (int i = 0; i < n; i++) {
+            symbol[i] = assets.get(i).symbol();
+            index.put(symbol[i], i);
+            price[i] = prices.find(symbol[i]).orElse(Double.NaN);
+        }
+    }
+
+    /** @return the number of assets */
+    public int size() {
+        return symbol.length;
+    }
+
+    /**
+     * @param symbol asset symbol
+     * @return its dense index
+     * @throws IllegalArgumentException when unknown
+     */
+    public int indexOf(String symbol) {
+        Integer i = index.get(symbol);
+        if (i == null) {
+            throw new IllegalArgumentException("unknown asset '" + symbol + "'");
+        }
+        return i;
+    }
+
+    /**
+     * @param asset dense index
+     * @return the symbol
+     */
+    public String symbol(int asset) {
+        return symbol[asset];
+    }
+
+    /**
+     * @param asset dense index
+     * @return the record it was built from
+     */
+    public Asset asset(int asset) {
+        return assets.get(asset);
+    }
+
+    /**
+     * @param asset dense index
+     * @return current price, USD per unit; NaN when never priced
+     */
+    public double price(int asset) {
+        return price[asset];
+    }
+
+    void setPrice(int asset, double usdPerUnit) {
+        price[asset] = usdPerUnit;
+    }
+}

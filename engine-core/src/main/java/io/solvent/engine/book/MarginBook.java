@@ -1,0 +1,277 @@
+package io.solvent.engine.book;
+
+import io.solvent.engine.margin.TierSchedule;
+import io.solvent.engine.model.Book;
+import io.solvent.engine.model.MarginType;
+
+/**
+ * The hot state of a book: reference data, sub-accounts and their latest evaluation, all in flat arrays.
+ *
+ * <p>{@link #revalue(int)} computes a sub-account's figures with the arithmetic of
+ * {@link io.solvent.engine.margin.MarginCalculator} and stores them; {@link #setPrice(int, double)} followed by
+ * {@link #revalueExposedTo(int)} re-evaluates only the sub-accounts exposed to the asset that moved. No method
+ * allocates after construction. Single-threaded: owned by the engine thread.
+ */
+public final class MarginBook {
+    private final AssetTable assets;
+    private final MarketTable markets;
+    private final SubAccountTable subs;
+    private final ExposureIndex byAsset;
+    private final ExposureIndex byMarket;
+
+    private final double[] weightedAssetsInitial;
+    private final double[] weightedLiabilitiesInitial;
+    private final double[] weightedAssetsMaintenance;
+    private final double[] weightedLiabilitiesMaintenance;
+    private final double[] requirementMaintenance;
+    private final double[] equity;
+    private final double[] notional;
+
+    private MarginBook(Book book) {
+        assets = new AssetTable(book.assets(), book.prices());
+        markets = new MarketTable(book.markets(), assets);
+        subs = new SubAccountTable(book, assets, markets);
+        int n = subs.size();
+        byAsset = buildAssetIndex();
+        byMarket = buildMarketIndex();
+        weightedAssetsInitial = new double[n];
+        weightedLiabilitiesInitial = new double[n];
+        weightedAssetsMaintenance = new double[n];
+        weightedLiabilitiesMaintenance = new double[n];
+        requirementMaintenance = new double[n];
+        equity = new double[n];
+        notional = new double[n];
+    }
+
+    /**
+     * Builds the hot state and evaluates every sub-account at the book's prices.
+     *
+     * @param book a validated book whose every used asset has a price ({@link Book#unpricedAssets()} empty)
+     * @return the evaluated hot state
+     * @throws IllegalArgumentException when a used asset has no price
+     */
+    public static MarginBook of(Book book) {
+        if (!book.unpricedAssets().isEmpty()) {
+            throw new IllegalArgumentException("no price for " + book.unpricedAssets());
+        }
+        MarginBook m = new MarginBook(book);
+        m.revalueAll();
+        return m;
+    }
+
+    private ExposureIndex buildAssetIndex() {
+        int pairs = subs.balanceAsset.length + subs.positionMarket.length;
+        int[] keys = new int[pairs];
+        int[] owners = new int[pairs];
+        int k = 0;
+        for (int s = 0; s < subs.size(); s++) {
+            for (int b = subs.balanceStart[s]; b < subs.balanceStart[s + 1]; b++) {
+                keys[k] = subs.balanceAsset[b];
+                owners[k++] = s;
+            }
+            for (int p = subs.positionStart[s]; p < subs.positionStart[s + 1]; p++) {
+                keys[k] = markets.underlying(subs.positionMarket[p]);
+                owners[k++] = s;
+            }
+        }
+        return ExposureIndex.of(assets.size(), keys, owners, k);
+    }
+
+    private ExposureIndex buildMarketIndex() {
+        int pairs = subs.positionMarket.length;
+        int[] owners = new int[pairs];
+        for (int s = 0; s < subs.size(); s++) {
+            for (int p = subs.positionStart[s]; p < subs.positionStart[s + 1]; p++) {
+                owners[p] = s;
+            }
+        }
+        return ExposureIndex.of(markets.size(), subs.positionMarket, owners, pairs);
+    }
+
+    /** @return the assets, with current prices */
+    public AssetTable assets() {
+        return assets;
+    }
+
+    /** @return the markets */
+    public MarketTable markets() {
+        return markets;
+    }
+
+    /** @return the sub-accounts */
+    public SubAccountTable subAccounts() {
+        return subs;
+    }
+
+    /** @return for each asset, the sub-accounts holding it or trading a market on it */
+    public ExposureIndex exposureByAsset() {
+        return byAsset;
+    }
+
+    /** @return for each market, the sub-accounts with a position in it */
+    public ExposureIndex exposureByMarket() {
+        return byMarket;
+    }
+
+    /**
+     * Sets an asset's price without re-evaluating anything.
+     *
+     * @param asset      dense index
+     * @param usdPerUnit the new price, finite and {@code > 0}
+     */
+    public void setPrice(int asset, double usdPerUnit) {
+        if (!(usdPerUnit > 0) || !Double.isFinite(usdPerUnit)) {
+            throw new IllegalArgumentException("price of " + assets.symbol(asset) + " must be finite and > 0, was "
+                    + usdPerUnit);
+        }
+        assets.setPrice(asset, usdPerUnit);
+    }
+
+    /**
+     * Re-evaluates the sub-accounts exposed to an asset, in ascending index order.
+     *
+     * @param asset dense index of the asset whose price moved
+     * @return how many sub-accounts were re-evaluated
+     */
+    public int revalueExposedTo(int asset) {
+        int n = byAsset.count(asset);
+        for (int i = 0; i < n; i++) {
+            revalue(byAsset.member(asset, i));
+        }
+        return n;
+    }
+
+    /** Re-evaluates every sub-account, in index order. */
+    public void revalueAll() {
+        for (int s = 0; s < subs.size(); s++) {
+            revalue(s);
+        }
+    }
+
+    /**
+     * Evaluates one sub-account at the current prices and stores its figures.
+     *
+     * @param sub dense index
+     */
+    public void revalue(int sub) {
+        double aInit = 0;
+        double lInit = 0;
+        double aMaint = 0;
+        double lMaint = 0;
+        double eq = 0;
+        for (int b = subs.balanceStart[sub], end = subs.balanceStart[sub + 1]; b < end; b++) {
+            double value = subs.balanceUnits[b] * assets.price(subs.balanceAsset[b]);
+            eq += value;
+            if (value > 0) {
+                aInit += value * subs.balanceWeightInitial[b];
+                aMaint += value * subs.balanceWeightMaintenance[b];
+            } else {
+                lInit -= value * subs.balanceWeightInitial[b];
+                lMaint -= value * subs.balanceWeightMaintenance[b];
+            }
+        }
+        double rInit = 0;
+        double rMaint = 0;
+        double n = 0;
+        for (int p = subs.positionStart[sub], end = subs.positionStart[sub + 1]; p < end; p++) {
+            int m = subs.positionMarket[p];
+            double price = assets.price(markets.underlying(m));
+            double size = subs.positionSize[p];
+            double pnl = size * (price - subs.positionEntry[p]);
+            double positionNotional = Math.abs(size) * price;
+            eq += pnl;
+            n += positionNotional;
+            if (pnl >= 0) {
+                double weighted = pnl * markets.positivePnlWeight(m);
+                aInit += weighted;
+                aMaint += weighted;
+            } else {
+                lInit -= pnl;
+                lMaint -= pnl;
+            }
+            TierSchedule schedule = markets.schedule(m);
+            rInit += schedule.requirement(positionNotional, MarginType.INITIAL);
+            rMaint += schedule.requirement(positionNotional, MarginType.MAINTENANCE);
+        }
+        weightedAssetsInitial[sub] = aInit;
+        weightedLiabilitiesInitial[sub] = lInit + rInit;
+        weightedAssetsMaintenance[sub] = aMaint;
+        weightedLiabilitiesMaintenance[sub] = lMaint + rMaint;
+        requirementMaintenance[sub] = rMaint;
+        equity[sub] = eq;
+        notional[sub] = n;
+    }
+
+    /**
+     * @param sub dense index
+     * @return maintenance health at the last evaluation, USD
+     */
+    public double maintenanceHealth(int sub) {
+        return weightedAssetsMaintenance[sub] - weightedLiabilitiesMaintenance[sub];
+    }
+
+    /**
+     * @param sub dense index
+     * @return initial health at the last evaluation, USD
+     */
+    public double initialHealth(int sub) {
+        return weightedAssetsInitial[sub] - weightedLiabilitiesInitial[sub];
+    }
+
+    /**
+     * @param sub dense index
+     * @return maintenance weighted assets at the last evaluation, USD
+     */
+    public double maintenanceWeightedAssets(int sub) {
+        return weightedAssetsMaintenance[sub];
+    }
+
+    /**
+     * @param sub dense index
+     * @return maintenance weighted liabilities (requirement included) at the last evaluation, USD
+     */
+    public double maintenanceWeightedLiabilities(int sub) {
+        return weightedLiabilitiesMaintenance[sub];
+    }
+
+    /**
+     * @param sub dense index
+     * @return the maintenance requirement of its positions at the last evaluation, USD
+     */
+    public double maintenanceRequirement(int sub) {
+        return requirementMaintenance[sub];
+    }
+
+    /**
+     * @param sub dense index
+     * @return maintenance health factor A/L at the last evaluation; NaN when L = 0
+     */
+    public double maintenanceHealthFactor(int sub) {
+        double l = weightedLiabilitiesMaintenance[sub];
+        return l == 0 ? Double.NaN : weightedAssetsMaintenance[sub] / l;
+    }
+
+    /**
+     * @param sub dense index
+     * @return unweighted equity at the last evaluation, USD
+     */
+    public double equity(int sub) {
+        return equity[sub];
+    }
+
+    /**
+     * @param sub dense index
+     * @return total notional of its positions at the last evaluation, USD
+     */
+    public double notional(int sub) {
+        return notional[sub];
+    }
+
+    /**
+     * @param sub dense index
+     * @return whether it was liquidatable at the last evaluation: L_m &gt; 0 and health_m &lt; 0
+     */
+    public boolean liquidatable(int sub) {
+        return weightedLiabilitiesMaintenance[sub] > 0 && maintenanceHealth(sub) < 0;
+    }
+}

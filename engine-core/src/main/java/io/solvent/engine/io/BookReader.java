@@ -1,0 +1,207 @@
+package io.solvent.engine.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.solvent.engine.model.Account;
+import io.solvent.engine.model.Asset;
+import io.solvent.engine.model.Book;
+import io.solvent.engine.model.MarginMode;
+import io.solvent.engine.model.MarginTier;
+import io.solvent.engine.model.Market;
+import io.solvent.engine.model.ModelValidationException;
+import io.solvent.engine.model.Position;
+import io.solvent.engine.model.Prices;
+import io.solvent.engine.model.SubAccount;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Reads the book file (format 1 of {@code cli-and-files.md}): assets, markets, accounts and optional prices. Every
+ * field is checked for its type and range, every name for existence and uniqueness; unknown fields are rejected so
+ * that a misspelt weight never silently falls back to its default.
+ */
+public final class BookReader {
+    /** The book format this reader understands. */
+    public static final int FORMAT = 1;
+
+    private static final Set<String> TOP = Set.of("format", "assets", "markets", "accounts", "prices");
+    private static final Set<String> ASSET = Set.of("symbol", "initialWeight", "maintenanceWeight",
+            "initialLiabilityWeight", "maintenanceLiabilityWeight", "sizeFactor");
+    private static final Set<String> MARKET = Set.of("symbol", "underlying", "tiers", "liquidationFee",
+            "positivePnlWeight");
+    private static final Set<String> TIER = Set.of("upTo", "initialMarginFraction", "maintenanceMarginFraction");
+    private static final Set<String> ACCOUNT = Set.of("id", "subaccounts");
+    private static final Set<String> SUBACCOUNT = Set.of("id", "mode", "balances", "positions");
+    private static final Set<String> POSITION = Set.of("market", "size", "entryPrice");
+
+    private BookReader() {
+    }
+
+    /**
+     * @param file the book file
+     * @return the validated book
+     * @throws InputException naming the file, the place and what was expected
+     */
+    public static Book read(Path file) {
+        return fromTree(file.toString(), JsonInput.read(file));
+    }
+
+    /**
+     * @param source name of the input, used in error messages
+     * @param in     the JSON text
+     * @return the validated book
+     * @throws InputException naming the source, the place and what was expected
+     */
+    public static Book read(String source, InputStream in) {
+        return fromTree(source, JsonInput.read(source, in));
+    }
+
+    /**
+     * @param source name of the input, used in error messages
+     * @param root   the parsed document
+     * @return the validated book
+     * @throws InputException naming the source, the JSON path and what was expected
+     */
+    public static Book fromTree(String source, JsonNode root) {
+        JsonCursor doc = JsonCursor.root(source, root).object(TOP);
+        readFormat(doc.field("format"));
+        List<Asset> assets = new ArrayList<>();
+        for (JsonCursor a : required(doc, "assets").elements()) {
+            assets.add(asset(a));
+        }
+        List<Market> markets = new ArrayList<>();
+        for (JsonCursor m : required(doc, "markets", true).elements()) {
+            markets.add(market(m));
+        }
+        List<Account> accounts = new ArrayList<>();
+        for (JsonCursor a : required(doc, "accounts").elements()) {
+            accounts.add(account(a));
+        }
+        Prices prices = doc.has("prices") ? PricesReader.prices(doc.field("prices")) : Prices.none();
+        return validated(doc, () -> new Book(assets, markets, accounts, prices));
+    }
+
+    static void readFormat(JsonCursor format) {
+        if (format.isMissing()) {
+            throw format.fail("missing; expected " + FORMAT + " (the version of the book format)");
+        }
+        double v = format.number();
+        if (v != FORMAT) {
+            throw format.fail("unsupported format " + format.node().asText() + "; this version of solvent reads format "
+                    + FORMAT);
+        }
+    }
+
+    private static JsonCursor required(JsonCursor doc, String name) {
+        return required(doc, name, false);
+    }
+
+    private static JsonCursor required(JsonCursor doc, String name, boolean mayBeAbsent) {
+        JsonCursor c = doc.field(name);
+        if (c.isMissing()) {
+            if (mayBeAbsent) {
+                return new JsonCursor(c.source(), c.path(), com.fasterxml.jackson.databind.node.JsonNodeFactory
+                        .instance.arrayNode());
+            }
+            throw c.fail("missing; expected an array");
+        }
+        return c;
+    }
+
+    private static Asset asset(JsonCursor c) {
+        c.object(ASSET);
+        String symbol = c.field("symbol").text();
+        return validated(c, () -> new Asset(symbol,
+                c.field("initialWeight").number(1),
+                c.field("maintenanceWeight").number(1),
+                c.field("initialLiabilityWeight").number(1),
+                c.field("maintenanceLiabilityWeight").number(1),
+                c.field("sizeFactor").number(0)));
+    }
+
+    private static Market market(JsonCursor c) {
+        c.object(MARKET);
+        String symbol = c.field("symbol").text();
+        String underlying = c.field("underlying").text();
+        List<MarginTier> tiers = new ArrayList<>();
+        JsonCursor tierList = c.field("tiers");
+        if (tierList.isMissing()) {
+            throw tierList.fail("missing; expected an array of {upTo, initialMarginFraction, maintenanceMarginFraction}");
+        }
+        for (JsonCursor t : tierList.elements()) {
+            t.object(TIER);
+            JsonCursor upTo = t.field("upTo");
+            if (upTo.isMissing()) {
+                throw upTo.fail("missing; expected a notional in USD, or null on the last tier");
+            }
+            double bound = upTo.isNull() ? Double.POSITIVE_INFINITY : upTo.number();
+            double imf = t.field("initialMarginFraction").number();
+            double mmf = t.field("maintenanceMarginFraction").number();
+            tiers.add(validated(t, () -> new MarginTier(bound, imf, mmf)));
+        }
+        return validated(c, () -> new Market(symbol, underlying, tiers,
+                c.field("liquidationFee").number(Market.DEFAULT_LIQUIDATION_FEE),
+                c.field("positivePnlWeight").number(1)));
+    }
+
+    private static Account account(JsonCursor c) {
+        c.object(ACCOUNT);
+        String id = c.field("id").text();
+        List<SubAccount> subs = new ArrayList<>();
+        JsonCursor list = c.field("subaccounts");
+        if (list.isMissing()) {
+            throw list.fail("missing; expected an array of sub-accounts");
+        }
+        for (JsonCursor s : list.elements()) {
+            subs.add(subAccount(s));
+        }
+        return validated(c, () -> new Account(id, subs));
+    }
+
+    private static SubAccount subAccount(JsonCursor c) {
+        c.object(SUBACCOUNT);
+        String id = c.field("id").text();
+        JsonCursor modeField = c.field("mode");
+        String modeName = modeField.text();
+        MarginMode mode = switch (modeName) {
+            case "cross" -> MarginMode.CROSS;
+            case "isolated" -> MarginMode.ISOLATED;
+            default -> throw modeField.fail("expected \"cross\" or \"isolated\", found \"" + modeName + "\"");
+        };
+        Map<String, Double> balances = new LinkedHashMap<>();
+        JsonCursor balanceObject = c.field("balances");
+        if (!balanceObject.isMissing()) {
+            for (JsonCursor b : balanceObject.entries()) {
+                balances.put(b.name(), b.number());
+            }
+        }
+        List<Position> positions = new ArrayList<>();
+        JsonCursor positionList = c.field("positions");
+        if (!positionList.isMissing()) {
+            for (JsonCursor p : positionList.elements()) {
+                p.object(POSITION);
+                String market = p.field("market").text();
+                double size = p.field("size").number();
+                double entry = p.field("entryPrice").number();
+                positions.add(validated(p, () -> new Position(market, size, entry)));
+            }
+        }
+        return validated(c, () -> new SubAccount(id, mode, balances, positions));
+    }
+
+    /** Runs a record constructor, turning a validation failure into an error at the field's JSON path. */
+    static <T> T validated(JsonCursor at, Supplier<T> constructor) {
+        try {
+            return constructor.get();
+        } catch (ModelValidationException e) {
+            String where = at.path() + (e.field().startsWith("[") ? "" : ".") + e.field();
+            throw new InputException(at.source(), where, e.problem(), e);
+        }
+    }
+}
