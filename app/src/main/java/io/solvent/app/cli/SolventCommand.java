@@ -71,6 +71,7 @@ public final class SolventCommand implements Runnable {
         cli.setParameterExceptionHandler((ex, args) -> {
             CommandLine line = ex.getCommandLine();
             line.getErr().println("solvent: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, line.getErr());
             line.getErr().println("Try '" + line.getCommandSpec().qualifiedName() + " --help' for more.");
             return ExitCodes.BAD_INPUT;
         });

@@ -58,8 +58,14 @@ final class JsonInput {
         }
     }
 
+    /** Jackson's message without its advice to developers (which feature to enable). */
     private static String firstLine(String s) {
         int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        String line = nl < 0 ? s : s.substring(0, nl);
+        int advice = line.indexOf(": enable `");
+        if (advice >= 0) {
+            line = line.substring(0, advice) + "; expected a finite number";
+        }
+        return line;
     }
 }

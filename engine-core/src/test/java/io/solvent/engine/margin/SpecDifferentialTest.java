@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class SpecDifferentialTest {
     private static final double REL = 1e-9;
 
-    @Property(tries = 500)
+    @Property(tries = 1000)
     void everyFigureAgreesWithTheIndependentImplementation(@ForAll long seed) {
         Book book = RandomBooks.generate(seed, 3);
         MarginCalculator calc = new MarginCalculator(Instruments.of(book));
