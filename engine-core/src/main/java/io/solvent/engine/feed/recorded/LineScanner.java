@@ -2,12 +2,17 @@ package io.solvent.engine.feed.recorded;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * Reads a file line by line as bytes, remembering where each line starts, so that a line can be found again by its
- * byte offset. Lines end at {@code \n}; a trailing {@code \r} is dropped. Holds one buffer and the longest line seen.
+ * byte offset. Lines end at {@code \n}; a trailing {@code \r} is dropped. Text must be UTF-8: a malformed line
+ * throws a {@link CharacterCodingException}, so the caller can name its line. Holds one buffer and the longest line seen.
  */
 final class LineScanner {
     /** The longest line accepted, in bytes: no recorded format comes near it, a file without line breaks does. */
@@ -21,6 +26,8 @@ final class LineScanner {
     }
 
     private final InputStream in;
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     private final byte[] buffer = new byte[1 << 16];
     private int pos;
     private int limit;
@@ -56,11 +63,16 @@ final class LineScanner {
         }
     }
 
-    private String decode(int len) {
+    private String decode(int len) throws CharacterCodingException {
         if (len > 0 && line[len - 1] == '\r') {
             len--;
         }
-        return new String(line, 0, len, StandardCharsets.UTF_8);
+        for (int i = 0; i < len; i++) {
+            if (line[i] < 0) {
+                return utf8.decode(ByteBuffer.wrap(line, 0, len)).toString();
+            }
+        }
+        return new String(line, 0, len, StandardCharsets.ISO_8859_1);
     }
 
     private boolean fill() throws IOException {

@@ -9,6 +9,9 @@ import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -135,7 +138,10 @@ public final class RecordedFeedReader implements FeedReader {
     }
 
     private static String firstLine(Path file, String name) {
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE)))) {
+            // Lenient here: the scan that follows reports a malformed line with its number.
             return r.readLine();
         } catch (NoSuchFileException e) {
             throw new InputException(name, "", "no such file", e);
@@ -169,6 +175,9 @@ public final class RecordedFeedReader implements FeedReader {
                 } catch (LineScanner.LineTooLongException e) {
                     throw new InputException(name, "line " + (lineNo + 1), "is longer than " + LineScanner.MAX_LINE
                             + " bytes; not a recorded " + format + " file", e);
+                } catch (CharacterCodingException e) {
+                    throw new InputException(name, "line " + (lineNo + 1), "is not UTF-8 text (a malformed byte"
+                            + " sequence); recorded files are UTF-8", e);
                 }
                 if (line == null) {
                     break;
