@@ -59,6 +59,11 @@ public final class FeedInspectCommand implements Callable<Integer> {
             description = "the symbol of Binance klines files (default: from the file name, e.g. BTCUSDT-1m-2020-03.csv)")
     String symbol;
 
+    @Option(names = "--min-gap", paramLabel = "MS", defaultValue = "0",
+            description = "list only holes also longer than MS milliseconds (default ${DEFAULT-VALUE}: twice the"
+                    + " usual spacing alone decides; useful for trades, whose spacing is irregular)")
+    long minGapMs;
+
     @Option(names = "--compact", description = "print the document on one line")
     boolean compact;
 
@@ -69,7 +74,10 @@ public final class FeedInspectCommand implements Callable<Integer> {
     public Integer call() {
         RecordedFeedOptions options = RecordedFeedOptions.DETECT.withFormat(format).withSymbol(symbol)
                 .withSymbolMap(map);
-        FeedInspection inspection = FeedInspector.inspect(() -> open(options), map);
+        if (minGapMs < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--min-gap must be >= 0, was " + minGapMs);
+        }
+        FeedInspection inspection = FeedInspector.inspect(() -> open(options), map, minGapMs);
         // Render fully before printing, so that a failure never leaves half a document on standard output.
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         FeedInspectionWriter.write(inspection, buffer, !compact);

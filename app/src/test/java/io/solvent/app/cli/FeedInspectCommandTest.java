@@ -97,6 +97,22 @@ class FeedInspectCommandTest {
     }
 
     @Test
+    void minGapKeepsTheLongHolesOfATradeSeries(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("trades.csv");
+        // spacing 10 ms; holes of 50 ms and 5 s
+        Files.writeString(f, "timestamp_ms,symbol,price,qty,side\n0,X,1,1,buy\n10,X,1,1,buy\n20,X,1,1,sell\n"
+                + "70,X,1,1,buy\n80,X,1,1,buy\n5080,X,1,1,buy\n5090,X,1,1,buy\n");
+        JsonNode all = JSON.readTree(CliRun.of("feed", "inspect", f.toString()).out());
+        assertEquals(2, all.at("/symbols/X/gaps").size());
+        CliRun run = CliRun.of("feed", "inspect", f.toString(), "--min-gap", "1000");
+        assertEquals(0, run.status(), run.err());
+        JsonNode gaps = JSON.readTree(run.out()).at("/symbols/X/gaps");
+        assertEquals(1, gaps.size());
+        assertEquals(80, gaps.get(0).get("from").longValue());
+        assertEquals(ExitCodes.BAD_INPUT, CliRun.of("feed", "inspect", f.toString(), "--min-gap", "-1").status());
+    }
+
+    @Test
     void feedAloneShowsItsSubcommands() {
         CliRun run = CliRun.of("feed");
         assertEquals(0, run.status());

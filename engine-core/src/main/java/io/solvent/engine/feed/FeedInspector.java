@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  * each is reached) and the distribution of the differences between consecutive <em>distinct</em> timestamps. Its
  * median (the lower median for an even count) is the series' <b>usual spacing</b>: for 1-minute bars 60,000 ms, even
  * with several events per bar, and robust to a few holes. Pass two, after {@link #startGapPass()}, lists the
- * <b>gaps</b>: consecutive distinct timestamps further apart than twice the usual spacing. Exact gaps need the
+ * <b>gaps</b>: consecutive distinct timestamps further apart than twice the usual spacing (and than an optional
+ * floor, {@code minGapMs}). Exact gaps need the
  * spacing first; keeping every difference instead would make memory grow with the feed. Memory holds, per series,
  * the histogram of distinct differences and the gaps found.
  *
@@ -23,6 +24,7 @@ import java.util.function.Supplier;
  */
 public final class FeedInspector {
     private final Map<String, String> symbolMap;
+    private final long minGapMs;
     private final Map<String, Acc> prices = new HashMap<>();
     private final Map<String, Acc> depth = new HashMap<>();
     private final Map<String, Acc> liquidations = new HashMap<>();
@@ -30,7 +32,20 @@ public final class FeedInspector {
 
     /** @param symbolMap feed symbol → asset, reported beside each series; empty for none */
     public FeedInspector(Map<String, String> symbolMap) {
+        this(symbolMap, 0);
+    }
+
+    /**
+     * @param symbolMap feed symbol → asset, reported beside each series; empty for none
+     * @param minGapMs  holes must also be longer than this to be listed, ms, {@code >= 0}: for tick and trade series,
+     *                  whose spacing is irregular, twice the median spacing flags every quiet second
+     */
+    public FeedInspector(Map<String, String> symbolMap, long minGapMs) {
+        if (minGapMs < 0) {
+            throw new IllegalArgumentException("minGapMs must be >= 0, was " + minGapMs);
+        }
         this.symbolMap = Map.copyOf(symbolMap);
+        this.minGapMs = minGapMs;
     }
 
     /**
@@ -41,7 +56,20 @@ public final class FeedInspector {
      * @return the inspection
      */
     public static FeedInspection inspect(Supplier<? extends FeedReader> open, Map<String, String> symbolMap) {
-        FeedInspector inspector = new FeedInspector(symbolMap);
+        return inspect(open, symbolMap, 0);
+    }
+
+    /**
+     * Reads a feed twice and inspects it.
+     *
+     * @param open      opens the feed from its start; called twice, each reader is closed here
+     * @param symbolMap feed symbol → asset; empty for none
+     * @param minGapMs  the shortest hole listed as a gap besides the spacing rule, ms ({@code 0}: no floor)
+     * @return the inspection
+     */
+    public static FeedInspection inspect(Supplier<? extends FeedReader> open, Map<String, String> symbolMap,
+                                         long minGapMs) {
+        FeedInspector inspector = new FeedInspector(symbolMap, minGapMs);
         feed(open, inspector);
         inspector.startGapPass();
         feed(open, inspector);
@@ -87,7 +115,7 @@ public final class FeedInspector {
         gapPass = true;
         for (Map<String, Acc> m : List.of(prices, depth)) {
             for (Acc a : m.values()) {
-                a.startGapPass();
+                a.startGapPass(minGapMs);
             }
         }
     }
@@ -154,9 +182,9 @@ public final class FeedInspector {
             }
         }
 
-        void startGapPass() {
+        void startGapPass(long minGapMs) {
             spacing = median();
-            threshold = spacing > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : 2 * spacing;
+            threshold = Math.max(spacing > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : 2 * spacing, minGapMs);
         }
 
         long spacing() {

@@ -61,6 +61,14 @@ class FeedInspectorTest {
     }
 
     @Test
+    void aFloorKeepsOnlyTheLongerHoles() {
+        List<FeedEvent> ev = List.of(p(0, "A", 1), p(1, "A", 1), p(2, "A", 1), p(1002, "A", 1), p(1007, "A", 1));
+        FeedInspection.Series a = FeedInspector.inspect(() -> of(ev), Map.of(), 100).prices().get("A");
+        assertEquals(List.of(new FeedInspection.Gap(2, 1002)), a.gaps(), "5 ms is > 2·1 ms but below the floor");
+        assertThrows(IllegalArgumentException.class, () -> new FeedInspector(Map.of(), -1));
+    }
+
+    @Test
     void aSingleMomentHasNoSpacingAndNoGaps() {
         FeedInspection.Series a = FeedInspector.inspect(() -> of(List.of(p(5, "A", 1), p(5, "A", 2))), Map.of())
                 .prices().get("A");
