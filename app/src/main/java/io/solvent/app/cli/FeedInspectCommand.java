@@ -32,12 +32,15 @@ import java.util.concurrent.Callable;
         description = {
             "Prints what recorded feed files hold, as one JSON document.",
             "",
-            "For every price series (by feed symbol): events (four per bar), first and last time, the lowest and",
-            "highest price with the first time each was reached, and the gaps: holes longer than twice the series'",
-            "usual spacing (the median difference between consecutive distinct timestamps). Depth files are listed",
-            "under \"depth\" (events, times, gaps). Several files make one document; a symbol in several files is one",
-            "series. Times in ms since the epoch (UTC); a bar's four events carry its open time.",
-            "Bad input is reported as FILE: line N: PROBLEM on standard error, with exit status 2."
+            "For every price series (by feed symbol): events (four per bar), first and",
+            "last time, the lowest and highest price with the first time each was",
+            "reached, and the gaps: holes longer than twice the series' usual spacing",
+            "(the median difference between consecutive distinct timestamps). Depth",
+            "files are listed under \"depth\" (events, times, gaps). Several files make",
+            "one document; a symbol in several files is one series. Times in ms since",
+            "the epoch (UTC); a bar's four events carry its open time.",
+            "Bad input is reported as FILE: line N: PROBLEM on standard error, with",
+            "exit status 2."
         })
 public final class FeedInspectCommand implements Callable<Integer> {
 
