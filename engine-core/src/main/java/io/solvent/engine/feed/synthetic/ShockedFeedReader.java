@@ -1,0 +1,61 @@
+package io.solvent.engine.feed.synthetic;
+
+import io.solvent.engine.feed.FeedEvent;
+import io.solvent.engine.feed.FeedReader;
+import io.solvent.engine.feed.PriceEvent;
+
+import java.util.List;
+
+/**
+ * Lays {@link Shock}s on top of any feed. For each event of a shocked symbol at time t: if a shock
+ * {@link Shock#silences silences} t the event is dropped; otherwise a {@link PriceEvent}'s price and confidence are
+ * multiplied by the product of the shocks' {@link Shock#multiplier multipliers} at t (in the order given). Events
+ * of other symbols, and depth and venue-liquidation events outside a silence, pass through unchanged (the same
+ * instance). Time order is preserved.
+ */
+public final class ShockedFeedReader implements FeedReader {
+    private final FeedReader base;
+    private final Shock[] shocks;
+
+    /**
+     * @param base   the path to shock; closed with this reader
+     * @param shocks the shocks, applied in this order
+     */
+    public ShockedFeedReader(FeedReader base, List<? extends Shock> shocks) {
+        this.base = Validation.present("base", base);
+        this.shocks = Validation.present("shocks", shocks).toArray(new Shock[0]);
+    }
+
+    @Override
+    public FeedEvent next() {
+        FeedEvent e;
+        while ((e = base.next()) != null) {
+            long t = e.timestampMs();
+            String symbol = e.symbol();
+            double m = 1.0;
+            boolean silent = false;
+            for (Shock s : shocks) {
+                if (s.symbol().equals(symbol)) {
+                    if (s.silences(t)) {
+                        silent = true;
+                        break;
+                    }
+                    m *= s.multiplier(t);
+                }
+            }
+            if (silent) {
+                continue;
+            }
+            if (m != 1.0 && e instanceof PriceEvent p) {
+                return new PriceEvent(t, symbol, p.price() * m, p.confidence() * m, p.source());
+            }
+            return e;
+        }
+        return null;
+    }
+
+    @Override
+    public void close() {
+        base.close();
+    }
+}

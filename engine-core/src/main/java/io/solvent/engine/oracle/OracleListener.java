@@ -1,0 +1,14 @@
+package io.solvent.engine.oracle;
+
+/** Told of each publication, synchronously, on the thread that drives the oracle. */
+@FunctionalInterface
+public interface OracleListener {
+
+    /**
+     * Called after the oracle published a new price; read it from {@code oracle} ({@link AssetOracle#price()},
+     * {@link AssetOracle#publishedAtMs()}, ...). Venue-price updates that only move the mark are not reported.
+     *
+     * @param oracle the asset's oracle, in its new state
+     */
+    void published(AssetOracle oracle);
+}

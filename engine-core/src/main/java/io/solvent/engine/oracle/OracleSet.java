@@ -1,0 +1,82 @@
+package io.solvent.engine.oracle;
+
+import io.solvent.engine.feed.FeedEvent;
+import io.solvent.engine.feed.PriceEvent;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The oracles of several assets, one {@link AssetOracle} per feed symbol, indexed densely in symbol order (so that
+ * iteration is deterministic whatever map the caller built). Routes price events to their symbol's oracle;
+ * depth and venue-liquidation events are not prices and are ignored.
+ */
+public final class OracleSet {
+    private final AssetOracle[] oracles;
+    private final Map<String, AssetOracle> bySymbol = new HashMap<>();
+    private long unrouted;
+
+    /**
+     * @param parameters each feed symbol's rules
+     * @param listener   told of every publication of every asset; {@code null} for none
+     */
+    public OracleSet(Map<String, OracleParameters> parameters, OracleListener listener) {
+        List<AssetOracle> list = new ArrayList<>();
+        for (Map.Entry<String, OracleParameters> e : new TreeMap<>(parameters).entrySet()) {
+            AssetOracle o = new AssetOracle(e.getKey(), e.getValue(), listener);
+            list.add(o);
+            bySymbol.put(e.getKey(), o);
+        }
+        this.oracles = list.toArray(new AssetOracle[0]);
+    }
+
+    /**
+     * @param e a feed event, in time order with the others given to the same symbol
+     * @return whether it was a price of a symbol this set has an oracle for (and was observed)
+     */
+    public boolean observe(FeedEvent e) {
+        if (e instanceof PriceEvent pe) {
+            AssetOracle o = bySymbol.get(pe.symbol());
+            if (o != null) {
+                o.observe(pe);
+                return true;
+            }
+        }
+        unrouted++;
+        return false;
+    }
+
+    /**
+     * Advances every oracle, in index order, to {@code timeMs}; call before reading a state at that time.
+     *
+     * @param timeMs ms since the Unix epoch, UTC, at or after every oracle's current time
+     */
+    public void advanceTo(long timeMs) {
+        for (AssetOracle o : oracles) {
+            o.advanceTo(timeMs);
+        }
+    }
+
+    /** @param symbol feed symbol @return its oracle, or {@code null} */
+    public AssetOracle get(String symbol) {
+        return bySymbol.get(symbol);
+    }
+
+    /** @param index 0 .. size − 1 @return the oracle at that index (symbols in ascending order) */
+    public AssetOracle oracle(int index) {
+        return oracles[index];
+    }
+
+    /** @return the number of assets */
+    public int size() {
+        return oracles.length;
+    }
+
+    /** @return events that were not prices of a known symbol */
+    public long unroutedCount() {
+        return unrouted;
+    }
+}
