@@ -47,6 +47,13 @@ final class BinanceWebSocketTransport implements Transport {
         WebSocket.Listener listener = new WebSocket.Listener() {
             @Override
             public void onOpen(WebSocket webSocket) {
+                // Runs before the first message is delivered, so CONNECTED precedes the connection's events.
+                socket = webSocket;
+                if (aborted) {
+                    webSocket.abort();
+                    return;
+                }
+                session.opened();
                 webSocket.request(1);
             }
 
@@ -95,12 +102,10 @@ final class BinanceWebSocketTransport implements Transport {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception c ? c : e;
         }
-        socket = ws;
         try {
             if (aborted) {
                 return;
             }
-            session.opened();
             try {
                 end.get();
             } catch (ExecutionException e) {
