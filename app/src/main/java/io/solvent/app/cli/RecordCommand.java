@@ -97,6 +97,7 @@ public final class RecordCommand implements Callable<Integer> {
 
     private final Object stopLock = new Object();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final CountDownLatch finished = new CountDownLatch(1);
     private LiveFeedClient client;
     private JournalWriter journal;
     private boolean closed;
@@ -206,7 +207,14 @@ public final class RecordCommand implements Callable<Integer> {
         }
         client = buildClient(new ClientContext(queue, journal, ConnectionPolicy.DEFAULT, InstantSource.system(),
                 random::nextDouble));
-        Thread hook = Thread.ofPlatform().unstarted(() -> stop("signal"));
+        Thread hook = Thread.ofPlatform().unstarted(() -> {
+            stop("signal");
+            try {
+                finished.await(2, TimeUnit.SECONDS); // let the main thread print its summary before the JVM halts
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         Runtime.getRuntime().addShutdownHook(hook);
         LOG.info("recording {} from {} to {}", source, client.endpoint(), out);
         client.start();
@@ -241,11 +249,16 @@ public final class RecordCommand implements Callable<Integer> {
         err.println("solvent: recorded " + st.messages() + " messages (" + st.unparsed() + " not understood) from "
                 + source + " to " + out + "; " + counts.prices + " prices, " + counts.liquidations + " liquidations, "
                 + st.disconnects() + " disconnects");
-        if (!st.journalError().isEmpty()) {
-            err.println("solvent: the journal could not be written: " + st.journalError());
-            return ExitCodes.INTERNAL;
+        err.flush();
+        try {
+            if (!st.journalError().isEmpty()) {
+                err.println("solvent: the journal could not be written: " + st.journalError());
+                return ExitCodes.INTERNAL;
+            }
+            return ExitCodes.OK;
+        } finally {
+            finished.countDown();
         }
-        return ExitCodes.OK;
     }
 
     /** Stops the client and closes the journal, once, from the main thread or the shutdown hook. */
