@@ -1,7 +1,7 @@
 package io.solvent.engine.feed;
 
-/** Something a feed delivers at a moment: a price, a depth curve, or a venue's own liquidation. */
-public sealed interface FeedEvent permits PriceEvent, DepthEvent, VenueLiquidationEvent {
+/** Something a feed delivers at a moment: a price, a depth curve, a venue's own liquidation, or a live source's status. */
+public sealed interface FeedEvent permits PriceEvent, DepthEvent, VenueLiquidationEvent, SourceStatusEvent {
 
     /** @return when it happened (or was published), milliseconds since the Unix epoch, UTC */
     long timestampMs();
