@@ -5,6 +5,11 @@ import io.solvent.engine.feed.FeedInspector;
 import io.solvent.engine.feed.FeedReader;
 import io.solvent.engine.feed.MergedFeedReader;
 import io.solvent.engine.feed.recorded.RecordedFeedOptions;
+import io.solvent.engine.io.journal.JournalReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import java.util.HashSet;
+import java.util.Set;
 import io.solvent.engine.feed.recorded.RecordedFeedReader;
 import io.solvent.engine.feed.recorded.RecordedFormat;
 import io.solvent.engine.io.FeedInspectionWriter;
@@ -45,7 +50,8 @@ import java.util.concurrent.Callable;
 public final class FeedInspectCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE",
-            description = "recorded files: ticks, bars, trades, Binance klines or depth CSV")
+            description = "recorded files: ticks, bars, trades, Binance klines or depth CSV, or journals (*.jsonl)"
+                    + " written by solvent record")
     List<Path> files;
 
     @Option(names = "--map", paramLabel = "SYMBOL=ASSET",
@@ -73,6 +79,9 @@ public final class FeedInspectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private static final Logger LOG = LoggerFactory.getLogger(FeedInspectCommand.class);
+    private final Set<String> warned = new HashSet<>();
+
     @Override
     public Integer call() {
         RecordedFeedOptions options = RecordedFeedOptions.DETECT.withFormat(format).withSymbol(symbol)
@@ -91,16 +100,28 @@ public final class FeedInspectCommand implements Callable<Integer> {
     }
 
     private FeedReader open(RecordedFeedOptions options) {
-        List<RecordedFeedReader> readers = new ArrayList<>(files.size());
+        List<FeedReader> readers = new ArrayList<>(files.size());
         try {
             for (Path f : files) {
-                readers.add(RecordedFeedReader.open(f, options));
+                readers.add(isJournal(f) ? JournalReader.open(f, this::warn) : RecordedFeedReader.open(f, options));
             }
         } catch (RuntimeException e) {
-            readers.forEach(RecordedFeedReader::close);
+            readers.forEach(FeedReader::close);
             throw e;
         }
         return new MergedFeedReader(readers);
+    }
+
+    /** A recorded journal ({@code solvent record}'s JSON lines), unless a CSV format was asked for. */
+    private boolean isJournal(Path f) {
+        return format == null && f.getFileName() != null && f.getFileName().toString().endsWith(".jsonl");
+    }
+
+    private void warn(String message) {
+        LOG.warn(message);
+        if (warned.add(message)) { // the inspector reads each file twice; say it once
+            spec.commandLine().getErr().println("solvent: warning: " + message);
+        }
     }
 
     /** {@code --format NAME}. */

@@ -118,4 +118,25 @@ class FeedInspectCommandTest {
         assertEquals(0, run.status());
         assertTrue(run.out().contains("inspect"), run.out());
     }
+
+    @Test
+    void inspectsARecordedJournalAndWarnsAboutATruncatedLastLine(@TempDir Path dir)
+            throws Exception {
+        Path journal = dir.resolve("session.jsonl");
+        String mark = "{\"t\":%d,\"source\":\"binance-futures\",\"msg\":{\"stream\":\"btcusdt@markPrice@1s\","
+                + "\"data\":{\"e\":\"markPriceUpdate\",\"E\":%d,\"s\":\"BTCUSDT\",\"p\":\"%s\","
+                + "\"i\":\"%s\",\"P\":\"0\",\"r\":\"0\",\"T\":0}}}\n";
+        String text = String.format(mark, 1000, 1000, "100.5", "100.4") + String.format(mark, 2000, 2000, "99.5", "99.6")
+                + "{\"t\":3000,\"source\":\"binance-fut";
+        Files.writeString(journal, text);
+        CliRun run = CliRun.of("feed", "inspect", journal.toString(), "--compact");
+        assertEquals(0, run.status(), run.err());
+        JsonNode btc = new ObjectMapper()
+                .readTree(run.out()).at("/symbols/BTCUSDT");
+        assertEquals(2, btc.get("events").asInt(), run.out());
+        assertEquals(99.5, btc.at("/min/price").asDouble());
+        assertEquals(2000, btc.at("/min/timestamp").asLong());
+        assertTrue(run.err().startsWith("solvent: warning: "), run.err());
+        assertEquals(1, run.err().lines().count(), "warned once although the file is read twice: " + run.err());
+    }
 }

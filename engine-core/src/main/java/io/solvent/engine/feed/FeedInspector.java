@@ -86,15 +86,20 @@ public final class FeedInspector {
 
     /** @param event the next event of the stream (pass one or, after {@link #startGapPass()}, pass two) */
     public void accept(FeedEvent event) {
+        if (event instanceof SourceStatusEvent) {
+            return; // a live source's connection state is not a series
+        }
         Map<String, Acc> series = switch (event) {
             case PriceEvent p -> prices;
             case DepthEvent d -> depth;
             case VenueLiquidationEvent l -> liquidations;
+            case SourceStatusEvent s -> throw new AssertionError("handled above");
         };
         double price = switch (event) {
             case PriceEvent p -> p.price();
             case DepthEvent d -> Double.NaN;
             case VenueLiquidationEvent l -> l.price();
+            case SourceStatusEvent s -> throw new AssertionError("handled above");
         };
         if (gapPass) {
             Acc acc = series.get(event.symbol());
