@@ -50,9 +50,10 @@ import java.util.regex.Pattern;
         description = {
             "Records a live price source to a journal (JSON lines), until stopped or for --duration.",
             "",
-            "Every message received is appended as it arrives, one line {\"t\": ms, \"source\": ..., \"msg\": {...}},",
-            "with the connection's status changes; a crash loses at most the line being written. The client",
-            "reconnects with backoff. Ctrl-C (SIGINT) or SIGTERM stops it cleanly. Appends to an existing FILE.",
+            "Every message received is appended as it arrives, one line {\"t\": ms, \"source\": ..., \"msg\": {...}},"
+                + " with the connection's status changes; a crash loses at most the line being written. The client"
+                + " reconnects with backoff. Ctrl-C (SIGINT) or SIGTERM stops it cleanly. Appends to an existing FILE.",
+            "",
             "While standard error is a terminal, a status line is printed every few seconds.",
             "Bad options are reported on standard error with exit status 2."
         })
