@@ -12,11 +12,11 @@ import java.util.List;
 public record Account(String id, List<SubAccount> subaccounts) {
 
     public Account {
-        Checks.nonEmpty("id", id);
+        FieldChecks.nonEmpty("id", id);
         subaccounts = List.copyOf(subaccounts);
         if (subaccounts.isEmpty()) {
             throw new ModelValidationException("subaccounts", "expected at least one sub-account");
         }
-        Checks.unique("subaccounts", subaccounts, SubAccount::id, "sub-account id");
+        FieldChecks.unique("subaccounts", subaccounts, SubAccount::id, "sub-account id");
     }
 }

@@ -17,21 +17,21 @@ public record Asset(String symbol, double initialWeight, double maintenanceWeigh
                     double maintenanceLiabilityWeight, double sizeFactor) {
 
     public Asset {
-        Checks.nonEmpty("symbol", symbol);
-        Checks.between("initialWeight", initialWeight, 0, "0", 1, "1");
-        Checks.between("maintenanceWeight", maintenanceWeight, initialWeight, "initialWeight (" + initialWeight + ")",
+        FieldChecks.nonEmpty("symbol", symbol);
+        FieldChecks.between("initialWeight", initialWeight, 0, "0", 1, "1");
+        FieldChecks.between("maintenanceWeight", maintenanceWeight, initialWeight, "initialWeight (" + initialWeight + ")",
                 1, "1");
-        Checks.finite("maintenanceLiabilityWeight", maintenanceLiabilityWeight);
+        FieldChecks.finite("maintenanceLiabilityWeight", maintenanceLiabilityWeight);
         if (maintenanceLiabilityWeight < 1) {
             throw new ModelValidationException("maintenanceLiabilityWeight",
                     "expected a number >= 1, was " + maintenanceLiabilityWeight);
         }
-        Checks.finite("initialLiabilityWeight", initialLiabilityWeight);
+        FieldChecks.finite("initialLiabilityWeight", initialLiabilityWeight);
         if (initialLiabilityWeight < maintenanceLiabilityWeight) {
             throw new ModelValidationException("initialLiabilityWeight", "expected a number >= maintenanceLiabilityWeight ("
                     + maintenanceLiabilityWeight + "), was " + initialLiabilityWeight);
         }
-        Checks.finite("sizeFactor", sizeFactor);
+        FieldChecks.finite("sizeFactor", sizeFactor);
         if (sizeFactor < 0) {
             throw new ModelValidationException("sizeFactor", "expected a number >= 0, was " + sizeFactor);
         }

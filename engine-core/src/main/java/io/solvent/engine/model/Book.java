@@ -22,9 +22,9 @@ public record Book(List<Asset> assets, List<Market> markets, List<Account> accou
         assets = List.copyOf(assets);
         markets = List.copyOf(markets);
         accounts = List.copyOf(accounts);
-        Checks.unique("assets", assets, Asset::symbol, "asset symbol");
-        Checks.unique("markets", markets, Market::symbol, "market symbol");
-        Checks.unique("accounts", accounts, Account::id, "account id");
+        FieldChecks.unique("assets", assets, Asset::symbol, "asset symbol");
+        FieldChecks.unique("markets", markets, Market::symbol, "market symbol");
+        FieldChecks.unique("accounts", accounts, Account::id, "account id");
         Set<String> assetNames = new LinkedHashSet<>();
         assets.forEach(a -> assetNames.add(a.symbol()));
         Set<String> marketNames = new LinkedHashSet<>();

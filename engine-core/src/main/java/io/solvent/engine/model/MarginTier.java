@@ -15,12 +15,12 @@ public record MarginTier(double upTo, double initialMarginFraction, double maint
         if (Double.isNaN(upTo) || upTo <= 0) {
             throw new ModelValidationException("upTo", "expected a notional > 0 or null (no bound), was " + upTo);
         }
-        Checks.finite("maintenanceMarginFraction", maintenanceMarginFraction);
+        FieldChecks.finite("maintenanceMarginFraction", maintenanceMarginFraction);
         if (maintenanceMarginFraction <= 0 || maintenanceMarginFraction > 1) {
             throw new ModelValidationException("maintenanceMarginFraction",
                     "expected 0 < value <= 1, was " + maintenanceMarginFraction);
         }
-        Checks.between("initialMarginFraction", initialMarginFraction, maintenanceMarginFraction,
+        FieldChecks.between("initialMarginFraction", initialMarginFraction, maintenanceMarginFraction,
                 "maintenanceMarginFraction (" + maintenanceMarginFraction + ")", 1, "1");
     }
 

@@ -19,8 +19,8 @@ public record Market(String symbol, String underlying, List<MarginTier> tiers, d
     public static final double DEFAULT_LIQUIDATION_FEE = 0.01;
 
     public Market {
-        Checks.nonEmpty("symbol", symbol);
-        Checks.nonEmpty("underlying", underlying);
+        FieldChecks.nonEmpty("symbol", symbol);
+        FieldChecks.nonEmpty("underlying", underlying);
         if (tiers == null || tiers.isEmpty()) {
             throw new ModelValidationException("tiers", "expected at least one tier");
         }
@@ -42,12 +42,12 @@ public record Market(String symbol, String underlying, List<MarginTier> tiers, d
             }
         }
         double firstMmf = tiers.getFirst().maintenanceMarginFraction();
-        Checks.finite("liquidationFee", liquidationFee);
+        FieldChecks.finite("liquidationFee", liquidationFee);
         if (liquidationFee < 0 || liquidationFee >= firstMmf) {
             throw new ModelValidationException("liquidationFee",
                     "expected 0 <= fee < the first tier's maintenanceMarginFraction (" + firstMmf + "), was "
                             + liquidationFee);
         }
-        Checks.between("positivePnlWeight", positivePnlWeight, 0, "0", 1, "1");
+        FieldChecks.between("positivePnlWeight", positivePnlWeight, 0, "0", 1, "1");
     }
 }

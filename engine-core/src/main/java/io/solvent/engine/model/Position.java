@@ -10,8 +10,8 @@ package io.solvent.engine.model;
 public record Position(String market, double size, double entryPrice) {
 
     public Position {
-        Checks.nonEmpty("market", market);
-        Checks.finite("size", size);
-        Checks.positive("entryPrice", entryPrice);
+        FieldChecks.nonEmpty("market", market);
+        FieldChecks.finite("size", size);
+        FieldChecks.positive("entryPrice", entryPrice);
     }
 }

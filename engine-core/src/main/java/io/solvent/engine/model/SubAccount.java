@@ -17,13 +17,13 @@ import java.util.Map;
 public record SubAccount(String id, MarginMode mode, Map<String, Double> balances, List<Position> positions) {
 
     public SubAccount {
-        Checks.nonEmpty("id", id);
+        FieldChecks.nonEmpty("id", id);
         if (mode == null) {
             throw new ModelValidationException("mode", "expected 'cross' or 'isolated'");
         }
         Map<String, Double> copy = new LinkedHashMap<>();
         for (Map.Entry<String, Double> e : balances.entrySet()) {
-            Checks.finite("balances." + e.getKey(), e.getValue());
+            FieldChecks.finite("balances." + e.getKey(), e.getValue());
             copy.put(e.getKey(), e.getValue());
         }
         balances = Collections.unmodifiableMap(copy);

@@ -1,5 +1,7 @@
 package io.solvent.engine.feed.synthetic;
 
+import io.solvent.engine.model.FieldChecks;
+
 import io.solvent.engine.model.ModelValidationException;
 
 import java.util.HashSet;
@@ -32,14 +34,14 @@ public record CorrelatedPathParameters(List<String> symbols, double[] initialPri
                                        Timeline timeline, long seed, String source) {
 
     public CorrelatedPathParameters {
-        Validation.present("symbols", symbols);
+        FieldChecks.present("symbols", symbols);
         if (symbols.isEmpty()) {
             throw new ModelValidationException("symbols", "expected at least one symbol");
         }
         symbols = List.copyOf(symbols);
         HashSet<String> seen = new HashSet<>();
         for (int i = 0; i < symbols.size(); i++) {
-            Validation.name("symbols[" + i + "]", symbols.get(i));
+            FieldChecks.nonEmpty("symbols[" + i + "]", symbols.get(i));
             if (!seen.add(symbols.get(i))) {
                 throw new ModelValidationException("symbols[" + i + "]", "duplicate symbol '" + symbols.get(i) + "'");
             }
@@ -50,22 +52,22 @@ public record CorrelatedPathParameters(List<String> symbols, double[] initialPri
         calmVolatilities = vector("calmVolatilities", calmVolatilities, n);
         stressedVolatilities = vector("stressedVolatilities", stressedVolatilities, n);
         for (int i = 0; i < n; i++) {
-            Validation.positive("initialPrices[" + i + "]", initialPrices[i]);
-            Validation.finite("drifts[" + i + "]", drifts[i]);
-            Validation.nonNegative("calmVolatilities[" + i + "]", calmVolatilities[i]);
-            Validation.nonNegative("stressedVolatilities[" + i + "]", stressedVolatilities[i]);
+            FieldChecks.positive("initialPrices[" + i + "]", initialPrices[i]);
+            FieldChecks.finite("drifts[" + i + "]", drifts[i]);
+            FieldChecks.nonNegative("calmVolatilities[" + i + "]", calmVolatilities[i]);
+            FieldChecks.nonNegative("stressedVolatilities[" + i + "]", stressedVolatilities[i]);
         }
         calmCorrelation = matrix("calmCorrelation", calmCorrelation, n);
         stressedCorrelation = matrix("stressedCorrelation", stressedCorrelation, n);
         CholeskyCalculator.lower(calmCorrelation, "calmCorrelation");
         CholeskyCalculator.lower(stressedCorrelation, "stressedCorrelation");
-        Validation.present("chain", chain);
-        Validation.present("timeline", timeline);
-        Validation.name("source", source);
+        FieldChecks.present("chain", chain);
+        FieldChecks.present("timeline", timeline);
+        FieldChecks.nonEmpty("source", source);
     }
 
     private static double[] vector(String field, double[] v, int n) {
-        Validation.present(field, v);
+        FieldChecks.present(field, v);
         if (v.length != n) {
             throw new ModelValidationException(field, "expected " + n + " numbers (one per symbol), was " + v.length);
         }
@@ -73,7 +75,7 @@ public record CorrelatedPathParameters(List<String> symbols, double[] initialPri
     }
 
     private static double[][] matrix(String field, double[][] m, int n) {
-        Validation.present(field, m);
+        FieldChecks.present(field, m);
         if (m.length != n) {
             throw new ModelValidationException(field, "expected " + n + " rows (one per symbol), was " + m.length);
         }

@@ -1,5 +1,7 @@
 package io.solvent.engine.feed.synthetic;
 
+import io.solvent.engine.model.FieldChecks;
+
 import io.solvent.engine.model.ModelValidationException;
 
 /**
@@ -27,14 +29,14 @@ public record CrashShock(String symbol, long startMs, double drop, long crashMs,
         implements Shock {
 
     public CrashShock {
-        Validation.name("symbol", symbol);
-        Validation.finite("drop", drop);
+        FieldChecks.nonEmpty("symbol", symbol);
+        FieldChecks.finite("drop", drop);
         if (drop < 0 || drop >= 1) {
             throw new ModelValidationException("drop", "expected a fraction 0 <= drop < 1, was " + drop);
         }
-        Validation.nonNegative("crashMs", crashMs);
-        Validation.between("recovery", recovery, 0, 1);
-        Validation.nonNegative("recoveryMs", recoveryMs);
+        FieldChecks.nonNegative("crashMs", crashMs);
+        FieldChecks.between("recovery", recovery, 0, 1);
+        FieldChecks.nonNegative("recoveryMs", recoveryMs);
         Shock.fits("recoveryMs", startMs, crashMs, recoveryMs);
     }
 

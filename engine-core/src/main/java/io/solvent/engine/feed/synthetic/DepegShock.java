@@ -1,5 +1,7 @@
 package io.solvent.engine.feed.synthetic;
 
+import io.solvent.engine.model.FieldChecks;
+
 import io.solvent.engine.model.ModelValidationException;
 
 /**
@@ -31,12 +33,12 @@ public record DepegShock(String symbol, long startMs, double depegPrice, long de
                          long recoveryMs, double recoveredPrice) implements Shock {
 
     public DepegShock {
-        Validation.name("symbol", symbol);
-        Validation.positive("depegPrice", depegPrice);
-        Validation.nonNegative("declineMs", declineMs);
-        Validation.nonNegative("holdMs", holdMs);
-        Validation.nonNegative("recoveryMs", recoveryMs);
-        Validation.positive("recoveredPrice", recoveredPrice);
+        FieldChecks.nonEmpty("symbol", symbol);
+        FieldChecks.positive("depegPrice", depegPrice);
+        FieldChecks.nonNegative("declineMs", declineMs);
+        FieldChecks.nonNegative("holdMs", holdMs);
+        FieldChecks.nonNegative("recoveryMs", recoveryMs);
+        FieldChecks.positive("recoveredPrice", recoveredPrice);
         Shock.fits("recoveryMs", startMs, declineMs, holdMs, recoveryMs);
         if (depegPrice > 1e6 || recoveredPrice > 1e6) {
             throw new ModelValidationException(depegPrice > 1e6 ? "depegPrice" : "recoveredPrice",

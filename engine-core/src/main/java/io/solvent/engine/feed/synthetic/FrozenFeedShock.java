@@ -1,5 +1,7 @@
 package io.solvent.engine.feed.synthetic;
 
+import io.solvent.engine.model.FieldChecks;
+
 /**
  * A frozen oracle: the symbol's source emits nothing from {@code fromMs} (inclusive) to {@code toMs} (exclusive),
  * so that an oracle model downstream sees the last price age and turn stale. Every event of the symbol in the
@@ -12,7 +14,7 @@ package io.solvent.engine.feed.synthetic;
 public record FrozenFeedShock(String symbol, long fromMs, long toMs) implements Shock {
 
     public FrozenFeedShock {
-        Validation.name("symbol", symbol);
+        FieldChecks.nonEmpty("symbol", symbol);
         if (toMs < fromMs) {
             throw new io.solvent.engine.model.ModelValidationException("toMs",
                     "expected toMs >= fromMs (" + fromMs + "), was " + toMs);

@@ -1,5 +1,7 @@
 package io.solvent.engine.feed.synthetic;
 
+import io.solvent.engine.model.FieldChecks;
+
 /**
  * An instant, permanent move at {@code atMs}: every price of the symbol at or after that time is multiplied by
  * {@code 1 − drop}; earlier prices are untouched. A drop of 0.3 is a −30% gap; a negative drop is a rise
@@ -12,8 +14,8 @@ package io.solvent.engine.feed.synthetic;
 public record InstantShock(String symbol, long atMs, double drop) implements Shock {
 
     public InstantShock {
-        Validation.name("symbol", symbol);
-        Validation.finite("drop", drop);
+        FieldChecks.nonEmpty("symbol", symbol);
+        FieldChecks.finite("drop", drop);
         if (!(drop < 1)) {
             throw new io.solvent.engine.model.ModelValidationException("drop",
                     "expected a fraction < 1 (a price stays > 0), was " + drop);

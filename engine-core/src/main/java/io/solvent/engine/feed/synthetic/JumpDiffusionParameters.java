@@ -1,5 +1,7 @@
 package io.solvent.engine.feed.synthetic;
 
+import io.solvent.engine.model.FieldChecks;
+
 import io.solvent.engine.model.ModelValidationException;
 
 /**
@@ -29,15 +31,15 @@ public record JumpDiffusionParameters(String symbol, double initialPrice, double
                                       long seed, String source) {
 
     public JumpDiffusionParameters {
-        Validation.name("symbol", symbol);
-        Validation.positive("initialPrice", initialPrice);
-        Validation.finite("drift", drift);
-        Validation.nonNegative("volatility", volatility);
-        Validation.nonNegative("jumpIntensity", jumpIntensity);
-        Validation.finite("jumpMean", jumpMean);
-        Validation.nonNegative("jumpStdDev", jumpStdDev);
-        Validation.present("timeline", timeline);
-        Validation.name("source", source);
+        FieldChecks.nonEmpty("symbol", symbol);
+        FieldChecks.positive("initialPrice", initialPrice);
+        FieldChecks.finite("drift", drift);
+        FieldChecks.nonNegative("volatility", volatility);
+        FieldChecks.nonNegative("jumpIntensity", jumpIntensity);
+        FieldChecks.finite("jumpMean", jumpMean);
+        FieldChecks.nonNegative("jumpStdDev", jumpStdDev);
+        FieldChecks.present("timeline", timeline);
+        FieldChecks.nonEmpty("source", source);
         if (jumpIntensity * timeline.stepYears() > 50) {
             throw new ModelValidationException("jumpIntensity", "expected at most 50 expected jumps per step, was "
                     + jumpIntensity * timeline.stepYears() + " (use a shorter stepMs)");

@@ -1,5 +1,7 @@
 package io.solvent.engine.feed.synthetic;
 
+import io.solvent.engine.model.FieldChecks;
+
 /**
  * A two-state Markov chain between {@link Regime#CALM} and {@link Regime#STRESSED}, stepped once per time step
  * before that step's returns are drawn: with one uniform u in [0, 1), a calm step becomes stressed iff
@@ -16,9 +18,9 @@ package io.solvent.engine.feed.synthetic;
 public record RegimeChain(double calmToStressed, double stressedToCalm, Regime initial) {
 
     public RegimeChain {
-        Validation.between("calmToStressed", calmToStressed, 0, 1);
-        Validation.between("stressedToCalm", stressedToCalm, 0, 1);
-        Validation.present("initial", initial);
+        FieldChecks.between("calmToStressed", calmToStressed, 0, 1);
+        FieldChecks.between("stressedToCalm", stressedToCalm, 0, 1);
+        FieldChecks.present("initial", initial);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.solvent.engine.feed.synthetic;
 
+import io.solvent.engine.model.FieldChecks;
+
 /**
  * Parameters of a geometric Brownian motion whose drift and volatility switch between a calm and a stressed regime
  * following a {@link RegimeChain}. Over one step of {@code dt = stepMs / YEAR_MS} years in regime r the log price
@@ -21,14 +23,14 @@ public record RegimeSwitchingParameters(String symbol, double initialPrice, doub
                                         Timeline timeline, long seed, String source) {
 
     public RegimeSwitchingParameters {
-        Validation.name("symbol", symbol);
-        Validation.positive("initialPrice", initialPrice);
-        Validation.finite("calmDrift", calmDrift);
-        Validation.nonNegative("calmVolatility", calmVolatility);
-        Validation.finite("stressedDrift", stressedDrift);
-        Validation.nonNegative("stressedVolatility", stressedVolatility);
-        Validation.present("chain", chain);
-        Validation.present("timeline", timeline);
-        Validation.name("source", source);
+        FieldChecks.nonEmpty("symbol", symbol);
+        FieldChecks.positive("initialPrice", initialPrice);
+        FieldChecks.finite("calmDrift", calmDrift);
+        FieldChecks.nonNegative("calmVolatility", calmVolatility);
+        FieldChecks.finite("stressedDrift", stressedDrift);
+        FieldChecks.nonNegative("stressedVolatility", stressedVolatility);
+        FieldChecks.present("chain", chain);
+        FieldChecks.present("timeline", timeline);
+        FieldChecks.nonEmpty("source", source);
     }
 }

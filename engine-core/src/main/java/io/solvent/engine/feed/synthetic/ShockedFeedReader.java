@@ -1,5 +1,7 @@
 package io.solvent.engine.feed.synthetic;
 
+import io.solvent.engine.model.FieldChecks;
+
 import io.solvent.engine.feed.FeedEvent;
 import io.solvent.engine.feed.FeedReader;
 import io.solvent.engine.feed.PriceEvent;
@@ -22,8 +24,8 @@ public final class ShockedFeedReader implements FeedReader {
      * @param shocks the shocks, applied in this order
      */
     public ShockedFeedReader(FeedReader base, List<? extends Shock> shocks) {
-        this.base = Validation.present("base", base);
-        this.shocks = Validation.present("shocks", shocks).toArray(new Shock[0]);
+        this.base = FieldChecks.present("base", base);
+        this.shocks = FieldChecks.present("shocks", shocks).toArray(new Shock[0]);
     }
 
     @Override
