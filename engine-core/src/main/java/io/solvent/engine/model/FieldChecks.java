@@ -13,6 +13,7 @@ public final class FieldChecks {
     private FieldChecks() {
     }
 
+    /** @return {@code value}, when it is a non-blank name */
     public static String nonEmpty(String field, String value) {
         if (value == null || value.isBlank()) {
             throw new ModelValidationException(field, "expected a non-empty name");
@@ -20,6 +21,7 @@ public final class FieldChecks {
         return value;
     }
 
+    /** @return {@code value}, when it is finite */
     public static double finite(String field, double value) {
         if (!Double.isFinite(value)) {
             throw new ModelValidationException(field, "expected a finite number, was " + value);
@@ -27,6 +29,7 @@ public final class FieldChecks {
         return value;
     }
 
+    /** @return {@code value}, when it is finite and {@code > 0} */
     public static double positive(String field, double value) {
         finite(field, value);
         if (!(value > 0)) {
@@ -35,6 +38,7 @@ public final class FieldChecks {
         return value;
     }
 
+    /** @return {@code value}, when it is finite and within {@code [lo, hi]}, the bounds named in the message */
     public static double between(String field, double value, double lo, String loName, double hi, String hiName) {
         finite(field, value);
         if (value < lo || value > hi) {
@@ -74,6 +78,7 @@ public final class FieldChecks {
         return value;
     }
 
+    /** Fails on the first item whose key repeats an earlier one, naming its index in {@code listField}. */
     public static <T> void unique(String listField, Collection<T> items, Function<T, String> key, String what) {
         Set<String> seen = new HashSet<>();
         int i = 0;
