@@ -27,10 +27,11 @@ public final class MarginBook {
     private final double[] equity;
     private final double[] notional;
 
-    private MarginBook(Book book) {
+    private MarginBook(Book book, String settlementAsset) {
         assets = new AssetTable(book.assets(), book.prices());
         markets = new MarketTable(book.markets(), assets);
-        subs = new SubAccountTable(book, assets, markets);
+        subs = new SubAccountTable(book, assets, markets,
+                settlementAsset == null ? -1 : assets.indexOf(settlementAsset));
         int n = subs.size();
         byAsset = buildAssetIndex();
         byMarket = buildMarketIndex();
@@ -51,12 +52,57 @@ public final class MarginBook {
      * @throws IllegalArgumentException when a used asset has no price
      */
     public static MarginBook of(Book book) {
+        return of(book, null);
+    }
+
+    /**
+     * Builds the hot state with a settlement asset: every sub-account gets a balance of it (zero when the book has
+     * none), into which a simulation settles realized PnL and fees ({@link #settle(int, double)}).
+     *
+     * @param book            a validated book whose every used asset has a price
+     * @param settlementAsset symbol of the settlement asset (such as USDC), or null for none
+     * @return the evaluated hot state
+     * @throws IllegalArgumentException when a used asset (or the settlement asset) has no price
+     */
+    public static MarginBook of(Book book, String settlementAsset) {
         if (!book.unpricedAssets().isEmpty()) {
             throw new IllegalArgumentException("no price for " + book.unpricedAssets());
         }
-        MarginBook m = new MarginBook(book);
+        if (settlementAsset != null && book.prices().find(settlementAsset).isEmpty()) {
+            throw new IllegalArgumentException("no price for the settlement asset " + settlementAsset);
+        }
+        MarginBook m = new MarginBook(book, settlementAsset);
         m.revalueAll();
         return m;
+    }
+
+    /**
+     * Credits (or, negative, debits) a sub-account's settlement balance by a USD amount, converted to units at the
+     * settlement asset's current price. Does not re-evaluate.
+     *
+     * @param sub dense index
+     * @param usd amount in USD
+     * @throws IllegalStateException when the book was built without a settlement asset
+     */
+    public void settle(int sub, double usd) {
+        int slot = subs.settlementSlot(sub);
+        if (slot < 0) {
+            throw new IllegalStateException("built without a settlement asset");
+        }
+        subs.setUnits(slot, subs.balanceUnits(slot) + usd / assets.price(subs.balanceAsset(slot)));
+    }
+
+    /**
+     * Sets a position's size (a partial or full close, or a deleveraging). Does not re-evaluate.
+     *
+     * @param position position index ({@link SubAccountTable#positionStart(int)})
+     * @param size     the new signed size in units of the underlying; 0 closes it
+     */
+    public void setPositionSize(int position, double size) {
+        if (!Double.isFinite(size)) {
+            throw new IllegalArgumentException("size must be finite, was " + size);
+        }
+        subs.setPositionSize(position, size);
     }
 
     private ExposureIndex buildAssetIndex() {

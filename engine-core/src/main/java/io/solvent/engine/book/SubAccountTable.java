@@ -31,7 +31,16 @@ public final class SubAccountTable {
     final double[] positionSize;
     final double[] positionEntry;
 
-    SubAccountTable(Book book, AssetTable assets, MarketTable markets) {
+    private final AssetTable assets;
+    private final int[] settlementSlot;
+
+    /**
+     * @param settlementAsset dense index of the asset realized PnL and fees settle in, or −1 for none; when given,
+     *                        every sub-account gets a balance slot for it (zero when the book has none)
+     */
+    SubAccountTable(Book book, AssetTable assets, MarketTable markets, int settlementAsset) {
+        this.assets = assets;
+        String settlement = settlementAsset < 0 ? null : assets.symbol(settlementAsset);
         int subs = 0;
         int balances = 0;
         int positions = 0;
@@ -39,9 +48,13 @@ public final class SubAccountTable {
             for (SubAccount s : a.subaccounts()) {
                 subs++;
                 balances += s.balances().size();
+                if (settlement != null && !s.balances().containsKey(settlement)) {
+                    balances++;
+                }
                 positions += s.positions().size();
             }
         }
+        settlementSlot = new int[subs];
         accountId = new String[subs];
         subAccountId = new String[subs];
         mode = new MarginMode[subs];
@@ -65,16 +78,20 @@ public final class SubAccountTable {
                 mode[s] = sub.mode();
                 balanceStart[s] = b;
                 positionStart[s] = p;
+                settlementSlot[s] = -1;
                 for (Map.Entry<String, Double> e : sub.balances().entrySet()) {
                     int asset = assets.indexOf(e.getKey());
-                    Asset def = assets.asset(asset);
-                    double units = e.getValue();
                     balanceAsset[b] = asset;
-                    balanceUnits[b] = units;
-                    balanceWeightInitial[b] = SizeAdjustedWeightCalculator.weightFor(def.initialWeight(),
-                            def.initialLiabilityWeight(), def.sizeFactor(), units);
-                    balanceWeightMaintenance[b] = SizeAdjustedWeightCalculator.weightFor(def.maintenanceWeight(),
-                            def.maintenanceLiabilityWeight(), def.sizeFactor(), units);
+                    setUnits(b, e.getValue());
+                    if (asset == settlementAsset) {
+                        settlementSlot[s] = b;
+                    }
+                    b++;
+                }
+                if (settlement != null && settlementSlot[s] < 0) {
+                    balanceAsset[b] = settlementAsset;
+                    setUnits(b, 0);
+                    settlementSlot[s] = b;
                     b++;
                 }
                 for (Position pos : sub.positions()) {
@@ -88,6 +105,84 @@ public final class SubAccountTable {
         }
         balanceStart[subs] = b;
         positionStart[subs] = p;
+    }
+
+    /** Sets a balance's units and recomputes its size-adjusted weights, which depend on units, not price. */
+    void setUnits(int balance, double units) {
+        Asset def = assets.asset(balanceAsset[balance]);
+        balanceUnits[balance] = units;
+        balanceWeightInitial[balance] = SizeAdjustedWeightCalculator.weightFor(def.initialWeight(),
+                def.initialLiabilityWeight(), def.sizeFactor(), units);
+        balanceWeightMaintenance[balance] = SizeAdjustedWeightCalculator.weightFor(def.maintenanceWeight(),
+                def.maintenanceLiabilityWeight(), def.sizeFactor(), units);
+    }
+
+    void setPositionSize(int position, double size) {
+        positionSize[position] = size;
+    }
+
+    /**
+     * @param sub dense index
+     * @return the balance slot of the settlement asset, or −1 when the book was built without one
+     */
+    public int settlementSlot(int sub) {
+        return settlementSlot[sub];
+    }
+
+    /**
+     * @param sub dense index
+     * @return index of its first balance; its balances are {@code balanceStart(sub) .. balanceStart(sub + 1)}
+     */
+    public int balanceStart(int sub) {
+        return balanceStart[sub];
+    }
+
+    /**
+     * @param balance balance index
+     * @return dense index of its asset
+     */
+    public int balanceAsset(int balance) {
+        return balanceAsset[balance];
+    }
+
+    /**
+     * @param balance balance index
+     * @return amount in units of its asset, negative when borrowed
+     */
+    public double balanceUnits(int balance) {
+        return balanceUnits[balance];
+    }
+
+    /**
+     * @param sub dense index
+     * @return index of its first position; its positions are {@code positionStart(sub) .. positionStart(sub + 1)}
+     */
+    public int positionStart(int sub) {
+        return positionStart[sub];
+    }
+
+    /**
+     * @param position position index
+     * @return dense index of its market
+     */
+    public int positionMarket(int position) {
+        return positionMarket[position];
+    }
+
+    /**
+     * @param position position index
+     * @return signed size in units of the underlying (0 once closed)
+     */
+    public double positionSize(int position) {
+        return positionSize[position];
+    }
+
+    /**
+     * @param position position index
+     * @return entry price, USD per unit
+     */
+    public double positionEntry(int position) {
+        return positionEntry[position];
     }
 
     /** @return the number of sub-accounts */
