@@ -36,31 +36,47 @@ public final class DepthCurve {
     /** A backstop distance that suits liquid markets: no fill further than 50% from the reference price. */
     public static final double DEFAULT_MAX_DISTANCE = 0.5;
 
-    private final double[] distance;   // x_0 = 0, x_1 .. x_n
+    private final double[] distance;   // x_0 = 0, x_1 .. x_n: the points, with the origin
     private final double[] notional;   // N_0 = 0, N_1 .. N_n
-    private final double[] integral;   // J_k = ∫_0^{N_k} x(u) du
     private final double maxDistance;
     private final double density;      // D = N_n / x_n, USD per unit of distance; 0 for an empty book
-    private final double capNotional;  // u_cap: the cumulative notional at which x reaches maxDistance
-    private final double capIntegral;  // ∫_0^{u_cap} x(u) du
+    // Segments k = 1 .. K: the points' segments, then (when D > 0) the extrapolated one, ending where x reaches
+    // maxDistance. Index k describes the end point of segment k; index 0 is the origin.
+    private final int segments;        // K
+    private final double[] segX;       // x at the end of segment k
+    private final double[] segN;       // cumulative notional at the end of segment k
+    private final double[] slope;      // dx/dN on segment k (0 for flat segments, never evaluated)
+    private final double[] deficit;    // A_k = N_k·x_k − ∫_0^{N_k} x(u) du, >= 0
+    private final double[] floor;      // s(N_k), as slippage() returns it
+    private final double tailDeficit;  // N_K·maxDistance − ∫_0^{N_K} x(u) du: beyond N_K every unit fills at the cap
 
     private DepthCurve(double[] x, double[] n, double maxDistance) {
         this.distance = x;
         this.notional = n;
         this.maxDistance = maxDistance;
         int last = x.length - 1;
-        this.integral = new double[x.length];
-        for (int k = 1; k <= last; k++) {
-            integral[k] = integral[k - 1] + (n[k] - n[k - 1]) * (x[k - 1] + x[k]) * 0.5;
-        }
         this.density = last == 0 || n[last] == 0 ? 0 : n[last] / x[last];
-        if (density == 0) {
-            this.capNotional = n[last];
-            this.capIntegral = integral[last];
-        } else {
-            this.capNotional = n[last] + (maxDistance - x[last]) * density;
-            this.capIntegral = integral[last] + (capNotional - n[last]) * (x[last] + maxDistance) * 0.5;
+        this.segments = density == 0 ? last : last + 1;
+        this.segX = new double[segments + 1];
+        this.segN = new double[segments + 1];
+        System.arraycopy(x, 0, segX, 0, last + 1);
+        System.arraycopy(n, 0, segN, 0, last + 1);
+        if (density > 0) {
+            segX[segments] = maxDistance;
+            segN[segments] = n[last] + (maxDistance - x[last]) * density;
         }
+        this.slope = new double[segments + 1];
+        this.deficit = new double[segments + 1];
+        this.floor = new double[segments + 1];
+        double integral = 0;
+        for (int k = 1; k <= segments; k++) {
+            double dn = segN[k] - segN[k - 1];
+            slope[k] = dn > 0 ? (segX[k] - segX[k - 1]) / dn : 0;
+            integral += dn * (segX[k - 1] + segX[k]) * 0.5;
+            deficit[k] = Math.max(0, segN[k] * segX[k] - integral);
+            floor[k] = dn > 0 ? slippageOnSegment(k, segN[k]) : floor[k - 1];
+        }
+        this.tailDeficit = Math.max(0, segN[segments] * maxDistance - integral);
     }
 
     /**
@@ -191,13 +207,12 @@ public final class DepthCurve {
         if (q == 0) {
             return 0;
         }
-        int last = notional.length - 1;
-        for (int k = 1; k <= last; k++) {
-            if (notional[k] >= q) {
-                return onSegment(k, q);
+        for (int k = 1; k <= segments; k++) {
+            if (segN[k] >= q) {
+                return Math.min(segX[k - 1] + (q - segN[k - 1]) * slope[k], segX[k]);
             }
         }
-        return beyond(q);
+        return maxDistance; // beyond the last segment (also q = +∞)
     }
 
     /**
@@ -210,15 +225,36 @@ public final class DepthCurve {
         return slippageAt(checkNotional(notionalUsd));
     }
 
-    /** s(q) for q >= 0, q possibly infinite (a finite trade on a vanishing book): the limit maxDistance. */
+    /**
+     * s(q) for q >= 0, q possibly infinite (a finite trade on a vanishing book): the limit maxDistance. Evaluated in
+     * a form whose every term is monotone in q under rounding, and floored by the value at the segment's start, so
+     * that s is non-decreasing in q in floating point too, not only in exact arithmetic.
+     */
     private double slippageAt(double q) {
         if (q == 0) {
             return 0;
         }
+        for (int k = 1; k <= segments; k++) {
+            if (segN[k] >= q) {
+                return slippageOnSegment(k, q);
+            }
+        }
         if (q == Double.POSITIVE_INFINITY) {
             return maxDistance;
         }
-        return Math.min(integralTo(q) / q, maxDistance);
+        // beyond N_K: s = (∫_0^{N_K} x + (q − N_K)·c) / q = c − tailDeficit / q
+        return Math.min(Math.max(maxDistance - tailDeficit / q, floor[segments]), maxDistance);
+    }
+
+    /**
+     * s(q) on segment k, N_{k−1} < q ≤ N_k, with u = q − N_{k−1}:
+     * {@code s = x_{k−1} − A_{k−1}/q + slope_k/2 · u · 1/(1 + N_{k−1}/u)}, which equals
+     * {@code (∫_0^{N_{k−1}} x + u·(x_{k−1} + x(q))/2) / q}.
+     */
+    private double slippageOnSegment(int k, double q) {
+        double u = q - segN[k - 1];
+        double s = segX[k - 1] - deficit[k - 1] / q + slope[k] * 0.5 * (u * (1 / (1 + segN[k - 1] / u)));
+        return Math.min(Math.max(s, floor[k - 1]), maxDistance);
     }
 
     /**
@@ -237,36 +273,6 @@ public final class DepthCurve {
      */
     public double slippage(double notionalUsd, double depthMultiplier) {
         return slippageAt(checkNotional(notionalUsd) / checkMultiplier(depthMultiplier));
-    }
-
-    /** ∫_0^q x(u) du, q > 0. */
-    private double integralTo(double q) {
-        int last = notional.length - 1;
-        for (int k = 1; k <= last; k++) {
-            if (notional[k] >= q) {
-                return integral[k - 1] + (q - notional[k - 1]) * (distance[k - 1] + onSegment(k, q)) * 0.5;
-            }
-        }
-        if (q >= capNotional) {
-            return capIntegral + (q - capNotional) * maxDistance;
-        }
-        return integral[last] + (q - notional[last]) * (distance[last] + beyond(q)) * 0.5;
-    }
-
-    /** x(q) on segment k, where N_{k−1} < q ≤ N_k (so the segment is not flat). */
-    private double onSegment(int k, double q) {
-        double x = distance[k - 1] + (q - notional[k - 1]) * (distance[k] - distance[k - 1])
-                / (notional[k] - notional[k - 1]);
-        return Math.min(x, distance[k]);
-    }
-
-    /** x(q) beyond the book, q > N_n. */
-    private double beyond(double q) {
-        if (density == 0 || q >= capNotional) { // also q = +∞
-            return maxDistance;
-        }
-        int last = notional.length - 1;
-        return Math.min(maxDistance, distance[last] + (q - notional[last]) / density);
     }
 
     private static double checkNotional(double q) {
