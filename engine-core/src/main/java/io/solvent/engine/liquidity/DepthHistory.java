@@ -21,13 +21,19 @@ import java.util.TreeMap;
  * one symbol's events sharing a timestamp; percentage p &lt; 0 is a bid point at distance {@code −p/100}, p &gt; 0 an ask
  * point at {@code p/100}; notional_usd is the cumulative notional. Within one timestamp a repeated percentage keeps
  * the later event. A snapshot with no point on one side keeps that side from the previous snapshot (an empty book if
- * there is none).
+ * there is none). {@link #crossedSnapshots()} counts snapshots whose bands contradict each other.
  */
 public final class DepthHistory {
     private final DepthSnapshot[] snapshots;
     private final long[] times;
+    private final int crossed;
 
     private DepthHistory(List<DepthSnapshot> list) {
+        this(list, 0);
+    }
+
+    private DepthHistory(List<DepthSnapshot> list, int crossed) {
+        this.crossed = crossed;
         this.snapshots = list.toArray(new DepthSnapshot[0]);
         this.times = new long[snapshots.length];
         for (int i = 0; i < snapshots.length; i++) {
@@ -87,8 +93,8 @@ public final class DepthHistory {
                     + maxDistance);
         }
         List<DepthSnapshot> out = new ArrayList<>();
+        Builder b = new Builder(sourceName, maxDistance);
         try (reader) {
-            Builder b = new Builder(sourceName, maxDistance);
             for (FeedEvent e = reader.next(); e != null; e = reader.next()) {
                 if (e instanceof DepthEvent d && d.symbol().equals(symbol)) {
                     b.accept(d, out);
@@ -99,7 +105,7 @@ public final class DepthHistory {
         if (out.isEmpty()) {
             throw new InputException(sourceName, "", "no depth rows for symbol " + symbol, null);
         }
-        return new DepthHistory(out);
+        return new DepthHistory(out, b.crossed);
     }
 
     /** Groups events sharing a timestamp into snapshots. */
@@ -109,6 +115,12 @@ public final class DepthHistory {
         private final TreeMap<Double, Double> bids = new TreeMap<>();
         private final TreeMap<Double, Double> asks = new TreeMap<>();
         private long time = Long.MIN_VALUE;
+        private int crossed;
+        // average price (notional / base) of the innermost band of each side in the pending snapshot
+        private double innerBidPrice = Double.NaN;
+        private double innerBidDistance = Double.POSITIVE_INFINITY;
+        private double innerAskPrice = Double.NaN;
+        private double innerAskDistance = Double.POSITIVE_INFINITY;
         private DepthCurve lastBids;
         private DepthCurve lastAsks;
 
@@ -137,6 +149,14 @@ public final class DepthHistory {
                         + e.notionalUsd(), null);
             }
             (p < 0 ? bids : asks).put(x, e.notionalUsd());
+            double average = e.depthBase() > 0 ? e.notionalUsd() / e.depthBase() : Double.NaN;
+            if (p < 0 && x <= innerBidDistance) {
+                innerBidDistance = x;
+                innerBidPrice = average;
+            } else if (p > 0 && x <= innerAskDistance) {
+                innerAskDistance = x;
+                innerAskPrice = average;
+            }
         }
 
         void flush(List<DepthSnapshot> out) {
@@ -148,6 +168,13 @@ public final class DepthHistory {
             out.add(new DepthSnapshot(time, b, a));
             lastBids = b;
             lastAsks = a;
+            if (innerBidPrice > innerAskPrice) {
+                crossed++;
+            }
+            innerBidPrice = Double.NaN;
+            innerAskPrice = Double.NaN;
+            innerBidDistance = Double.POSITIVE_INFINITY;
+            innerAskDistance = Double.POSITIVE_INFINITY;
             bids.clear();
             asks.clear();
         }
@@ -176,6 +203,18 @@ public final class DepthHistory {
         private static String place(long t, double percentage) {
             return "snapshot at " + t + " ms (" + Instant.ofEpochMilli(t) + "), percentage " + percentage;
         }
+    }
+
+    /**
+     * A data-quality figure of recorded depth: how many snapshots look <i>crossed</i>, their innermost bid band's
+     * average price (notional / base quantity) above their innermost ask band's. In a real book every bid is below
+     * every ask, so such snapshots' near-mid bid (or ask) figures are suspect. The model uses them as recorded; a
+     * scenario may warn. 0 for histories not read from events, or whose events carry no base quantity.
+     *
+     * @return the number of crossed snapshots
+     */
+    public int crossedSnapshots() {
+        return crossed;
     }
 
     /** @return the number of snapshots, {@code >= 1} */
