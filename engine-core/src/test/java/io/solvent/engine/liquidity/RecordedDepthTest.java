@@ -69,6 +69,8 @@ class RecordedDepthTest {
                     line.append(String.format(Locale.ROOT, " $%.0fM %.2f%s", q / 1e6, slip * 1e4,
                             q > c.capacityUsd() ? "*" : ""));
                 }
+                line.append(String.format(Locale.ROOT, " (stressed ×0.2: $100M %.2f%s)", c.slippage(1e8, 0.2) * 1e4,
+                        1e8 > 0.2 * c.capacityUsd() ? "*" : ""));
             }
             System.out.println(line);
         }
