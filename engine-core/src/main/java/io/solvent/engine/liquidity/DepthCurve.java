@@ -25,7 +25,8 @@ import java.util.Arrays;
  * <p><b>Slippage</b> of a trade of notional q is the average distance of its fills: {@code s(q) = (1/q)·∫_0^q x(u) du}
  * (0 for q = 0), computed exactly: x(u) is linear in u on every segment, so each segment contributes
  * {@code (u_b − u_a)·(x(u_a) + x(u_b))/2}, and the capped part {@code (q − u_cap)·maxDistance}. As the average of a
- * non-decreasing function, s is non-decreasing in q and {@code 0 ≤ s(q) ≤ x(q) ≤ maxDistance < 1}.
+ * non-decreasing function, s is non-decreasing in q and {@code 0 ≤ s(q) ≤ x(q) ≤ maxDistance < 1}. The evaluation
+ * is arranged so that s stays non-decreasing under floating-point rounding too (see {@code slippageOnSegment}).
  *
  * <p><b>Depth multiplier.</b> A book whose depth is scaled by m > 0 ({@code m·N(x)}) has {@code x_m(q) = x(q/m)} and
  * {@code s_m(q) = s(q/m)}: the methods taking a multiplier evaluate that without building a new curve.
