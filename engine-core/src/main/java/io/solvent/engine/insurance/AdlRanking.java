@@ -2,8 +2,9 @@ package io.solvent.engine.insurance;
 
 /**
  * How ranked ADL orders the opposite side: larger key first, equal keys by ascending sub-account index. Each key
- * grows with profit and with leverage ("PnL% × leverage"); they differ in how each is measured. With
- * {@code uPnL = size × (mark − entry)} and {@code E} the sub-account's equity:
+ * grows with profit and with leverage ("PnL% × leverage"); the two venues measure each differently. Below,
+ * {@code uPnL = size × (mark − entry)} and {@code E} is the sub-account's equity. A key is always finite (a product
+ * that overflows counts as 0).
  */
 public enum AdlRanking {
     /**
