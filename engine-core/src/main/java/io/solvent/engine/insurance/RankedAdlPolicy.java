@@ -1,0 +1,131 @@
+package io.solvent.engine.insurance;
+
+import io.solvent.engine.ledger.Parties;
+import io.solvent.engine.ledger.Transfer;
+import io.solvent.engine.ledger.TransferReason;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Ranked auto-deleveraging (Binance, Hyperliquid; dYdX v4 deleverages at the bankruptcy price too, but picks
+ * counterparties from a random offset): the positions on the opposite side of the bankrupt one are closed against
+ * it at the bankruptcy price, in the order of an {@link AdlRanking}, until its size is matched.
+ *
+ * <p>With the bankrupt position's signed size {@code s}, the mark {@code P} and the shortfall {@code D} left after the
+ * insurance fund: the ADL price is {@code P_adl = P + D / s} (above the mark when a long went bankrupt, below when a
+ * short did): the price at which closing {@code s} leaves the bankrupt account, with the fund's payment, at exactly
+ * zero equity. Queue: the other positions of the market whose sign is opposite to {@code s}, by descending key, ties
+ * by ascending sub-account index. Each in turn closes {@code q = min(remaining, |size_i|)} at {@code P_adl} and so
+ * gives up {@code q × |P_adl − P| = q × D / |s|} against closing at the mark: that is its
+ * {@link TransferReason#ADL_TRANSFER} to the bankrupt sub-account (the last fill takes the exact remainder, so the
+ * transfers sum to D). When the opposite side holds less than {@code |s|}, what remains unmatched goes to deficit;
+ * when {@code s = 0} (unknown size) all of D does.
+ *
+ * @param ranking how the queue is ordered
+ */
+public record RankedAdlPolicy(AdlRanking ranking) implements DeleveragingPolicy {
+
+    public RankedAdlPolicy {
+        Objects.requireNonNull(ranking, "ranking");
+    }
+
+    @Override
+    public String name() {
+        return ranking == AdlRanking.BINANCE ? "adl-ranked" : "adl-ranked:hyperliquid";
+    }
+
+    /**
+     * The queue ranked ADL would use for a bankruptcy: the opposite side, by descending key, ties by ascending
+     * sub-account index (what an operator's "ADL queue" view shows).
+     *
+     * @param bankruptcy the bankruptcy (its size's sign picks the side)
+     * @param candidates the open positions of its market
+     * @return the queue, first to be deleveraged first
+     */
+    public List<DeleveragingCandidate> queue(Bankruptcy bankruptcy, List<DeleveragingCandidate> candidates) {
+        DeleveragingCandidate[] q = ranked(bankruptcy, Candidates.others(bankruptcy, candidates), null);
+        return List.of(q);
+    }
+
+    private DeleveragingCandidate[] ranked(Bankruptcy b, DeleveragingCandidate[] others, double[] keysOut) {
+        double side = -Math.signum(b.size());
+        int n = 0;
+        DeleveragingCandidate[] opposite = new DeleveragingCandidate[others.length];
+        for (DeleveragingCandidate c : others) {
+            if (side != 0 && Math.signum(c.size()) == side) {
+                opposite[n++] = c;
+            }
+        }
+        Integer[] order = new Integer[n];
+        double[] keys = new double[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+            keys[i] = ranking.key(opposite[i], b.markPrice());
+        }
+        // opposite[] is in ascending sub-account order, so comparing positions breaks ties by index.
+        Arrays.sort(order, (x, y) -> {
+            int byKey = Double.compare(keys[y], keys[x]);
+            return byKey != 0 ? byKey : Integer.compare(x, y);
+        });
+        DeleveragingCandidate[] queue = new DeleveragingCandidate[n];
+        for (int i = 0; i < n; i++) {
+            queue[i] = opposite[order[i]];
+            if (keysOut != null) {
+                keysOut[i] = keys[order[i]];
+            }
+        }
+        return queue;
+    }
+
+    @Override
+    public DeleveragingResult deleverage(Bankruptcy bankruptcy, double shortfallUsd,
+                                         List<DeleveragingCandidate> candidates) {
+        Candidates.checkShortfall(bankruptcy, shortfallUsd);
+        DeleveragingCandidate[] others = Candidates.others(bankruptcy, candidates);
+        double s = bankruptcy.size();
+        if (shortfallUsd == 0) {
+            return new DeleveragingResult(name(), 0, 0, 0, bankruptcy.markPrice(), 0, Double.NaN, List.of(),
+                    List.of());
+        }
+        if (s == 0) {
+            return new DeleveragingResult(name(), shortfallUsd, 0, shortfallUsd, Double.NaN, 0, Double.NaN,
+                    List.of(), List.of(Candidates.toDeficit(bankruptcy, shortfallUsd)));
+        }
+        double price = bankruptcy.markPrice() + shortfallUsd / s;
+        double perUnit = shortfallUsd / Math.abs(s);
+        double[] keys = new double[others.length];
+        DeleveragingCandidate[] queue = ranked(bankruptcy, others, keys);
+        int to = Parties.subAccount(bankruptcy.subAccount());
+        List<DeleveragingFill> fills = new ArrayList<>();
+        List<Transfer> transfers = new ArrayList<>();
+        double remaining = Math.abs(s);
+        double covered = 0;
+        for (int i = 0; i < queue.length && remaining > 0; i++) {
+            DeleveragingCandidate c = queue[i];
+            double q = Math.min(remaining, Math.abs(c.size()));
+            remaining = q == remaining ? 0 : remaining - q;
+            double left = shortfallUsd - covered;
+            double amount = remaining == 0 ? left : Math.min(left, q * perUnit);
+            fills.add(new DeleveragingFill(c.subAccount(), c.market(), -Math.signum(c.size()) * q, price,
+                    Math.max(0, amount), keys[i]));
+            if (amount > 0) {
+                transfers.add(new Transfer(Parties.subAccount(c.subAccount()), to, amount,
+                        TransferReason.ADL_TRANSFER));
+                covered += amount;
+            }
+        }
+        // Fully matched: the last fill took the exact remainder, so nothing is left but rounding.
+        double deficit = remaining == 0 ? 0 : shortfallUsd - covered;
+        if (deficit > 0) {
+            transfers.add(Candidates.toDeficit(bankruptcy, deficit));
+        } else {
+            deficit = 0;
+        }
+        double matched = Math.abs(s) - remaining;
+        return new DeleveragingResult(name(), shortfallUsd, covered, deficit, price, -Math.signum(s) * matched,
+                Double.NaN, fills, transfers);
+    }
+}
