@@ -100,8 +100,9 @@ class DeleveragingPropertiesTest {
             r.postTo(l, 1L);
             assertEquals(deficit, l.balance(bankrupt), REL * Math.max(1, deficit), policy.name());
             assertTrue(l.checkStep() <= Ledger.CONSERVATION_TOLERANCE);
-            assertEquals(0, l.reconcile(fund.party(), fund.balance() - fund.openingBalance()),
-                    Ledger.CONSERVATION_TOLERANCE);
+            // balance − opening loses the low bits of a large opening balance: allow rounding at its scale
+            assertEquals(fund.balance() - fund.openingBalance(), l.balance(fund.party()),
+                    Ledger.CONSERVATION_TOLERANCE * Math.max(1, c.fundBalance()));
         }
     }
 
