@@ -93,6 +93,33 @@ public final class MarginBook {
     }
 
     /**
+     * @param sub dense index
+     * @return units of the settlement asset it holds (negative when it owes)
+     * @throws IllegalStateException when the book was built without a settlement asset
+     */
+    public double settlementUnits(int sub) {
+        int slot = subs.settlementSlot(sub);
+        if (slot < 0) {
+            throw new IllegalStateException("built without a settlement asset");
+        }
+        return subs.balanceUnits(slot);
+    }
+
+    /**
+     * Restores a settlement balance exactly (after a trial evaluation). Does not re-evaluate.
+     *
+     * @param sub   dense index
+     * @param units units of the settlement asset
+     */
+    public void setSettlementUnits(int sub, double units) {
+        int slot = subs.settlementSlot(sub);
+        if (slot < 0) {
+            throw new IllegalStateException("built without a settlement asset");
+        }
+        subs.setUnits(slot, units);
+    }
+
+    /**
      * Sets a position's size (a partial or full close, or a deleveraging). Does not re-evaluate.
      *
      * @param position position index ({@link SubAccountTable#positionStart(int)})

@@ -1,0 +1,385 @@
+package io.solvent.engine.sim;
+
+import io.solvent.engine.book.MarginBook;
+import io.solvent.engine.book.SubAccountTable;
+import io.solvent.engine.insurance.Bankruptcy;
+import io.solvent.engine.insurance.BankruptcyResolution;
+import io.solvent.engine.insurance.BankruptcyWaterfall;
+import io.solvent.engine.insurance.DeleveragingCandidate;
+import io.solvent.engine.insurance.DeleveragingFill;
+import io.solvent.engine.insurance.InsuranceFund;
+import io.solvent.engine.insurance.InsuranceFunds;
+import io.solvent.engine.ledger.Ledger;
+import io.solvent.engine.ledger.Parties;
+import io.solvent.engine.ledger.PartyKind;
+import io.solvent.engine.ledger.Transfer;
+import io.solvent.engine.ledger.TransferReason;
+import io.solvent.engine.liquidation.CloseFractionCalculator;
+import io.solvent.engine.liquidation.LiquidationParameters;
+import io.solvent.engine.liquidity.Execution;
+import io.solvent.engine.liquidity.MarketLiquidity;
+import io.solvent.engine.liquidity.TradeSide;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The engine step of margin-model.md's "Liquidation, insurance fund, deleveraging": given a new oracle price for
+ * one asset, it re-evaluates only the sub-accounts exposed to that asset, liquidates the liquidatable ones (most
+ * distressed first, ties by index), settles bankruptcies (insurance fund, then the deleveraging policy) and posts
+ * every movement of value to the {@link Ledger}, applying it to the {@link MarginBook} at the same time so that the
+ * two never disagree. Owned by one thread.
+ *
+ * <p>Liquidation of a sub-account, position by position (largest notional first, each at most once per step):
+ * <ol>
+ *   <li>close the fraction {@link CloseFractionCalculator} finds, filled against the market's liquidity
+ *       ({@code fill = ref·(1 ∓ slippage(q))}); PnL at the reference price is settled with the outside market
+ *       ({@code CLOSE_OUT_PNL}), the slippage cost separately ({@code SLIPPAGE});</li>
+ *   <li>charge {@code liquidationFee × closed notional}, cut to the equity left so that it never turns positive
+ *       equity negative (Drift's rule), split {@code liquidatorShare} to the liquidator, the rest to the fund;</li>
+ *   <li>when nothing is left to close and equity is negative, the deficit is bad debt: the fund pays what it can,
+ *       the policy covers or records the rest. Ranked ADL closes the top-ranked opposite positions at the
+ *       bankruptcy price {@code P + D/s} (s: the size the bankrupt last closed), each counterparty realizing its PnL
+ *       at the mark with the outside market and handing over the gap to the bankruptcy price.</li>
+ * </ol>
+ * With cascade feedback on, fills displace the market price; the asset's price that accounts see is
+ * {@code oracle × (1 + displacement)} of its first market, and the step repeats (at most {@value #MAX_ROUNDS}
+ * rounds) while the displaced price makes further sub-accounts liquidatable.
+ *
+ * <p>Not yet modelled here: lending liquidations (selling collateral to repay debt under a close factor), stale
+ * oracle policies, dynamic margin. Collateral other than the settlement asset is kept as it is.
+ */
+public final class SimulationEngine {
+    /** Most re-evaluation rounds one price step may take under cascade feedback. */
+    public static final int MAX_ROUNDS = 100;
+
+    private final MarginBook book;
+    private final SubAccountTable subs;
+    private final double[] feeRate;
+    private final int[] primaryMarket;
+    private final MarketLiquidity[] liquidity;
+    private final LiquidationParameters params;
+    private final InsuranceFunds funds;
+    private final BankruptcyWaterfall waterfall;
+    private final Ledger ledger;
+    private final SimulationListener listener;
+    private final double[] oracle;
+    private final Execution exec = new Execution();
+
+    private int[] candidates = new int[64];
+    private double[] candidateKeys = new double[64];
+    private final boolean[] touched;
+
+    private long steps;
+    private long liquidations;
+    private double liquidatedNotional;
+    private long bankruptcies;
+    private double badDebt;
+    private long deleveragingFills;
+    private double deleveragedNotional;
+    private double deficit;
+    private double fundMinimum;
+    private double maxImbalance;
+
+    /**
+     * @param book      the hot state, built with a settlement asset; its prices are the opening oracle prices
+     * @param feeRate   each market's liquidation fee (fraction of closed notional), by market index
+     * @param liquidity each market's liquidity, by market index
+     * @param params    liquidation parameters
+     * @param funds     the insurance funds and which backs each market
+     * @param waterfall the bankruptcy waterfall with its deleveraging policy
+     * @param ledger    the ledger, shaped for this book's sub-accounts, funds and markets, one liquidator
+     * @param listener  told of every event
+     */
+    public SimulationEngine(MarginBook book, double[] feeRate, MarketLiquidity[] liquidity,
+                            LiquidationParameters params, InsuranceFunds funds, BankruptcyWaterfall waterfall,
+                            Ledger ledger, SimulationListener listener) {
+        this.book = book;
+        this.subs = book.subAccounts();
+        this.feeRate = feeRate.clone();
+        this.liquidity = liquidity.clone();
+        this.params = params;
+        this.funds = funds;
+        this.waterfall = waterfall;
+        this.ledger = ledger;
+        this.listener = listener;
+        int assets = book.assets().size();
+        this.oracle = new double[assets];
+        this.primaryMarket = new int[assets];
+        Arrays.fill(primaryMarket, -1);
+        for (int m = book.markets().size() - 1; m >= 0; m--) {
+            primaryMarket[book.markets().underlying(m)] = m;
+        }
+        for (int a = 0; a < assets; a++) {
+            oracle[a] = book.assets().price(a);
+        }
+        this.touched = new boolean[Math.max(1, subs.positionStart(subs.size()))];
+        this.fundMinimum = funds.totalBalance();
+    }
+
+    /**
+     * One step: a new oracle price for an asset, then every liquidation and bankruptcy it causes.
+     *
+     * @param timeMs     simulated time, ms since the Unix epoch, UTC, non-decreasing
+     * @param asset      dense index of the asset
+     * @param oracleUsd  its new oracle price, USD per unit, finite and {@code > 0}
+     */
+    public void onPrice(long timeMs, int asset, double oracleUsd) {
+        steps++;
+        oracle[asset] = oracleUsd;
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            book.setPrice(asset, seenPrice(asset, timeMs));
+            book.revalueExposedTo(asset);
+            int n = collectLiquidatable(asset);
+            for (int i = 0; i < n; i++) {
+                int sub = candidates[i];
+                if (book.liquidatable(sub)) {
+                    liquidate(sub, timeMs);
+                }
+            }
+            if (n == 0 || primaryMarket[asset] < 0 || !liquidity[primaryMarket[asset]].parameters().cascadeFeedback()) {
+                break;
+            }
+        }
+        maxImbalance = Math.max(maxImbalance, ledger.checkStep());
+        fundMinimum = Math.min(fundMinimum, funds.totalBalance());
+    }
+
+    private double seenPrice(int asset, long timeMs) {
+        int m = primaryMarket[asset];
+        return m < 0 ? oracle[asset] : liquidity[m].price(oracle[asset], timeMs);
+    }
+
+    /** The liquidatable sub-accounts exposed to an asset, most distressed first (lowest health factor, then index). */
+    private int collectLiquidatable(int asset) {
+        int n = 0;
+        int exposed = book.exposureByAsset().count(asset);
+        for (int i = 0; i < exposed; i++) {
+            int sub = book.exposureByAsset().member(asset, i);
+            if (book.liquidatable(sub)) {
+                if (n == candidates.length) {
+                    candidates = Arrays.copyOf(candidates, 2 * n);
+                    candidateKeys = Arrays.copyOf(candidateKeys, 2 * n);
+                }
+                candidates[n] = sub;
+                candidateKeys[n] = book.maintenanceHealthFactor(sub);
+                n++;
+            }
+        }
+        sortByKeyThenIndex(n);
+        return n;
+    }
+
+    private void sortByKeyThenIndex(int n) {
+        for (int i = 1; i < n; i++) { // insertion sort: stable, allocation-free, few candidates per step
+            int sub = candidates[i];
+            double key = candidateKeys[i];
+            int j = i - 1;
+            while (j >= 0 && (candidateKeys[j] > key || candidateKeys[j] == key && candidates[j] > sub)) {
+                candidates[j + 1] = candidates[j];
+                candidateKeys[j + 1] = candidateKeys[j];
+                j--;
+            }
+            candidates[j + 1] = sub;
+            candidateKeys[j + 1] = key;
+        }
+    }
+
+    private void liquidate(int sub, long timeMs) {
+        int first = subs.positionStart(sub);
+        int end = subs.positionStart(sub + 1);
+        int lastMarket = -1;
+        double lastClosed = 0;
+        for (int attempt = first; attempt < end && book.liquidatable(sub); attempt++) {
+            int p = largestUntouched(first, end);
+            if (p < 0) {
+                break;
+            }
+            touched[p] = true;
+            int m = subs.positionMarket(p);
+            int asset = book.markets().underlying(m);
+            double size = subs.positionSize(p);
+            double x = CloseFractionCalculator.fraction(book, sub, p, oracle[asset], liquidity[m], feeRate[m], params,
+                    timeMs);
+            double closed = x * size;
+            double notional = Math.abs(closed) * oracle[asset];
+            liquidity[m].execute(TradeSide.closing(size), notional, oracle[asset], timeMs, exec);
+            double pnlAtReference = closed * (exec.referencePrice() - subs.positionEntry(p));
+            if (pnlAtReference > 0) {
+                transfer(timeMs, pnlAtReference, Parties.outsideMarket(m), Parties.subAccount(sub),
+                        TransferReason.CLOSE_OUT_PNL);
+            } else if (pnlAtReference < 0) {
+                transfer(timeMs, -pnlAtReference, Parties.subAccount(sub), Parties.outsideMarket(m),
+                        TransferReason.CLOSE_OUT_PNL);
+            }
+            if (exec.slippageCostUsd() > 0) {
+                transfer(timeMs, exec.slippageCostUsd(), Parties.subAccount(sub), Parties.outsideMarket(m),
+                        TransferReason.SLIPPAGE);
+            }
+            book.setPositionSize(p, x == 1.0 ? 0 : size - closed);
+            book.revalue(sub);
+            double fee = Math.min(feeRate[m] * notional, Math.max(0, book.equity(sub)));
+            double toLiquidator = fee * params.liquidatorShare();
+            double toFund = fee - toLiquidator;
+            if (toLiquidator > 0) {
+                transfer(timeMs, toLiquidator, Parties.subAccount(sub), Parties.liquidator(0),
+                        TransferReason.LIQUIDATION_FEE_TO_LIQUIDATOR);
+            }
+            if (toFund > 0) {
+                InsuranceFund fund = funds.forMarket(m);
+                fund.receive(timeMs, toFund);
+                transfer(timeMs, toFund, Parties.subAccount(sub), fund.party(), TransferReason.LIQUIDATION_FEE_TO_FUND);
+            }
+            book.revalue(sub);
+            liquidations++;
+            liquidatedNotional += notional;
+            lastMarket = m;
+            lastClosed = closed;
+            listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.LIQUIDATION, sub, m, closed,
+                    exec.fillPrice(), notional, fee, x == 1.0 ? "closed" : "partial " + x));
+        }
+        for (int p = first; p < end; p++) {
+            touched[p] = false;
+        }
+        if (lastMarket >= 0 && !hasOpenPosition(sub) && book.equity(sub) < 0) {
+            bankrupt(sub, lastMarket, lastClosed, timeMs);
+        }
+    }
+
+    private int largestUntouched(int first, int end) {
+        int best = -1;
+        double bestNotional = 0;
+        for (int p = first; p < end; p++) {
+            double size = subs.positionSize(p);
+            if (touched[p] || size == 0) {
+                continue;
+            }
+            double n = Math.abs(size) * oracle[book.markets().underlying(subs.positionMarket(p))];
+            if (best < 0 || n > bestNotional) {
+                best = p;
+                bestNotional = n;
+            }
+        }
+        return best;
+    }
+
+    private boolean hasOpenPosition(int sub) {
+        for (int p = subs.positionStart(sub); p < subs.positionStart(sub + 1); p++) {
+            if (subs.positionSize(p) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void bankrupt(int sub, int market, double closedSize, long timeMs) {
+        double deficitUsd = -book.equity(sub);
+        double mark = oracle[book.markets().underlying(market)];
+        InsuranceFund fund = funds.forMarket(market);
+        Bankruptcy b = new Bankruptcy(sub, market, fund.key(), closedSize, mark, deficitUsd);
+        BankruptcyResolution r = waterfall.resolve(timeMs, b, fund, deleveragingCandidates(sub, market));
+        bankruptcies++;
+        badDebt += deficitUsd;
+        listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.BANKRUPTCY, sub, market, 0, mark, deficitUsd,
+                0, waterfall.policy().name()));
+        if (r.fundPaidUsd() > 0) {
+            listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.FUND_PAYMENT, sub, market, 0, Double.NaN,
+                    r.fundPaidUsd(), 0, fund.name()));
+        }
+        for (Transfer t : r.transfers()) {
+            transfer(timeMs, t.amountUsd(), t.from(), t.to(), t.reason());
+            if (t.reason() == TransferReason.SOCIALIZED_LOSS) {
+                listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.SOCIALIZED_LOSS,
+                        Parties.index(t.from()), market, 0, Double.NaN, t.amountUsd(), 0, "for " + sub));
+            }
+        }
+        for (DeleveragingFill f : r.deleveraging().fills()) {
+            adlFill(f, mark, sub, timeMs);
+        }
+        deficit += r.deficitUsd();
+        if (r.deficitUsd() > 0) {
+            listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.DEFICIT, sub, market, 0, Double.NaN,
+                    r.deficitUsd(), 0, fund.name()));
+        }
+        book.revalue(sub);
+    }
+
+    private void adlFill(DeleveragingFill f, double mark, int bankrupt, long timeMs) {
+        int c = f.subAccount();
+        for (int p = subs.positionStart(c); p < subs.positionStart(c + 1); p++) {
+            if (subs.positionMarket(p) != f.market() || subs.positionSize(p) == 0) {
+                continue;
+            }
+            double closed = -f.sizeChange();
+            double pnl = closed * (mark - subs.positionEntry(p));
+            if (pnl > 0) {
+                transfer(timeMs, pnl, Parties.outsideMarket(f.market()), Parties.subAccount(c),
+                        TransferReason.CLOSE_OUT_PNL);
+            } else if (pnl < 0) {
+                transfer(timeMs, -pnl, Parties.subAccount(c), Parties.outsideMarket(f.market()),
+                        TransferReason.CLOSE_OUT_PNL);
+            }
+            book.setPositionSize(p, subs.positionSize(p) + f.sizeChange());
+            book.revalue(c);
+            deleveragingFills++;
+            deleveragedNotional += Math.abs(f.sizeChange()) * f.priceUsd();
+            listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.DELEVERAGING, c, f.market(), closed,
+                    f.priceUsd(), f.transferUsd(), 0, "for " + bankrupt));
+            return;
+        }
+        throw new IllegalStateException("ADL fill for sub-account " + c + " has no open position in market "
+                + f.market());
+    }
+
+    private List<DeleveragingCandidate> deleveragingCandidates(int bankrupt, int market) {
+        List<DeleveragingCandidate> out = new ArrayList<>();
+        var holders = book.exposureByMarket();
+        for (int i = 0; i < holders.count(market); i++) {
+            int c = holders.member(market, i);
+            if (c == bankrupt) {
+                continue;
+            }
+            for (int p = subs.positionStart(c); p < subs.positionStart(c + 1); p++) {
+                if (subs.positionMarket(p) == market && subs.positionSize(p) != 0) {
+                    out.add(new DeleveragingCandidate(c, market, subs.positionSize(p), subs.positionEntry(p),
+                            book.equity(c), book.maintenanceRequirement(c)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Posts a transfer and applies it to the sub-accounts it touches (re-evaluating them), so that ledger and book
+     * never disagree.
+     */
+    private void transfer(long timeMs, double usd, int from, int to, TransferReason reason) {
+        ledger.post(timeMs, usd, from, to, reason);
+        if (Parties.kind(from) == PartyKind.SUB_ACCOUNT) {
+            book.settle(Parties.index(from), -usd);
+            book.revalue(Parties.index(from));
+        }
+        if (Parties.kind(to) == PartyKind.SUB_ACCOUNT) {
+            book.settle(Parties.index(to), usd);
+            book.revalue(Parties.index(to));
+        }
+    }
+
+    /** @return the run's figures so far */
+    public RunSummary summary() {
+        return new RunSummary(steps, liquidations, liquidatedNotional, bankruptcies, badDebt, funds.totalBalance(),
+                fundMinimum, deleveragingFills, deleveragedNotional, deficit,
+                ledger.total(TransferReason.LIQUIDATION_FEE_TO_LIQUIDATOR), Math.max(maxImbalance, ledger.verifyAll()));
+    }
+
+    /** @return the ledger */
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    /** @return the hot state */
+    public MarginBook book() {
+        return book;
+    }
+}

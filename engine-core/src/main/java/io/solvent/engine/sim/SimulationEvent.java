@@ -1,0 +1,35 @@
+package io.solvent.engine.sim;
+
+/**
+ * What the engine did, for events.csv and the console's event log.
+ *
+ * @param timeMs     simulated time, ms since the Unix epoch, UTC
+ * @param kind       what happened
+ * @param subAccount dense index of the sub-account concerned (the bankrupt one for deleveraging), or −1
+ * @param market     dense index of the market concerned, or −1
+ * @param size       units closed (signed, as the position was) for liquidations and ADL fills; 0 otherwise
+ * @param priceUsd   fill price, USD per unit, or NaN
+ * @param amountUsd  the event's money: closed notional (liquidation), deficit (bankruptcy), payout (fund),
+ *                   transfer (deleveraging), USD
+ * @param feeUsd     liquidation fee charged, USD (0 for other kinds)
+ * @param detail     a short explanation (policy name, counterparty, ...)
+ */
+public record SimulationEvent(long timeMs, Kind kind, int subAccount, int market, double size, double priceUsd,
+                              double amountUsd, double feeUsd, String detail) {
+
+    /** The kinds of event. */
+    public enum Kind {
+        /** A (partial) liquidation fill. */
+        LIQUIDATION,
+        /** A sub-account ended with negative equity and nothing left to close. */
+        BANKRUPTCY,
+        /** The insurance fund paid bad debt. */
+        FUND_PAYMENT,
+        /** A counterparty position closed by ranked ADL. */
+        DELEVERAGING,
+        /** Loss spread over open interest. */
+        SOCIALIZED_LOSS,
+        /** Bad debt nobody covered, left as protocol deficit. */
+        DEFICIT
+    }
+}

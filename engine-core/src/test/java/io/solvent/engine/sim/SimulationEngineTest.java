@@ -1,0 +1,175 @@
+package io.solvent.engine.sim;
+
+import io.solvent.engine.book.MarginBook;
+import io.solvent.engine.insurance.BankruptcyWaterfall;
+import io.solvent.engine.insurance.DeleveragingPolicy;
+import io.solvent.engine.insurance.FundSpec;
+import io.solvent.engine.insurance.InsuranceFunds;
+import io.solvent.engine.ledger.Ledger;
+import io.solvent.engine.ledger.LedgerListener;
+import io.solvent.engine.ledger.LedgerShape;
+import io.solvent.engine.ledger.Parties;
+import io.solvent.engine.ledger.TransferReason;
+import io.solvent.engine.liquidation.LiquidationParameters;
+import io.solvent.engine.liquidity.DepthCurve;
+import io.solvent.engine.liquidity.DepthHistory;
+import io.solvent.engine.liquidity.DepthSnapshot;
+import io.solvent.engine.liquidity.LiquidityParameters;
+import io.solvent.engine.liquidity.MarketLiquidity;
+import io.solvent.engine.model.Account;
+import io.solvent.engine.model.Asset;
+import io.solvent.engine.model.Book;
+import io.solvent.engine.model.MarginMode;
+import io.solvent.engine.model.MarginTier;
+import io.solvent.engine.model.Market;
+import io.solvent.engine.model.Position;
+import io.solvent.engine.model.Prices;
+import io.solvent.engine.model.SubAccount;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * One crash worked by hand: a 20× long goes bankrupt, the fund pays what it has, and ranked ADL takes the rest from
+ * the top-ranked short at the bankruptcy price.
+ */
+class SimulationEngineTest {
+    private static final double EPS = 1e-9;
+
+    /** sub 0: 1,000 USDC, long 10 ETH at 2,000; sub 1: 10,000 USDC, short 10 at 2,000; sub 2: 10,000, short 5 at 2,100. */
+    static Book book() {
+        Market perp = new Market("ETH-PERP", "ETH",
+                List.of(new MarginTier(Double.POSITIVE_INFINITY, 0.10, 0.05)), 0.01, 1);
+        List<Account> accounts = new ArrayList<>();
+        accounts.add(account("long", 1000, 10, 2000));
+        accounts.add(account("short1", 10000, -10, 2000));
+        accounts.add(account("short2", 10000, -5, 2100));
+        return new Book(List.of(Asset.of("USDC"), Asset.of("ETH")), List.of(perp), accounts,
+                new Prices(Map.of("USDC", 1.0, "ETH", 2000.0)));
+    }
+
+    private static Account account(String id, double usdc, double size, double entry) {
+        return new Account(id, List.of(new SubAccount("0", MarginMode.CROSS, Map.of("USDC", usdc),
+                List.of(new Position("ETH-PERP", size, entry)))));
+    }
+
+    static SimulationEngine engine(Book book, String policy, double fund, List<SimulationEvent> events) {
+        MarginBook hot = MarginBook.of(book, "USDC");
+        // $1M of depth per 1% away from the price, on each side
+        MarketLiquidity liquidity = new MarketLiquidity("ETH-PERP", LiquidityParameters.defaults(),
+                DepthHistory.constant(DepthSnapshot.symmetric(0, DepthCurve.linear(1_000_000, 0.5))));
+        InsuranceFunds funds = InsuranceFunds.venueWide(FundSpec.uncapped("venue", fund), 1);
+        Ledger ledger = new Ledger(new LedgerShape(hot.subAccounts().size(), 1, 1, 1, 1), LedgerListener.NONE);
+        return new SimulationEngine(hot, new double[] {0.01}, new MarketLiquidity[] {liquidity},
+                LiquidationParameters.DEFAULTS, funds, new BankruptcyWaterfall(DeleveragingPolicy.parse(policy)),
+                ledger, events::add);
+    }
+
+    @Test
+    void bankruptLongIsCoveredByTheFundThenByTheTopRankedShort() {
+        List<SimulationEvent> events = new ArrayList<>();
+        SimulationEngine fresh = engine(book(), "adl-ranked:hyperliquid", 100, events);
+        MarginBook b = fresh.book();
+        int eth = b.assets().indexOf("ETH");
+        fresh.onPrice(60_000, eth, 1850);
+
+        // The long closes all 10 ETH: q = 18,500 USD against $1M per 1% → slippage 0.5·0.0185·1% = 9.25e-5.
+        double slippage = 0.5 * (18_500 / 1_000_000.0) * 0.01;
+        double fill = 1850 * (1 - slippage);
+        SimulationEvent liq = events.getFirst();
+        assertEquals(SimulationEvent.Kind.LIQUIDATION, liq.kind());
+        assertEquals(0, liq.subAccount());
+        assertEquals(10, liq.size(), EPS);
+        assertEquals(fill, liq.priceUsd(), 1e-9 * fill);
+        assertEquals(0, liq.feeUsd(), "no fee out of negative equity");
+
+        // Equity after the close: 1,000 + 10·(fill − 2,000) = −501.71125: bad debt.
+        double deficit = -(1000 + 10 * (fill - 2000));
+        assertEquals(501.71125, deficit, 1e-9);
+        SimulationEvent bankruptcy = events.get(1);
+        assertEquals(SimulationEvent.Kind.BANKRUPTCY, bankruptcy.kind());
+        assertEquals(deficit, bankruptcy.amountUsd(), 1e-9);
+        assertEquals(SimulationEvent.Kind.FUND_PAYMENT, events.get(2).kind());
+        assertEquals(100, events.get(2).amountUsd(), EPS, "the fund pays all it has");
+
+        // ADL: bankruptcy price 1,850 + 401.71125/10 = 1,890.171125; short1 (Hyperliquid key 1.075·18,500/11,500 =
+        // 1.729 against short2's 1.119·9,250/11,250 = 0.920) closes all 10 and hands over 401.71125.
+        SimulationEvent adl = events.get(3);
+        assertEquals(SimulationEvent.Kind.DELEVERAGING, adl.kind());
+        assertEquals(1, adl.subAccount(), "the top-ranked short");
+        assertEquals(-10, adl.size(), EPS);
+        assertEquals(1850 + (deficit - 100) / 10, adl.priceUsd(), 1e-9);
+        assertEquals(deficit - 100, adl.amountUsd(), 1e-9);
+        assertEquals(4, events.size(), "no deficit left: " + events);
+
+        // Final state: the bankrupt at exactly zero, short1 flat with its PnL at the mark less the ADL transfer.
+        assertEquals(0, b.equity(0), 1e-9);
+        assertEquals(10000 + 1500 - (deficit - 100), b.equity(1), 1e-9);
+        assertEquals(0, b.subAccounts().positionSize(b.subAccounts().positionStart(1)));
+        assertEquals(-5, b.subAccounts().positionSize(b.subAccounts().positionStart(2)), "short2 untouched");
+
+        RunSummary s = fresh.summary();
+        assertEquals(1, s.liquidations());
+        assertEquals(18_500, s.liquidatedNotionalUsd(), EPS);
+        assertEquals(1, s.bankruptcies());
+        assertEquals(deficit, s.badDebtUsd(), 1e-9);
+        assertEquals(0, s.fundEndUsd(), EPS);
+        assertEquals(0, s.fundMinimumUsd(), EPS);
+        assertEquals(1, s.deleveragingFills());
+        assertEquals(0, s.deficitUsd(), EPS);
+        assertTrue(s.maxLedgerImbalance() <= 1e-9, "ledger balances: " + s.maxLedgerImbalance());
+        Ledger l = fresh.ledger();
+        assertEquals(1.0 * 18_500 * slippage, l.total(TransferReason.SLIPPAGE), 1e-9);
+        assertEquals(-100, l.balance(Parties.insuranceFund(0)), EPS, "the fund's net flow");
+    }
+
+    @Test
+    void theSameBankruptcyUnderDeficitAndSocialize() {
+        List<SimulationEvent> deficitEvents = new ArrayList<>();
+        SimulationEngine deficit = engine(book(), "deficit", 100, deficitEvents);
+        deficit.onPrice(60_000, deficit.book().assets().indexOf("ETH"), 1850);
+        RunSummary d = deficit.summary();
+        double badDebt = d.badDebtUsd();
+        assertEquals(badDebt - 100, d.deficitUsd(), 1e-9, "what the fund cannot pay stays as deficit");
+        assertEquals(0, d.deleveragingFills());
+        assertEquals(10000 + 1500, deficit.book().equity(1), 1e-9, "shorts keep their profit");
+
+        List<SimulationEvent> socialEvents = new ArrayList<>();
+        SimulationEngine social = engine(book(), "socialize", 100, socialEvents);
+        social.onPrice(60_000, social.book().assets().indexOf("ETH"), 1850);
+        RunSummary s = social.summary();
+        assertEquals(0, s.deficitUsd(), 1e-9);
+        // spread over the open interest left (15 units of shorts): short1 pays 10/15, short2 5/15
+        double shortfall = s.badDebtUsd() - 100;
+        assertEquals(10000 + 1500 - shortfall * 10 / 15, social.book().equity(1), 1e-9);
+        assertEquals(10000 + 5 * (2100 - 1850) - shortfall * 5 / 15, social.book().equity(2), 1e-9);
+        assertTrue(s.maxLedgerImbalance() <= 1e-9);
+    }
+
+    @Test
+    void aHealthyDropLiquidatesPartiallyAndPaysTheFee() {
+        // long 10 at 2,000 with 2,000 USDC: at 1,900, health 2,000 − 1,000 − 950 = 50 > 0, not liquidatable;
+        // at 1,880: 2,000 − 1,200 − 940 = −140 → liquidate just enough for health factor ≥ 1.02.
+        Book book = new Book(book().assets(), book().markets(), List.of(account("long", 2000, 10, 2000),
+                account("short1", 10000, -10, 2000)), book().prices());
+        List<SimulationEvent> events = new ArrayList<>();
+        SimulationEngine engine = engine(book, "deficit", 0, events);
+        engine.onPrice(1, engine.book().assets().indexOf("ETH"), 1900);
+        assertTrue(events.isEmpty());
+        engine.onPrice(2, engine.book().assets().indexOf("ETH"), 1880);
+        SimulationEvent liq = events.getFirst();
+        assertEquals(SimulationEvent.Kind.LIQUIDATION, liq.kind());
+        assertTrue(liq.size() > 0 && liq.size() < 10, "partial: " + liq);
+        MarginBook b = engine.book();
+        assertEquals(1.02, b.maintenanceHealthFactor(0), 1e-9, "restored to exactly 1 + buffer");
+        assertEquals(0.01 * liq.amountUsd(), liq.feeUsd(), 1e-12, "1% of the closed notional");
+        assertEquals(liq.feeUsd() / 2, engine.summary().fundEndUsd(), 1e-12, "half the fee to the fund");
+        assertEquals(liq.feeUsd() / 2, engine.summary().liquidatorFeesUsd(), 1e-12);
+        assertTrue(engine.summary().maxLedgerImbalance() <= 1e-9);
+    }
+}
