@@ -76,7 +76,7 @@ public final class PopulationCommand implements Callable<Integer> {
                     + "stressed (leverage x3, not calibrated: many accounts near their limits)")
     String profile;
 
-    @Option(names = "--compact", description = "write the book on one line (about half the size)")
+    @Option(names = "--compact", description = "write the book on one line (three fifths of the size)")
     boolean compact;
 
     @Spec
