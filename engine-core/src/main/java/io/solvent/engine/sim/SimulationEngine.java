@@ -44,8 +44,9 @@ import java.util.List;
  *       at the mark with the outside market and handing over the gap to the bankruptcy price.</li>
  * </ol>
  * With cascade feedback on, fills displace the market price; the asset's price that accounts see is
- * {@code oracle × (1 + displacement)} of its first market, and the step repeats (at most {@value #MAX_ROUNDS}
- * rounds) while the displaced price makes further sub-accounts liquidatable.
+ * {@code oracle × (1 + displacement)} of its first market. A step repeats (at most {@value #MAX_ROUNDS} rounds) while
+ * a round liquidated anything, since a displaced price, an ADL fill or a socialized loss can make further
+ * sub-accounts liquidatable.
  *
  * <p>Not yet modelled here: lending liquidations (selling collateral to repay debt under a close factor), stale
  * oracle policies, dynamic margin. Collateral other than the settlement asset is kept as it is.
@@ -70,6 +71,9 @@ public final class SimulationEngine {
     private int[] candidates = new int[64];
     private double[] candidateKeys = new double[64];
     private final boolean[] touched;
+    private final boolean[] listed;
+    private int[] dirty = new int[64];
+    private int dirtyCount;
 
     private long steps;
     private long liquidations;
@@ -115,6 +119,7 @@ public final class SimulationEngine {
             oracle[a] = book.assets().price(a);
         }
         this.touched = new boolean[Math.max(1, subs.positionStart(subs.size()))];
+        this.listed = new boolean[subs.size()];
         this.fundMinimum = funds.totalBalance();
     }
 
@@ -132,13 +137,36 @@ public final class SimulationEngine {
             book.setPrice(asset, seenPrice(asset, timeMs));
             book.revalueExposedTo(asset);
             int n = collectLiquidatable(asset);
-            for (int i = 0; i < n; i++) {
-                int sub = candidates[i];
-                if (book.liquidatable(sub)) {
-                    liquidate(sub, timeMs);
-                }
+            liquidateCandidates(n, timeMs);
+            if (n == 0) {
+                break; // otherwise look again: fills may have moved the price, and ADL or socialized losses may have
+                       // made counterparties liquidatable
             }
-            if (n == 0 || primaryMarket[asset] < 0 || !liquidity[primaryMarket[asset]].parameters().cascadeFeedback()) {
+        }
+        maxImbalance = Math.max(maxImbalance, ledger.checkStep());
+        fundMinimum = Math.min(fundMinimum, funds.totalBalance());
+    }
+
+    /**
+     * Re-evaluates every sub-account and liquidates every liquidatable one: at the start of a run (a book may open
+     * with sub-accounts already under water) and after a parameter change. Counts as a step.
+     *
+     * @param timeMs simulated time, ms since the Unix epoch, UTC
+     */
+    public void sweep(long timeMs) {
+        steps++;
+        book.revalueAll();
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            int n = 0;
+            for (int s = 0; s < subs.size(); s++) {
+                n = consider(s, n);
+            }
+            for (int i = 0; i < dirtyCount; i++) {
+                n = consider(dirty[i], n);
+            }
+            endCollect(n);
+            liquidateCandidates(n, timeMs);
+            if (n == 0) {
                 break;
             }
         }
@@ -151,24 +179,53 @@ public final class SimulationEngine {
         return m < 0 ? oracle[asset] : liquidity[m].price(oracle[asset], timeMs);
     }
 
-    /** The liquidatable sub-accounts exposed to an asset, most distressed first (lowest health factor, then index). */
+    /**
+     * The liquidatable sub-accounts exposed to an asset, and those a transfer of this step touched elsewhere (ADL
+     * counterparties and socialized holders in other markets), most distressed first (lowest health factor, then
+     * index).
+     */
     private int collectLiquidatable(int asset) {
         int n = 0;
         int exposed = book.exposureByAsset().count(asset);
         for (int i = 0; i < exposed; i++) {
-            int sub = book.exposureByAsset().member(asset, i);
-            if (book.liquidatable(sub)) {
-                if (n == candidates.length) {
-                    candidates = Arrays.copyOf(candidates, 2 * n);
-                    candidateKeys = Arrays.copyOf(candidateKeys, 2 * n);
-                }
-                candidates[n] = sub;
-                candidateKeys[n] = book.maintenanceHealthFactor(sub);
-                n++;
+            n = consider(book.exposureByAsset().member(asset, i), n);
+        }
+        for (int i = 0; i < dirtyCount; i++) {
+            n = consider(dirty[i], n);
+        }
+        endCollect(n);
+        return n;
+    }
+
+    /** Clears the marks of a collection, forgets the touched sub-accounts, and orders the candidates. */
+    private void endCollect(int n) {
+        for (int i = 0; i < n; i++) {
+            listed[candidates[i]] = false;
+        }
+        dirtyCount = 0;
+        sortByKeyThenIndex(n);
+    }
+
+    private void liquidateCandidates(int n, long timeMs) {
+        for (int i = 0; i < n; i++) {
+            if (book.liquidatable(candidates[i])) { // an earlier liquidation this round may have changed it
+                liquidate(candidates[i], timeMs);
             }
         }
-        sortByKeyThenIndex(n);
-        return n;
+    }
+
+    private int consider(int sub, int n) {
+        if (listed[sub] || !book.liquidatable(sub)) {
+            return n;
+        }
+        listed[sub] = true;
+        if (n == candidates.length) {
+            candidates = Arrays.copyOf(candidates, 2 * n);
+            candidateKeys = Arrays.copyOf(candidateKeys, 2 * n);
+        }
+        candidates[n] = sub;
+        candidateKeys[n] = book.maintenanceHealthFactor(sub);
+        return n + 1;
     }
 
     private void sortByKeyThenIndex(int n) {
@@ -340,10 +397,13 @@ public final class SimulationEngine {
             if (c == bankrupt) {
                 continue;
             }
+            // one candidate per sub-account: its first open position in the market (venues hold one per market;
+            // a book may hold several, and the ADL fill is applied to that same first one)
             for (int p = subs.positionStart(c); p < subs.positionStart(c + 1); p++) {
                 if (subs.positionMarket(p) == market && subs.positionSize(p) != 0) {
                     out.add(new DeleveragingCandidate(c, market, subs.positionSize(p), subs.positionEntry(p),
                             book.equity(c), book.maintenanceRequirement(c)));
+                    break;
                 }
             }
         }
@@ -357,13 +417,20 @@ public final class SimulationEngine {
     private void transfer(long timeMs, double usd, int from, int to, TransferReason reason) {
         ledger.post(timeMs, usd, from, to, reason);
         if (Parties.kind(from) == PartyKind.SUB_ACCOUNT) {
-            book.settle(Parties.index(from), -usd);
-            book.revalue(Parties.index(from));
+            touch(Parties.index(from), -usd);
         }
         if (Parties.kind(to) == PartyKind.SUB_ACCOUNT) {
-            book.settle(Parties.index(to), usd);
-            book.revalue(Parties.index(to));
+            touch(Parties.index(to), usd);
         }
+    }
+
+    private void touch(int sub, double usd) {
+        book.settle(sub, usd);
+        book.revalue(sub);
+        if (dirtyCount == dirty.length) {
+            dirty = Arrays.copyOf(dirty, 2 * dirtyCount);
+        }
+        dirty[dirtyCount++] = sub;
     }
 
     /** @return the run's figures so far */
@@ -376,6 +443,11 @@ public final class SimulationEngine {
     /** @return the ledger */
     public Ledger ledger() {
         return ledger;
+    }
+
+    /** @return the insurance funds */
+    public InsuranceFunds funds() {
+        return funds;
     }
 
     /** @return the hot state */

@@ -1,0 +1,170 @@
+package io.solvent.engine.sim;
+
+import io.solvent.engine.book.MarginBook;
+import io.solvent.engine.insurance.BankruptcyWaterfall;
+import io.solvent.engine.insurance.DeleveragingPolicy;
+import io.solvent.engine.insurance.FundSpec;
+import io.solvent.engine.insurance.InsuranceFunds;
+import io.solvent.engine.ledger.Ledger;
+import io.solvent.engine.ledger.LedgerListener;
+import io.solvent.engine.ledger.LedgerShape;
+import io.solvent.engine.ledger.TransferReason;
+import io.solvent.engine.liquidation.LiquidationParameters;
+import io.solvent.engine.liquidity.DepthCurve;
+import io.solvent.engine.liquidity.DepthHistory;
+import io.solvent.engine.liquidity.DepthSnapshot;
+import io.solvent.engine.liquidity.LiquidityParameters;
+import io.solvent.engine.liquidity.MarketLiquidity;
+import io.solvent.engine.model.Account;
+import io.solvent.engine.model.Asset;
+import io.solvent.engine.model.Book;
+import io.solvent.engine.model.MarginMode;
+import io.solvent.engine.model.MarginTier;
+import io.solvent.engine.model.Market;
+import io.solvent.engine.model.Position;
+import io.solvent.engine.model.Prices;
+import io.solvent.engine.model.SubAccount;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What must hold for any book, any price path and any deleveraging policy. */
+class SimulationPropertiesTest {
+    private static final String[] ASSETS = {"BTC", "ETH", "SOL"};
+
+    /** A perps book of {@code n} sub-accounts over three markets, cash in USDC, leverage up to 20×. */
+    static Book perpsBook(long seed, int n) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        List<Asset> assets = new ArrayList<>(List.of(Asset.of("USDC")));
+        List<Market> markets = new ArrayList<>();
+        Map<String, Double> prices = new LinkedHashMap<>();
+        prices.put("USDC", 1.0);
+        double[] start = {60_000, 3_000, 150};
+        for (int i = 0; i < ASSETS.length; i++) {
+            assets.add(Asset.of(ASSETS[i]));
+            markets.add(new Market(ASSETS[i] + "-PERP", ASSETS[i], List.of(new MarginTier(200_000, 0.05, 0.025),
+                    new MarginTier(Double.POSITIVE_INFINITY, 0.10, 0.05)), 0.01, 1));
+            prices.put(ASSETS[i], start[i]);
+        }
+        List<Account> accounts = new ArrayList<>();
+        for (int a = 0; a < n; a++) {
+            double cash = 1_000 + 50_000 * rnd.nextDouble();
+            List<Position> positions = new ArrayList<>();
+            int count = 1 + rnd.nextInt(3);
+            int firstMarket = rnd.nextInt(ASSETS.length);
+            for (int k = 0; k < count; k++) {
+                int m = (firstMarket + k) % ASSETS.length; // one position per market, as venues hold them
+                double leverage = 1 + 19 * rnd.nextDouble() / count;
+                double size = (rnd.nextBoolean() ? 1 : -1) * cash * leverage / start[m];
+                positions.add(new Position(markets.get(m).symbol(), size, start[m] * (0.98 + 0.04 * rnd.nextDouble())));
+            }
+            accounts.add(new Account("a" + a, List.of(new SubAccount("0", MarginMode.CROSS,
+                    Map.of("USDC", cash), positions))));
+        }
+        return new Book(assets, markets, accounts, new Prices(prices));
+    }
+
+    static SimulationEngine engine(Book book, String policy, boolean cascade) {
+        MarginBook hot = MarginBook.of(book, "USDC");
+        int markets = hot.markets().size();
+        MarketLiquidity[] liquidity = new MarketLiquidity[markets];
+        double[] fees = new double[markets];
+        for (int m = 0; m < markets; m++) {
+            liquidity[m] = new MarketLiquidity(hot.markets().symbol(m),
+                    new LiquidityParameters(0.2, cascade, 60_000),
+                    DepthHistory.constant(DepthSnapshot.symmetric(0, DepthCurve.linear(2_000_000, 0.5))));
+            fees[m] = book.markets().get(m).liquidationFee();
+        }
+        InsuranceFunds funds = InsuranceFunds.venueWide(FundSpec.uncapped("venue", 5_000), markets);
+        Ledger ledger = new Ledger(new LedgerShape(hot.subAccounts().size(), 1, 1, markets, 1), LedgerListener.NONE);
+        return new SimulationEngine(hot, fees, liquidity, LiquidationParameters.DEFAULTS, funds,
+                new BankruptcyWaterfall(DeleveragingPolicy.parse(policy)), ledger, SimulationListener.NONE);
+    }
+
+    /** A crash path: each step one asset moves by up to ±4%, with a downward drift. */
+    static void run(SimulationEngine engine, long seed, int steps, Runnable afterEachStep) {
+        SplittableRandom rnd = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        MarginBook b = engine.book();
+        engine.sweep(0); // the book may open with sub-accounts already liquidatable
+        for (int t = 0; t < steps; t++) {
+            int asset = 1 + rnd.nextInt(ASSETS.length);
+            double move = 1 + 0.08 * (rnd.nextDouble() - 0.6);
+            engine.onPrice(1_000L * (t + 1), asset, b.assets().price(asset) * move);
+            afterEachStep.run();
+        }
+    }
+
+    @Property(tries = 300)
+    void theLedgerBalancesAndAgreesWithTheBook(@ForAll long seed,
+                                               @ForAll @From("policies") String policy,
+                                               @ForAll boolean cascade) {
+        Book book = perpsBook(seed, 40);
+        SimulationEngine engine = engine(book, policy, cascade);
+        MarginBook b = engine.book();
+        double[] opening = new double[b.subAccounts().size()];
+        for (int s = 0; s < opening.length; s++) {
+            opening[s] = b.settlementUnits(s);
+        }
+        run(engine, seed, 150, () -> { });
+        RunSummary summary = engine.summary();
+        assertTrue(summary.maxLedgerImbalance() <= 1e-9, "imbalance " + summary.maxLedgerImbalance());
+        for (int s = 0; s < opening.length; s++) {
+            double moved = b.settlementUnits(s) - opening[s]; // USDC at par: units are USD
+            assertEquals(moved, engine.ledger().subAccountBalance(s), 1e-9 * Math.max(1, Math.abs(opening[s])),
+                    "sub-account " + s + ": the ledger's net flow is the change of its cash");
+        }
+        Ledger l = engine.ledger();
+        double covered = l.total(TransferReason.BAD_DEBT_PAYOUT) + l.total(TransferReason.ADL_TRANSFER)
+                + l.total(TransferReason.SOCIALIZED_LOSS) + l.total(TransferReason.DEFICIT);
+        double tol = 1e-9 * Math.max(1, summary.badDebtUsd());
+        assertEquals(summary.badDebtUsd(), covered, tol, "every dollar of bad debt is paid by someone or recorded");
+        assertEquals(summary.deficitUsd(), l.total(TransferReason.DEFICIT), tol);
+        assertEquals(5_000 + l.total(TransferReason.LIQUIDATION_FEE_TO_FUND) - l.total(TransferReason.BAD_DEBT_PAYOUT),
+                summary.fundEndUsd(), 1e-9 * 5_000, "the fund: opening + fees − payouts");
+    }
+
+    @Property(tries = 300)
+    void noSubAccountIsLeftLiquidatableAfterAStep(@ForAll long seed, @ForAll @From("policies") String policy) {
+        Book book = perpsBook(seed, 40);
+        SimulationEngine engine = engine(book, policy, false);
+        MarginBook b = engine.book();
+        run(engine, seed, 100, () -> {
+            for (int s = 0; s < b.subAccounts().size(); s++) {
+                assertFalse(b.liquidatable(s), "sub-account " + s + " left liquidatable, health "
+                        + b.maintenanceHealth(s));
+            }
+        });
+    }
+
+    @Property(tries = 100)
+    void theSameInputsGiveTheSameStateHash(@ForAll long seed, @ForAll @From("policies") String policy,
+                                           @ForAll @IntRange(min = 1, max = 60) int accounts) {
+        String[] hashes = new String[2];
+        for (int i = 0; i < 2; i++) {
+            SimulationEngine engine = engine(perpsBook(seed, accounts), policy, true);
+            run(engine, seed, 80, () -> { });
+            hashes[i] = StateHasher.hash(engine.book(), fundsOf(engine), engine.ledger());
+        }
+        assertEquals(hashes[0], hashes[1]);
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> policies() {
+        return net.jqwik.api.Arbitraries.of("adl-ranked:binance", "adl-ranked:hyperliquid", "socialize", "deficit");
+    }
+
+    private static InsuranceFunds fundsOf(SimulationEngine engine) {
+        return engine.funds();
+    }
+}
