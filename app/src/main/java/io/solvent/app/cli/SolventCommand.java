@@ -20,7 +20,8 @@ import java.nio.charset.StandardCharsets;
             "Run a subcommand below. (The JavaFX console, opened by 'solvent' with no arguments, comes in a later"
                 + " release; until then 'solvent' prints this help.)"
         },
-        subcommands = {MarginCommand.class, FeedCommand.class, RecordCommand.class, PopulationCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {MarginCommand.class, FeedCommand.class, RecordCommand.class, PopulationCommand.class,
+            ReplayCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:success",

@@ -1,0 +1,238 @@
+package io.solvent.engine.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import io.solvent.engine.scenario.Scenario;
+import io.solvent.engine.sim.ReplayRunner;
+import io.solvent.engine.sim.ReplaySink;
+import io.solvent.engine.sim.RunSummary;
+import io.solvent.engine.sim.SimulationEvent;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The four files of {@code solvent replay} in an output folder: {@code events.csv} and {@code metrics.csv} streamed
+ * as the run goes, {@code summary.json} and {@code manifest.json} at the end. Each file is written under a temporary
+ * name in the folder and moved into place when complete, so a folder never holds half a file under a final name.
+ */
+public final class ReplayOutput implements ReplaySink, AutoCloseable {
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final Path dir;
+    private final Path eventsTmp;
+    private final Path metricsTmp;
+    private final BufferedWriter events;
+    private final BufferedWriter metrics;
+
+    /**
+     * @param dir          the output folder, created when missing
+     * @param assetSymbols the book's assets in order, for the price columns of metrics.csv
+     */
+    public ReplayOutput(Path dir, List<String> assetSymbols) {
+        this.dir = dir;
+        try {
+            Files.createDirectories(dir);
+            eventsTmp = AtomicFiles.temporary(dir, "events.csv");
+            metricsTmp = AtomicFiles.temporary(dir, "metrics.csv");
+            events = Files.newBufferedWriter(eventsTmp, StandardCharsets.UTF_8);
+            metrics = Files.newBufferedWriter(metricsTmp, StandardCharsets.UTF_8);
+            events.write("time_ms,kind,account,subaccount,market,size,price_usd,amount_usd,fee_usd,detail\n");
+            StringBuilder h = new StringBuilder("time_ms");
+            for (String a : assetSymbols) {
+                h.append(",price_").append(a);
+            }
+            metrics.write(h.append(",fund_usd,at_risk,liquidatable,open_interest_usd,liquidated_notional_usd,"
+                    + "bad_debt_usd\n").toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write into " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void event(SimulationEvent e, String account, String subaccount, String market) {
+        write(events, e.timeMs() + "," + e.kind().name().toLowerCase(Locale.ROOT) + "," + csv(account) + ","
+                + csv(subaccount) + "," + csv(market) + "," + num(e.size()) + "," + num(e.priceUsd()) + ","
+                + num(e.amountUsd()) + "," + num(e.feeUsd()) + "," + csv(e.detail()) + "\n");
+    }
+
+    @Override
+    public void metrics(MetricsRow r) {
+        StringBuilder b = new StringBuilder().append(r.timeMs());
+        for (double p : r.prices()) {
+            b.append(',').append(num(p));
+        }
+        b.append(',').append(num(r.fundUsd())).append(',').append(r.atRisk()).append(',').append(r.liquidatable())
+                .append(',').append(num(r.openInterestUsd())).append(',').append(num(r.liquidatedNotionalUsd()))
+                .append(',').append(num(r.badDebtUsd())).append('\n');
+        write(metrics, b.toString());
+    }
+
+    /**
+     * Writes summary.json and manifest.json and moves every file into place.
+     *
+     * @param scenario      the scenario that ran
+     * @param result        its outcome
+     * @param engineVersion the version of Solvent that ran it
+     */
+    public void finish(Scenario scenario, ReplayRunner.Result result, String engineVersion) {
+        try {
+            events.close();
+            metrics.close();
+            AtomicFiles.moveIntoPlace(eventsTmp, dir.resolve("events.csv"));
+            AtomicFiles.moveIntoPlace(metricsTmp, dir.resolve("metrics.csv"));
+            writeJson(dir.resolve("summary.json"), g -> summary(g, scenario, result));
+            writeJson(dir.resolve("manifest.json"), g -> manifest(g, scenario, engineVersion));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write into " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            events.close();
+            metrics.close();
+            Files.deleteIfExists(eventsTmp);
+            Files.deleteIfExists(metricsTmp);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void summary(JsonGenerator g, Scenario scenario, ReplayRunner.Result r) throws IOException {
+        RunSummary s = r.summary();
+        g.writeStartObject();
+        g.writeStringField("scenario", scenario.name());
+        g.writeNumberField("ticks", r.ticks());
+        g.writeNumberField("unmappedTicks", r.unmapped());
+        g.writeNumberField("steps", s.steps());
+        g.writeObjectFieldStart("liquidations");
+        g.writeNumberField("count", s.liquidations());
+        g.writeNumberField("notionalUsd", s.liquidatedNotionalUsd());
+        g.writeEndObject();
+        g.writeNumberField("bankruptcies", s.bankruptcies());
+        g.writeNumberField("badDebtUsd", s.badDebtUsd());
+        g.writeObjectFieldStart("insuranceFund");
+        g.writeNumberField("startUsd", r.fundStartUsd());
+        g.writeNumberField("endUsd", s.fundEndUsd());
+        g.writeNumberField("minimumUsd", s.fundMinimumUsd());
+        g.writeEndObject();
+        g.writeObjectFieldStart("deleveraging");
+        g.writeStringField("policy", scenario.deleveraging());
+        g.writeNumberField("count", s.deleveragingFills());
+        g.writeNumberField("notionalUsd", s.deleveragedNotionalUsd());
+        g.writeEndObject();
+        g.writeNumberField("deficitUsd", s.deficitUsd());
+        g.writeNumberField("liquidatorFeesUsd", s.liquidatorFeesUsd());
+        g.writeNumberField("maxLedgerImbalance", s.maxLedgerImbalance());
+        g.writeStringField("stateHash", r.stateHash());
+        g.writeEndObject();
+    }
+
+    private static void manifest(JsonGenerator g, Scenario sc, String engineVersion) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("engine", "solvent " + engineVersion);
+        g.writeStringField("scenario", sc.name());
+        g.writeArrayFieldStart("inputs");
+        for (Path p : sc.inputs()) {
+            g.writeStartObject();
+            g.writeStringField("file", String.valueOf(p.getFileName()));
+            g.writeStringField("sha256", sha256(p));
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeObjectFieldStart("parameters");
+        g.writeStringField("settlementAsset", sc.settlementAsset());
+        g.writeObjectFieldStart("oracle");
+        g.writeNumberField("latencyMs", sc.oracle().latencyMs());
+        g.writeNumberField("deviationThreshold", sc.oracle().deviationThreshold());
+        g.writeNumberField("heartbeatMs", sc.oracle().heartbeatMs());
+        g.writeNumberField("staleAfterMs", sc.oracle().staleAfterMs());
+        g.writeStringField("stalenessPolicy", sc.oracle().stalenessPolicy().name());
+        g.writeEndObject();
+        g.writeObjectFieldStart("liquidity");
+        g.writeNumberField("depthPerPercentUsd", sc.depthPerPercentUsd());
+        g.writeNumberField("stressedDepthMultiplier", sc.liquidity().stressedDepthMultiplier());
+        g.writeBooleanField("cascadeFeedback", sc.liquidity().cascadeFeedback());
+        g.writeNumberField("impactHalfLifeMs", sc.liquidity().impactHalfLifeMs());
+        g.writeEndObject();
+        g.writeObjectFieldStart("liquidation");
+        g.writeNumberField("buffer", sc.liquidation().buffer());
+        g.writeNumberField("maxFraction", sc.liquidation().maxFraction());
+        g.writeNumberField("dustNotionalUsd", sc.liquidation().dustNotionalUsd());
+        g.writeNumberField("liquidatorShare", sc.liquidation().liquidatorShare());
+        g.writeEndObject();
+        g.writeStringField("deleveraging", sc.deleveraging());
+        g.writeNumberField("insuranceFundUsd", sc.insuranceFundUsd());
+        g.writeNumberField("shocks", sc.shocks().size());
+        g.writeEndObject();
+        g.writeNumberField("seed", sc.seed());
+        g.writeEndObject();
+    }
+
+    private interface JsonBody {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    private void writeJson(Path target, JsonBody body) throws IOException {
+        Path tmp = AtomicFiles.temporary(dir, target.getFileName().toString());
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp);
+                 JsonGenerator g = JSON.createGenerator(out)) {
+                g.setPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
+                body.write(g);
+                g.writeRaw('\n');
+            }
+            AtomicFiles.moveIntoPlace(tmp, target);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static String sha256(Path p) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(p), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void write(BufferedWriter w, String line) {
+        try {
+            w.write(line);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String num(double v) {
+        if (Double.isNaN(v)) {
+            return "";
+        }
+        return Double.toString(v == 0 ? 0.0 : v);
+    }
+
+    private static String csv(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) {
+            return s;
+        }
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+}

@@ -1,0 +1,225 @@
+package io.solvent.engine.io;
+
+import io.solvent.engine.feed.synthetic.CrashShock;
+import io.solvent.engine.feed.synthetic.InstantShock;
+import io.solvent.engine.feed.synthetic.JumpDiffusionParameters;
+import io.solvent.engine.feed.synthetic.Shock;
+import io.solvent.engine.feed.synthetic.Timeline;
+import io.solvent.engine.insurance.DeleveragingPolicy;
+import io.solvent.engine.liquidation.LiquidationParameters;
+import io.solvent.engine.liquidity.LiquidityParameters;
+import io.solvent.engine.model.Book;
+import io.solvent.engine.oracle.OracleParameters;
+import io.solvent.engine.oracle.StalenessPolicy;
+import io.solvent.engine.scenario.Scenario;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a scenario file (format 1; docs/simulation.md has every field). Paths inside it are relative to the
+ * scenario file's folder. Strict like the book reader: unknown fields, wrong types and out-of-range values are
+ * errors naming the file and the JSON path.
+ */
+public final class ScenarioReader {
+    private static final Set<String> TOP = Set.of("format", "name", "book", "settlementAsset", "feeds", "symbols",
+            "oracle", "liquidity", "liquidation", "deleveraging", "insuranceFund", "shocks", "seed");
+    private static final Set<String> ORACLE = Set.of("latencyMs", "deviationThreshold", "heartbeatMs", "staleAfterMs",
+            "stalenessPolicy");
+    private static final Set<String> LIQUIDITY = Set.of("depthPerPercentUsd", "stressedDepthMultiplier",
+            "cascadeFeedback", "impactHalfLifeMs");
+    private static final Set<String> LIQUIDATION = Set.of("buffer", "maxFraction", "dustNotionalUsd",
+            "liquidatorShare");
+    private static final Set<String> SYNTHETIC = Set.of("symbol", "initialPrice", "drift", "volatility",
+            "jumpIntensity", "jumpMean", "jumpStdDev", "startMs", "stepMs", "steps", "seed");
+
+    /** Default depth of every market: $10M within each 1% of the price, each side. */
+    public static final double DEFAULT_DEPTH_PER_PERCENT_USD = 10_000_000;
+
+    private ScenarioReader() {
+    }
+
+    /**
+     * @param file the scenario file
+     * @return the scenario, its book read and validated
+     * @throws InputException naming the file (or the book file), the place and what was expected
+     */
+    public static Scenario read(Path file) {
+        JsonCursor doc = JsonCursor.root(file.toString(), JsonInput.read(file)).object(TOP);
+        BookReader.readFormat(doc.field("format"));
+        Path dir = file.toAbsolutePath().getParent();
+        List<Path> inputs = new ArrayList<>(List.of(file));
+
+        JsonCursor bookField = doc.field("book");
+        Book book;
+        if (bookField.isMissing()) {
+            throw bookField.fail("missing; expected the book: a path to a book file, or the book itself");
+        } else if (bookField.node().isTextual()) {
+            Path bookFile = dir.resolve(bookField.text());
+            inputs.add(bookFile);
+            book = BookReader.read(bookFile);
+        } else {
+            book = BookReader.fromTree(file + " " + bookField.path(), bookField.node());
+        }
+        String settlement = doc.field("settlementAsset").isMissing() ? "USDC" : doc.field("settlementAsset").text();
+        if (book.assets().stream().noneMatch(a -> a.symbol().equals(settlement))) {
+            throw doc.field("settlementAsset").fail("unknown asset '" + settlement + "'; expected one of the book's");
+        }
+        PricesReader.requireComplete(book, file.toString());
+        if (book.prices().find(settlement).isEmpty()) {
+            throw doc.field("settlementAsset").fail("the settlement asset " + settlement + " has no price in the book");
+        }
+        long seed = doc.field("seed").isMissing() ? 0 : longValue(doc.field("seed"));
+
+        List<Scenario.Feed> feeds = new ArrayList<>();
+        JsonCursor feedList = doc.field("feeds");
+        if (feedList.isMissing()) {
+            throw feedList.fail("missing; expected an array of feeds ({\"file\": ...} or {\"synthetic\": {...}})");
+        }
+        for (JsonCursor f : feedList.elements()) {
+            f.object(Set.of("file", "format", "synthetic"));
+            if (f.has("file") == f.has("synthetic")) {
+                throw f.fail("expected exactly one of \"file\" or \"synthetic\"");
+            }
+            if (f.has("file")) {
+                Path p = dir.resolve(f.field("file").text());
+                inputs.add(p);
+                feeds.add(new Scenario.RecordedFeed(p, f.has("format") ? f.field("format").text() : null));
+            } else {
+                feeds.add(new Scenario.SyntheticFeed(synthetic(f.field("synthetic"), seed + feeds.size())));
+            }
+        }
+        Map<String, String> symbols = new LinkedHashMap<>();
+        if (doc.has("symbols")) {
+            for (JsonCursor e : doc.field("symbols").entries()) {
+                String asset = e.text();
+                if (book.assets().stream().noneMatch(a -> a.symbol().equals(asset))) {
+                    throw e.fail("unknown asset '" + asset + "'; expected one of the book's assets");
+                }
+                symbols.put(e.name(), asset);
+            }
+        }
+        OracleParameters oracle = doc.has("oracle") ? oracle(doc.field("oracle")) : OracleParameters.passThrough();
+
+        JsonCursor liq = doc.field("liquidity");
+        double depth = DEFAULT_DEPTH_PER_PERCENT_USD;
+        LiquidityParameters liquidity = LiquidityParameters.defaults();
+        if (!liq.isMissing()) {
+            liq.object(LIQUIDITY);
+            depth = liq.field("depthPerPercentUsd").number(DEFAULT_DEPTH_PER_PERCENT_USD);
+            if (!(depth > 0)) {
+                throw liq.field("depthPerPercentUsd").fail("expected a notional > 0, was " + depth);
+            }
+            JsonCursor cascade = liq.field("cascadeFeedback");
+            if (!cascade.isMissing() && !cascade.node().isBoolean()) {
+                throw cascade.fail("expected true or false, found " + JsonCursor.describe(cascade.node()));
+            }
+            LiquidityParameters d = liquidity;
+            liquidity = BookReader.validated(liq, () -> new LiquidityParameters(
+                    liq.field("stressedDepthMultiplier").number(d.stressedDepthMultiplier()),
+                    cascade.isMissing() ? d.cascadeFeedback() : cascade.node().booleanValue(),
+                    (long) liq.field("impactHalfLifeMs").number(d.impactHalfLifeMs())));
+        }
+        LiquidationParameters liquidation = LiquidationParameters.DEFAULTS;
+        JsonCursor lq = doc.field("liquidation");
+        if (!lq.isMissing()) {
+            lq.object(LIQUIDATION);
+            LiquidationParameters d = liquidation;
+            liquidation = BookReader.validated(lq, () -> new LiquidationParameters(lq.field("buffer").number(d.buffer()),
+                    lq.field("maxFraction").number(d.maxFraction()),
+                    lq.field("dustNotionalUsd").number(d.dustNotionalUsd()),
+                    lq.field("liquidatorShare").number(d.liquidatorShare())));
+        }
+        String policy = doc.field("deleveraging").isMissing() ? "adl-ranked" : doc.field("deleveraging").text();
+        if (!DeleveragingPolicy.NAMES.contains(policy)) {
+            throw doc.field("deleveraging").fail("unknown policy '" + policy + "'; expected one of "
+                    + DeleveragingPolicy.NAMES);
+        }
+        double fund = 0;
+        JsonCursor f = doc.field("insuranceFund");
+        if (!f.isMissing()) {
+            f.object(Set.of("openingBalanceUsd"));
+            fund = f.field("openingBalanceUsd").number();
+            if (fund < 0) {
+                throw f.field("openingBalanceUsd").fail("expected a balance >= 0, was " + fund);
+            }
+        }
+        List<Shock> shocks = new ArrayList<>();
+        if (doc.has("shocks")) {
+            for (JsonCursor s : doc.field("shocks").elements()) {
+                shocks.add(shock(s));
+            }
+        }
+        String name = doc.has("name") ? doc.field("name").text() : String.valueOf(file.getFileName());
+        return new Scenario(name, book, inputs, settlement, feeds, symbols, oracle, depth, liquidity, liquidation,
+                policy, fund, shocks, seed);
+    }
+
+    private static JumpDiffusionParameters synthetic(JsonCursor c, long defaultSeed) {
+        c.object(SYNTHETIC);
+        String symbol = c.field("symbol").text();
+        double steps = c.field("steps").number();
+        if (steps < 1 || steps > 100_000_000 || steps != Math.rint(steps)) {
+            throw c.field("steps").fail("expected a whole number of steps from 1 to 100,000,000, was " + steps);
+        }
+        return BookReader.validated(c, () -> new JumpDiffusionParameters(symbol, c.field("initialPrice").number(),
+                c.field("drift").number(0), c.field("volatility").number(), c.field("jumpIntensity").number(0),
+                c.field("jumpMean").number(0), c.field("jumpStdDev").number(0),
+                new Timeline(longValue(c.field("startMs")), longValue(c.field("stepMs")), (int) steps),
+                c.has("seed") ? longValue(c.field("seed")) : defaultSeed, "synthetic"));
+    }
+
+    private static OracleParameters oracle(JsonCursor c) {
+        c.object(ORACLE);
+        OracleParameters d = OracleParameters.passThrough();
+        StalenessPolicy policy = d.stalenessPolicy();
+        if (c.has("stalenessPolicy")) {
+            String p = c.field("stalenessPolicy").text();
+            policy = switch (p) {
+                case "keep-last" -> StalenessPolicy.KEEP_LAST;
+                case "pause" -> StalenessPolicy.PAUSE;
+                default -> throw c.field("stalenessPolicy").fail("expected \"keep-last\" or \"pause\", found \"" + p
+                        + "\"");
+            };
+        }
+        StalenessPolicy staleness = policy;
+        return BookReader.validated(c, () -> new OracleParameters(optionalMs(c.field("latencyMs"), 0),
+                c.field("deviationThreshold").number(0), optionalMs(c.field("heartbeatMs"), Long.MAX_VALUE),
+                optionalMs(c.field("staleAfterMs"), Long.MAX_VALUE), staleness, d.maxConfidence(),
+                d.confidencePolicy(), d.mark()));
+    }
+
+    private static Shock shock(JsonCursor c) {
+        String type = c.field("type").text();
+        return switch (type) {
+            case "instant" -> {
+                c.object(Set.of("type", "symbol", "atMs", "drop"));
+                yield BookReader.validated(c, () -> new InstantShock(c.field("symbol").text(),
+                        longValue(c.field("atMs")), c.field("drop").number()));
+            }
+            case "crash" -> {
+                c.object(Set.of("type", "symbol", "startMs", "drop", "crashMs", "recovery", "recoveryMs"));
+                yield BookReader.validated(c, () -> new CrashShock(c.field("symbol").text(),
+                        longValue(c.field("startMs")), c.field("drop").number(), longValue(c.field("crashMs")),
+                        c.field("recovery").number(0), optionalMs(c.field("recoveryMs"), 0)));
+            }
+            default -> throw c.field("type").fail("expected \"instant\" or \"crash\", found \"" + type + "\"");
+        };
+    }
+
+    private static long optionalMs(JsonCursor c, long missing) {
+        return c.isMissing() || c.isNull() ? missing : longValue(c);
+    }
+
+    private static long longValue(JsonCursor c) {
+        double v = c.number();
+        if (v != Math.rint(v) || Math.abs(v) > 9.0e15) {
+            throw c.fail("expected a whole number, was " + c.node().asText());
+        }
+        return (long) v;
+    }
+}

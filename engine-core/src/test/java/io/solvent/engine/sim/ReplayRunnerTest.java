@@ -1,0 +1,93 @@
+package io.solvent.engine.sim;
+
+import io.solvent.engine.io.ReplayOutput;
+import io.solvent.engine.io.ScenarioReader;
+import io.solvent.engine.model.Asset;
+import io.solvent.engine.scenario.Scenario;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The shipped scenarios replay deterministically, with a balanced ledger, under every deleveraging policy. */
+class ReplayRunnerTest {
+    static final Path SCENARIOS = Path.of("..", "assets", "scenarios");
+
+    private static ReplayRunner.Result run(Scenario s, List<SimulationEvent> events) {
+        return ReplayRunner.run(s, new ReplaySink() {
+            @Override
+            public void event(SimulationEvent e, String account, String subaccount, String market) {
+                events.add(e);
+            }
+
+            @Override
+            public void metrics(MetricsRow row) {
+            }
+        });
+    }
+
+    @Test
+    void twoRunsOfTheGapScenarioGiveTheSameHashAndEvents() {
+        Scenario s = ScenarioReader.read(SCENARIOS.resolve("gap-down.json"));
+        List<SimulationEvent> first = new ArrayList<>();
+        List<SimulationEvent> second = new ArrayList<>();
+        ReplayRunner.Result a = run(s, first);
+        ReplayRunner.Result b = run(ScenarioReader.read(SCENARIOS.resolve("gap-down.json")), second);
+        assertEquals(a.stateHash(), b.stateHash());
+        assertEquals(first, second);
+        assertEquals(7200, a.ticks());
+        assertTrue(a.summary().bankruptcies() > 0, "the gap bankrupts someone: " + a.summary());
+        assertTrue(a.summary().maxLedgerImbalance() <= 1e-9, "ledger imbalance " + a.summary().maxLedgerImbalance());
+    }
+
+    @Test
+    void everyPolicySettlesTheSameBadDebtAndTheLedgerBalances() {
+        Scenario base = ScenarioReader.read(SCENARIOS.resolve("gap-down.json"));
+        for (String policy : List.of("adl-ranked", "adl-ranked:hyperliquid", "socialize", "deficit")) {
+            Scenario s = new Scenario(base.name(), base.book(), base.inputs(), base.settlementAsset(), base.feeds(),
+                    base.symbols(), base.oracle(), base.depthPerPercentUsd(), base.liquidity(), base.liquidation(),
+                    policy, base.insuranceFundUsd(), base.shocks(), base.seed());
+            RunSummary r = run(s, new ArrayList<>()).summary();
+            assertTrue(r.maxLedgerImbalance() <= 1e-9, policy + ": " + r.maxLedgerImbalance());
+            assertTrue(r.badDebtUsd() > 0, policy);
+            assertTrue(r.fundMinimumUsd() >= 0 && r.fundMinimumUsd() <= base.insuranceFundUsd(), policy);
+            if (policy.equals("deficit")) {
+                assertTrue(r.deficitUsd() > 0, "what the fund cannot pay is recorded");
+            }
+            if (policy.startsWith("adl")) {
+                assertTrue(r.deleveragingFills() > 0, policy + " closes counterparties");
+            }
+        }
+    }
+
+    @Test
+    void writesTheFourOutputs(@TempDir Path dir) throws Exception {
+        Scenario s = ScenarioReader.read(SCENARIOS.resolve("flash-crash.json"));
+        ReplayRunner.Result r;
+        try (ReplayOutput out = new ReplayOutput(dir, s.book().assets().stream().map(Asset::symbol).toList())) {
+            r = ReplayRunner.run(s, out);
+            out.finish(s, r, "test");
+        }
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of("events.csv", "manifest.json", "metrics.csv", "summary.json"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList(), "no temporary file left");
+        }
+        String summary = Files.readString(dir.resolve("summary.json"));
+        assertTrue(summary.contains("\"stateHash\": \"" + r.stateHash() + "\""), summary);
+        String manifest = Files.readString(dir.resolve("manifest.json"));
+        assertTrue(manifest.contains("\"file\": \"population-300.json\""), manifest);
+        assertTrue(manifest.matches("(?s).*\"sha256\": \"[0-9a-f]{64}\".*"), manifest);
+        List<String> metrics = Files.readAllLines(dir.resolve("metrics.csv"));
+        assertTrue(metrics.getFirst().startsWith("time_ms,price_USDC,price_BTC,price_ETH"), metrics.getFirst());
+        assertTrue(metrics.size() > 3600, "a row per simulated second: " + metrics.size());
+        long liquidations = Files.readAllLines(dir.resolve("events.csv")).stream()
+                .filter(l -> l.contains(",liquidation,")).count();
+        assertEquals(r.summary().liquidations(), liquidations);
+    }
+}
