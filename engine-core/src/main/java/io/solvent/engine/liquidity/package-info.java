@@ -7,8 +7,9 @@
  * recovers with a half-life ({@link io.solvent.engine.liquidity.MarketLiquidity}).
  *
  * <p>Deterministic and clock-free: times are arguments; the only transcendental function, the decay, is
- * {@link StrictMath#pow}. The per-fill path ({@link io.solvent.engine.liquidity.MarketLiquidity#execute}) allocates
- * nothing.
+ * {@link StrictMath#pow}. The per-fill path ({@link io.solvent.engine.liquidity.MarketLiquidity#execute}) is written
+ * to allocate nothing (its output goes into a caller-owned {@link io.solvent.engine.liquidity.Execution}); whether the
+ * JIT keeps it so is for the JMH benchmarks to show.
  *
  * <p>Units: times in ms since the Unix epoch, UTC; durations in ms; notionals in USD; prices in USD per unit;
  * distances, slippage and displacements as fractions of the price (0.01 = 1%).

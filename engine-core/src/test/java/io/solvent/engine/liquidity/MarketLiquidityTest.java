@@ -1,10 +1,8 @@
 package io.solvent.engine.liquidity;
 
 import io.solvent.engine.model.ModelValidationException;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-import java.lang.management.ManagementFactory;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -164,41 +162,5 @@ class MarketLiquidityTest {
         assertEquals(100_000, e.priceAfter());
         assertFalse(e.beyondBook());
         assertEquals(new LiquidityState(false, 0, 0), m.state());
-    }
-
-    @Test
-    void executingAllocatesNothing() {
-        var bean = ManagementFactory.getThreadMXBean();
-        Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "no allocation counter: skipping");
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) bean;
-        Assumptions.assumeTrue(mx.isThreadAllocatedMemorySupported(), "allocation counter unsupported: skipping");
-        DepthSnapshot[] snaps = new DepthSnapshot[100];
-        for (int i = 0; i < snaps.length; i++) {
-            snaps[i] = new DepthSnapshot(T0 + i * 30_000L,
-                    DepthCurve.of(new double[]{0.01, 0.02, 0.03, 0.04, 0.05},
-                            new double[]{3e8 + i, 6e8, 9e8, 1.1e9, 1.2e9}, 0.5),
-                    DepthCurve.of(new double[]{0.01, 0.02, 0.03, 0.04, 0.05},
-                            new double[]{2e8, 3e8 + i, 4e8, 5e8, 6e8}, 0.5));
-        }
-        MarketLiquidity m = new MarketLiquidity("BTC-PERP", LiquidityParameters.defaults().withCascade(60_000),
-                DepthHistory.of(List.of(snaps)));
-        Execution e = new Execution();
-        int n = 400_000;
-        double sink = 0;
-        for (int i = 0; i < n; i++) {
-            m.execute(i % 3 == 0 ? TradeSide.BUY : TradeSide.SELL, (i % 1000) * 1e5, 100_000, T0 + i * 7L, e);
-            m.setStressed(i % 7 == 0);
-            sink += e.fillPrice() + m.price(100_000, T0 + i * 7L);
-        }
-        long tid = Thread.currentThread().threadId();
-        long before = mx.getThreadAllocatedBytes(tid);
-        for (int i = n; i < 2 * n; i++) {
-            m.execute(i % 3 == 0 ? TradeSide.BUY : TradeSide.SELL, (i % 1000) * 1e5, 100_000, T0 + i * 7L, e);
-            m.setStressed(i % 7 == 0);
-            sink += e.fillPrice() + m.price(100_000, T0 + i * 7L);
-        }
-        long allocated = mx.getThreadAllocatedBytes(tid) - before;
-        assertTrue(sink > 0);
-        assertTrue(allocated < 64 * 1024, "allocated " + allocated + " bytes over " + n + " executions");
     }
 }
