@@ -354,7 +354,15 @@ public final class SimulationEngine {
         for (DeleveragingFill f : r.deleveraging().fills()) {
             adlFill(f, mark, sub, timeMs);
         }
-        deficit += r.deficitUsd();
+        // The transfers sum to the deficit, but adding them to the cash can leave a rounding residue of ~1e-13 that
+        // would keep the sub-account "liquidatable" with nothing to close: write it off as deficit, in the ledger.
+        double residue = -book.equity(sub);
+        double recorded = r.deficitUsd();
+        if (residue > 0 && residue <= 1e-9 * Math.max(1, deficitUsd)) {
+            transfer(timeMs, residue, fund.deficitParty(), Parties.subAccount(sub), TransferReason.DEFICIT);
+            recorded += residue;
+        }
+        deficit += recorded;
         if (r.deficitUsd() > 0) {
             listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.DEFICIT, sub, market, 0, Double.NaN,
                     r.deficitUsd(), 0, fund.name()));
