@@ -1,5 +1,9 @@
 package io.solvent.engine.io;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.solvent.engine.feed.synthetic.CrashShock;
 import io.solvent.engine.feed.synthetic.InstantShock;
 import io.solvent.engine.feed.synthetic.JumpDiffusionParameters;
@@ -37,6 +41,8 @@ public final class ScenarioReader {
     private static final Set<String> SYNTHETIC = Set.of("symbol", "initialPrice", "drift", "volatility",
             "jumpIntensity", "jumpMean", "jumpStdDev", "startMs", "stepMs", "steps", "seed");
 
+    private static final ObjectMapper OVERRIDE_VALUES = new ObjectMapper();
+
     /** Default depth of every market: $10M within each 1% of the price, each side. */
     public static final double DEFAULT_DEPTH_PER_PERCENT_USD = 10_000_000;
 
@@ -49,7 +55,25 @@ public final class ScenarioReader {
      * @throws InputException naming the file (or the book file), the place and what was expected
      */
     public static Scenario read(Path file) {
-        JsonCursor doc = JsonCursor.root(file.toString(), JsonInput.read(file)).object(TOP);
+        return read(file, Map.of());
+    }
+
+    /**
+     * Reads a scenario with some of its fields replaced, as {@code solvent stress --set} does.
+     *
+     * @param file      the scenario file
+     * @param overrides dotted field path ({@code liquidation.buffer}, {@code deleveraging},
+     *                  {@code insuranceFund.openingBalanceUsd}) to a value in JSON ({@code 0.05}, {@code true},
+     *                  {@code "socialize"}; text that is not JSON is taken as a string)
+     * @return the scenario with the overrides applied, validated like any scenario
+     * @throws InputException naming the file, the place and what was expected; an override's place is its path
+     */
+    public static Scenario read(Path file, Map<String, String> overrides) {
+        JsonNode tree = JsonInput.read(file);
+        for (Map.Entry<String, String> o : overrides.entrySet()) {
+            override(file.toString(), tree, o.getKey(), o.getValue());
+        }
+        JsonCursor doc = JsonCursor.root(file.toString(), tree).object(TOP);
         BookReader.readFormat(doc.field("format"));
         Path dir = file.toAbsolutePath().getParent();
         List<Path> inputs = new ArrayList<>(List.of(file));
@@ -157,6 +181,28 @@ public final class ScenarioReader {
         String name = doc.has("name") ? doc.field("name").text() : String.valueOf(file.getFileName());
         return new Scenario(name, book, inputs, settlement, feeds, symbols, oracle, depth, liquidity, liquidation,
                 policy, fund, shocks, seed);
+    }
+
+    private static void override(String source, JsonNode tree, String path, String value) {
+        String[] parts = path.split("\\.");
+        JsonNode node = tree;
+        for (int i = 0; i < parts.length - 1; i++) {
+            if (!(node instanceof ObjectNode obj)) {
+                throw new InputException(source, "$." + path, "cannot set: $." + String.join(".",
+                        java.util.Arrays.copyOf(parts, i)) + " is not an object", null);
+            }
+            node = obj.has(parts[i]) ? obj.get(parts[i]) : obj.putObject(parts[i]);
+        }
+        if (!(node instanceof ObjectNode obj) || parts[parts.length - 1].isEmpty()) {
+            throw new InputException(source, "$." + path, "cannot set this field", null);
+        }
+        JsonNode parsed;
+        try {
+            parsed = OVERRIDE_VALUES.readTree(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            parsed = null;
+        }
+        obj.set(parts[parts.length - 1], parsed == null || parsed.isMissingNode() ? TextNode.valueOf(value) : parsed);
     }
 
     private static JumpDiffusionParameters synthetic(JsonCursor c, long defaultSeed) {

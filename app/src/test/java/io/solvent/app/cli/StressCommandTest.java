@@ -1,0 +1,52 @@
+package io.solvent.app.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StressCommandTest {
+    static final Path GAP = Path.of("..", "assets", "scenarios", "gap-down.json");
+
+    @Test
+    void aGridGivesOneRowPerCombinationWhateverTheThreads(@TempDir Path dir) throws Exception {
+        String[] grid = {"--set", "deleveraging=adl-ranked,deficit", "--set", "insuranceFund.openingBalanceUsd=0,1e6"};
+        CliRun one = CliRun.of(concat(new String[] {"stress", GAP.toString(), "--threads", "1", "--out",
+            dir.resolve("one").toString()}, grid));
+        CliRun two = CliRun.of(concat(new String[] {"stress", GAP.toString(), "--threads", "2", "--out",
+            dir.resolve("two").toString()}, grid));
+        assertEquals(0, one.status(), one.err());
+        assertEquals(0, two.status(), two.err());
+        List<String> rows = Files.readAllLines(dir.resolve("one/stress.csv"));
+        assertEquals(5, rows.size(), "header and 4 runs");
+        assertTrue(rows.get(0).startsWith("deleveraging,insuranceFund.openingBalanceUsd,ticks,"), rows.get(0));
+        assertTrue(rows.get(1).startsWith("adl-ranked,0,"), rows.get(1));
+        assertTrue(rows.get(4).startsWith("deficit,1e6,"), rows.get(4));
+        assertEquals(Files.readString(dir.resolve("one/stress.csv")), Files.readString(dir.resolve("two/stress.csv")));
+        assertEquals(Files.readString(dir.resolve("one/stress.json")),
+                Files.readString(dir.resolve("two/stress.json")));
+    }
+
+    @Test
+    void aBadValueIsBadInputBeforeAnythingRuns(@TempDir Path dir) {
+        CliRun run = CliRun.of("stress", GAP.toString(), "--set", "liquidation.buffer=0.02,-1", "--out",
+                dir.resolve("x").toString());
+        assertEquals(ExitCodes.BAD_INPUT, run.status());
+        assertTrue(run.err().contains("$.liquidation.buffer: expected a number >= 0"), run.err());
+        assertFalse(Files.exists(dir.resolve("x")));
+        CliRun malformed = CliRun.of("stress", GAP.toString(), "--set", "deleveraging", "--out", dir.toString());
+        assertEquals(ExitCodes.BAD_INPUT, malformed.status());
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}

@@ -1,0 +1,95 @@
+package io.solvent.engine.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import io.solvent.engine.sim.ReplayRunner;
+import io.solvent.engine.sim.RunSummary;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Writes a stress grid's results: {@code stress.csv} and {@code stress.json}, one row per combination, atomically. */
+public final class StressReportWriter {
+    private static final String[] FIGURES = {"ticks", "liquidations", "liquidatedNotionalUsd", "bankruptcies",
+        "badDebtUsd", "fundEndUsd", "fundMinimumUsd", "deleveragingFills", "deleveragedNotionalUsd", "deficitUsd",
+        "liquidatorFeesUsd", "maxLedgerImbalance"};
+
+    private StressReportWriter() {
+    }
+
+    /**
+     * @param dir          the output folder, created when missing
+     * @param combinations the grid's combinations, in order
+     * @param results      each combination's outcome, same order
+     */
+    public static void write(Path dir, List<Map<String, String>> combinations, List<ReplayRunner.Result> results) {
+        try {
+            Files.createDirectories(dir);
+            Path csv = AtomicFiles.temporary(dir, "stress.csv");
+            try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+                StringBuilder header = new StringBuilder();
+                combinations.getFirst().keySet().forEach(k -> header.append(k).append(','));
+                w.write(header + String.join(",", FIGURES) + ",stateHash\n");
+                for (int i = 0; i < results.size(); i++) {
+                    StringBuilder row = new StringBuilder();
+                    combinations.get(i).values().forEach(v -> row.append(csvField(v)).append(','));
+                    double[] f = figures(results.get(i));
+                    for (double x : f) {
+                        row.append(x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x)
+                                : Double.toString(x)).append(',');
+                    }
+                    w.write(row + results.get(i).stateHash() + "\n");
+                }
+            }
+            AtomicFiles.moveIntoPlace(csv, dir.resolve("stress.csv"));
+            Path json = AtomicFiles.temporary(dir, "stress.json");
+            try (OutputStream out = Files.newOutputStream(json);
+                 JsonGenerator g = new JsonFactory().createGenerator(out)) {
+                g.setPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
+                g.writeStartObject();
+                g.writeArrayFieldStart("runs");
+                for (int i = 0; i < results.size(); i++) {
+                    g.writeStartObject();
+                    g.writeObjectFieldStart("set");
+                    for (Map.Entry<String, String> e : combinations.get(i).entrySet()) {
+                        g.writeStringField(e.getKey(), e.getValue());
+                    }
+                    g.writeEndObject();
+                    double[] f = figures(results.get(i));
+                    for (int k = 0; k < FIGURES.length; k++) {
+                        g.writeNumberField(FIGURES[k], f[k]);
+                    }
+                    g.writeStringField("stateHash", results.get(i).stateHash());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+                g.writeRaw('\n');
+            }
+            AtomicFiles.moveIntoPlace(json, dir.resolve("stress.json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write into " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static double[] figures(ReplayRunner.Result r) {
+        RunSummary s = r.summary();
+        return new double[] {r.ticks(), s.liquidations(), s.liquidatedNotionalUsd(), s.bankruptcies(), s.badDebtUsd(),
+            s.fundEndUsd(), s.fundMinimumUsd(), s.deleveragingFills(), s.deleveragedNotionalUsd(), s.deficitUsd(),
+            s.liquidatorFeesUsd(), s.maxLedgerImbalance()};
+    }
+
+    private static String csvField(String s) {
+        return s.indexOf(',') < 0 && s.indexOf('"') < 0 ? s : '"' + s.replace("\"", "\"\"") + '"';
+    }
+}
