@@ -5,7 +5,6 @@ import io.solvent.engine.io.StressReportWriter;
 import io.solvent.engine.scenario.StressGrid;
 import io.solvent.engine.sim.ReplayRunner;
 import io.solvent.engine.sim.ReplaySink;
-import io.solvent.engine.sim.SimulationEvent;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -86,7 +85,8 @@ public final class StressCommand implements Callable<Integer> {
         try {
             List<Future<ReplayRunner.Result>> futures = new ArrayList<>();
             for (Map<String, String> c : combinations) {
-                futures.add(pool.submit(() -> ReplayRunner.run(ScenarioReader.read(scenario, c), DISCARD)));
+                futures.add(pool.submit(() -> ReplayRunner.run(ScenarioReader.read(scenario, c),
+                        ReplaySink.NONE)));
             }
             for (int i = 0; i < futures.size(); i++) {
                 results.add(futures.get(i).get());
@@ -105,14 +105,4 @@ public final class StressCommand implements Callable<Integer> {
                 + results.size() + " runs written to " + out.resolve("stress.csv") + " and stress.json");
         return ExitCodes.OK;
     }
-
-    private static final ReplaySink DISCARD = new ReplaySink() {
-        @Override
-        public void event(SimulationEvent event, String account, String subaccount, String market) {
-        }
-
-        @Override
-        public void metrics(MetricsRow row) {
-        }
-    };
 }

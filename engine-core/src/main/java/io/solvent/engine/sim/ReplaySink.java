@@ -3,6 +3,26 @@ package io.solvent.engine.sim;
 /** Where a replay's rows go as they happen (events.csv and metrics.csv), so that a long run holds none in memory. */
 public interface ReplaySink {
 
+    /** A sink that keeps nothing (a stress grid needs only each run's summary). */
+    ReplaySink NONE = events(e -> { });
+
+    /**
+     * @param events told of every event; metrics rows are dropped
+     * @return a sink that passes on the events only
+     */
+    static ReplaySink events(java.util.function.Consumer<SimulationEvent> events) {
+        return new ReplaySink() {
+            @Override
+            public void event(SimulationEvent event, String account, String subaccount, String market) {
+                events.accept(event);
+            }
+
+            @Override
+            public void metrics(MetricsRow row) {
+            }
+        };
+    }
+
     /**
      * @param event      what happened
      * @param account    id of the account of {@code event.subAccount()}, or empty

@@ -20,16 +20,7 @@ class ReplayRunnerTest {
     static final Path SCENARIOS = Path.of("..", "assets", "scenarios");
 
     private static ReplayRunner.Result run(Scenario s, List<SimulationEvent> events) {
-        return ReplayRunner.run(s, new ReplaySink() {
-            @Override
-            public void event(SimulationEvent e, String account, String subaccount, String market) {
-                events.add(e);
-            }
-
-            @Override
-            public void metrics(MetricsRow row) {
-            }
-        });
+        return ReplayRunner.run(s, ReplaySink.events(events::add));
     }
 
     @Test

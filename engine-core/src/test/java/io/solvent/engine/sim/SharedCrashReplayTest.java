@@ -54,15 +54,6 @@ class SharedCrashReplayTest {
     }
 
     private static ReplaySink sink(List<SimulationEvent> events) {
-        return new ReplaySink() {
-            @Override
-            public void event(SimulationEvent e, String account, String subaccount, String market) {
-                events.add(e);
-            }
-
-            @Override
-            public void metrics(MetricsRow row) {
-            }
-        };
+        return ReplaySink.events(events::add);
     }
 }
