@@ -45,7 +45,7 @@ import java.util.List;
  * </ol>
  * With cascade feedback on, fills displace the market price; the asset's price that accounts see is
  * {@code oracle × (1 + displacement)} of its first market. A step repeats (at most {@value #MAX_ROUNDS} rounds) while
- * a round liquidated anything, since a displaced price, an ADL fill or a socialized loss can make further
+ * a round acted on anything, since a displaced price, an ADL fill or a socialized loss can make further
  * sub-accounts liquidatable.
  *
  * <p>Not yet modelled here: lending liquidations (selling collateral to repay debt under a close factor), stale
@@ -136,9 +136,7 @@ public final class SimulationEngine {
         for (int round = 0; round < MAX_ROUNDS; round++) {
             book.setPrice(asset, seenPrice(asset, timeMs));
             book.revalueExposedTo(asset);
-            int n = collectLiquidatable(asset);
-            liquidateCandidates(n, timeMs);
-            if (n == 0) {
+            if (liquidateCandidates(collectLiquidatable(asset), timeMs) == 0) {
                 break; // otherwise look again: fills may have moved the price, and ADL or socialized losses may have
                        // made counterparties liquidatable
             }
@@ -165,8 +163,7 @@ public final class SimulationEngine {
                 n = consider(dirty[i], n);
             }
             endCollect(n);
-            liquidateCandidates(n, timeMs);
-            if (n == 0) {
+            if (liquidateCandidates(n, timeMs) == 0) {
                 break;
             }
         }
@@ -206,12 +203,19 @@ public final class SimulationEngine {
         sortByKeyThenIndex(n);
     }
 
-    private void liquidateCandidates(int n, long timeMs) {
+    /**
+     * @return how many candidates were acted on (a fill or a bankruptcy); a liquidatable sub-account with nothing the
+     *         engine can close (a borrow against collateral: lending liquidation is not modelled yet) is not, so that
+     *         it cannot keep a step looping
+     */
+    private int liquidateCandidates(int n, long timeMs) {
+        int acted = 0;
         for (int i = 0; i < n; i++) {
-            if (book.liquidatable(candidates[i])) { // an earlier liquidation this round may have changed it
-                liquidate(candidates[i], timeMs);
+            if (book.liquidatable(candidates[i]) && liquidate(candidates[i], timeMs)) { // may have changed since listed
+                acted++;
             }
         }
+        return acted;
     }
 
     private int consider(int sub, int n) {
@@ -243,7 +247,8 @@ public final class SimulationEngine {
         }
     }
 
-    private void liquidate(int sub, long timeMs) {
+    /** @return whether anything was closed or settled */
+    private boolean liquidate(int sub, long timeMs) {
         int first = subs.positionStart(sub);
         int end = subs.positionStart(sub + 1);
         int lastMarket = -1;
@@ -302,6 +307,7 @@ public final class SimulationEngine {
         if (lastMarket >= 0 && !hasOpenPosition(sub) && book.equity(sub) < 0) {
             bankrupt(sub, lastMarket, lastClosed, timeMs);
         }
+        return lastMarket >= 0;
     }
 
     private int largestUntouched(int first, int end) {

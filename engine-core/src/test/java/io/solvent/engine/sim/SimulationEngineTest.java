@@ -172,4 +172,25 @@ class SimulationEngineTest {
         assertEquals(liq.feeUsd() / 2, engine.summary().liquidatorFeesUsd(), 1e-12);
         assertTrue(engine.summary().maxLedgerImbalance() <= 1e-9);
     }
+
+    @Test
+    void aLiquidatableBorrowWithNothingToCloseIsLeftForLendingLiquidation() {
+        // 10 ETH collateral (weight 0.825) against 15,000 USDC borrowed: liquidatable below 1,818.18. Lending
+        // liquidation (selling collateral under a close factor) is not modelled yet: the engine leaves it alone,
+        // and does not spin on it.
+        Book lending = new Book(List.of(Asset.of("USDC"), new Asset("ETH", 0.8, 0.825, 1, 1, 0)), List.of(),
+                List.of(new Account("borrower", List.of(new SubAccount("0", MarginMode.CROSS,
+                        Map.of("ETH", 10.0, "USDC", -15000.0), List.of())))),
+                new Prices(Map.of("USDC", 1.0, "ETH", 2000.0)));
+        List<SimulationEvent> events = new ArrayList<>();
+        MarginBook hot = MarginBook.of(lending, "USDC");
+        InsuranceFunds funds = InsuranceFunds.venueWide(FundSpec.uncapped("venue", 0), 1);
+        SimulationEngine engine = new SimulationEngine(hot, new double[0], new MarketLiquidity[0],
+                LiquidationParameters.DEFAULTS, funds, new BankruptcyWaterfall(DeleveragingPolicy.parse("deficit")),
+                new Ledger(new LedgerShape(1, 1, 1, 1, 1), LedgerListener.NONE), events::add);
+        engine.onPrice(1, hot.assets().indexOf("ETH"), 1700);
+        assertTrue(hot.liquidatable(0));
+        assertTrue(events.isEmpty(), events.toString());
+        assertEquals(1, engine.summary().steps());
+    }
 }
