@@ -26,6 +26,14 @@ public final class AssetTable {
         }
     }
 
+    /** A copy whose prices can move independently; the reference data is shared. */
+    AssetTable(AssetTable other) {
+        this.assets = other.assets;
+        this.symbol = other.symbol;
+        this.price = other.price.clone();
+        this.index.putAll(other.index);
+    }
+
     /** @return the number of assets */
     public int size() {
         return symbol.length;

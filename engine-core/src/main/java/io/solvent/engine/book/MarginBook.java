@@ -44,6 +44,29 @@ public final class MarginBook {
         notional = new double[n];
     }
 
+    private MarginBook(MarginBook o) {
+        assets = new AssetTable(o.assets);
+        markets = o.markets;
+        subs = new SubAccountTable(o.subs, assets);
+        byAsset = o.byAsset;
+        byMarket = o.byMarket;
+        weightedAssetsInitial = o.weightedAssetsInitial.clone();
+        weightedLiabilitiesInitial = o.weightedLiabilitiesInitial.clone();
+        weightedAssetsMaintenance = o.weightedAssetsMaintenance.clone();
+        weightedLiabilitiesMaintenance = o.weightedLiabilitiesMaintenance.clone();
+        requirementMaintenance = o.requirementMaintenance.clone();
+        equity = o.equity.clone();
+        notional = o.notional.clone();
+    }
+
+    /**
+     * @return an independent copy of the current state (prices, balances, positions, evaluations), sharing the
+     *         immutable reference data and indexes: for snapshots and forks
+     */
+    public MarginBook copy() {
+        return new MarginBook(this);
+    }
+
     /**
      * Builds the hot state and evaluates every sub-account at the book's prices.
      *

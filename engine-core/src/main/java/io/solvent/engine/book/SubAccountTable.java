@@ -107,6 +107,24 @@ public final class SubAccountTable {
         positionStart[subs] = p;
     }
 
+    /** A copy whose balances and positions can change independently; ids, layout and indexes are shared. */
+    SubAccountTable(SubAccountTable o, AssetTable assets) {
+        this.assets = assets;
+        this.settlementSlot = o.settlementSlot;
+        this.accountId = o.accountId;
+        this.subAccountId = o.subAccountId;
+        this.mode = o.mode;
+        this.balanceStart = o.balanceStart;
+        this.balanceAsset = o.balanceAsset;
+        this.balanceUnits = o.balanceUnits.clone();
+        this.balanceWeightInitial = o.balanceWeightInitial.clone();
+        this.balanceWeightMaintenance = o.balanceWeightMaintenance.clone();
+        this.positionStart = o.positionStart;
+        this.positionMarket = o.positionMarket;
+        this.positionSize = o.positionSize.clone();
+        this.positionEntry = o.positionEntry;
+    }
+
     /** Sets a balance's units and recomputes its size-adjusted weights, which depend on units, not price. */
     void setUnits(int balance, double units) {
         Asset def = assets.asset(balanceAsset[balance]);

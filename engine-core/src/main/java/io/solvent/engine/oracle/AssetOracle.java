@@ -96,6 +96,42 @@ public final class AssetOracle {
     }
 
     /**
+     * A copy of this oracle in its current state (in-flight updates, withheld update, published price, mark), told
+     * of its publications through another listener: for snapshots and forks.
+     *
+     * @param listener told of the copy's publications; {@code null} for none
+     * @return the copy
+     */
+    public AssetOracle copy(OracleListener listener) {
+        AssetOracle c = new AssetOracle(symbol, p, listener);
+        c.now = now;
+        c.qObserved = qObserved.clone();
+        c.qPrice = qPrice.clone();
+        c.qConfidence = qConfidence.clone();
+        c.qSlot = qSlot.clone();
+        c.qHead = qHead;
+        c.qSize = qSize;
+        c.hasPending = hasPending;
+        c.pendingObserved = pendingObserved;
+        c.pendingPrice = pendingPrice;
+        c.pendingConfidence = pendingConfidence;
+        c.pendingWide = pendingWide;
+        c.hasPrice = hasPrice;
+        c.price = price;
+        c.confidence = confidence;
+        c.wide = wide;
+        c.observedAt = observedAt;
+        c.publishedAt = publishedAt;
+        System.arraycopy(venuePrice, 0, c.venuePrice, 0, venuePrice.length);
+        c.premiumEma = premiumEma;
+        c.premiumEmaAt = premiumEmaAt;
+        c.published = published;
+        c.withheld = withheld;
+        c.rejected = rejected;
+        return c;
+    }
+
+    /**
      * Takes one feed event of this symbol observed at t: delivers and heartbeats what is due before t, puts the
      * event in flight, then delivers and heartbeats what is due at t (with zero latency this event is delivered at
      * once, before a heartbeat due at t).

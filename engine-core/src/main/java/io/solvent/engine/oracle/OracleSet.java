@@ -33,6 +33,26 @@ public final class OracleSet {
         this.oracles = list.toArray(new AssetOracle[0]);
     }
 
+    private OracleSet(AssetOracle[] oracles, long unrouted) {
+        this.oracles = oracles;
+        for (AssetOracle o : oracles) {
+            bySymbol.put(o.symbol(), o);
+        }
+        this.unrouted = unrouted;
+    }
+
+    /**
+     * @param listener told of the copy's publications; {@code null} for none
+     * @return a copy of every oracle in its current state: for snapshots and forks
+     */
+    public OracleSet copy(OracleListener listener) {
+        AssetOracle[] copies = new AssetOracle[oracles.length];
+        for (int i = 0; i < oracles.length; i++) {
+            copies[i] = oracles[i].copy(listener);
+        }
+        return new OracleSet(copies, unrouted);
+    }
+
     /**
      * @param e a feed event, in time order with the others given to the same symbol
      * @return whether it was a price of a symbol this set has an oracle for (and was observed)

@@ -22,6 +22,7 @@ import io.solvent.engine.liquidity.DepthHistory;
 import io.solvent.engine.liquidity.DepthSnapshot;
 import io.solvent.engine.liquidity.MarketLiquidity;
 import io.solvent.engine.model.Market;
+import io.solvent.engine.oracle.OracleListener;
 import io.solvent.engine.oracle.OracleParameters;
 import io.solvent.engine.oracle.OracleSet;
 import io.solvent.engine.scenario.Scenario;
@@ -64,62 +65,179 @@ public final class ReplayRunner {
      * @throws io.solvent.engine.io.InputException when a feed file is bad
      */
     public static Result run(Scenario scenario, ReplaySink sink) {
-        MarginBook book = MarginBook.of(scenario.book(), scenario.settlementAsset());
-        int markets = book.markets().size();
-        MarketLiquidity[] liquidity = new MarketLiquidity[markets];
-        double[] fees = new double[markets];
-        DepthHistory depth = DepthHistory.constant(DepthSnapshot.symmetric(0,
-                DepthCurve.linear(scenario.depthPerPercentUsd(), DepthCurve.DEFAULT_MAX_DISTANCE)));
-        for (int m = 0; m < markets; m++) {
-            Market def = scenario.book().markets().get(m);
-            liquidity[m] = new MarketLiquidity(def.symbol(), scenario.liquidity(), depth);
-            fees[m] = def.liquidationFee();
+        try (Replay replay = Replay.start(scenario, sink)) {
+            while (replay.step()) {
+                // one feed event at a time
+            }
+            return replay.finish();
         }
-        InsuranceFunds funds = InsuranceFunds.venueWide(FundSpec.uncapped("venue", scenario.insuranceFundUsd()),
-                Math.max(1, markets));
-        Ledger ledger = new Ledger(new LedgerShape(book.subAccounts().size(), funds.size(), 1, Math.max(1, markets),
-                funds.size()), LedgerListener.NONE);
-        SimulationEngine engine = new SimulationEngine(book, fees, liquidity, scenario.liquidation(), funds,
-                new BankruptcyWaterfall(DeleveragingPolicy.parse(scenario.deleveraging())), ledger,
-                e -> sink.event(e, e.subAccount() < 0 ? "" : book.subAccounts().accountId(e.subAccount()),
-                        e.subAccount() < 0 ? "" : book.subAccounts().subAccountId(e.subAccount()),
-                        e.market() < 0 ? "" : book.markets().symbol(e.market())));
+    }
 
-        Map<String, OracleParameters> oracleParams = new LinkedHashMap<>();
-        scenario.symbols().keySet().forEach(s -> oracleParams.put(s, scenario.oracle()));
-        OracleSet oracles = new OracleSet(oracleParams, o -> engine.onPrice(o.publishedAtMs(),
-                book.assets().indexOf(scenario.symbols().get(o.symbol())), o.price()));
+    /**
+     * A replay in progress, stepped one feed event at a time, that can be snapshotted and restored: restoring a
+     * snapshot re-reads the feeds up to its position and continues from its copied state, to exactly the same end.
+     */
+    public static final class Replay implements AutoCloseable {
+        private final Scenario scenario;
+        private final ReplaySink sink;
+        private final SimulationEngine engine;
+        private final OracleSet oracles;
+        private final FeedReader feed;
+        private long position;
+        private long ticks;
+        private long unmapped;
+        private long lastTime = Long.MIN_VALUE;
+        private long nextMetrics = Long.MIN_VALUE;
 
-        long ticks = 0;
-        long unmapped = 0;
-        long lastTime = Long.MIN_VALUE;
-        long nextMetrics = Long.MIN_VALUE;
-        try (FeedReader feed = open(scenario)) {
-            for (FeedEvent e = feed.next(); e != null; e = feed.next()) {
-                if (!(e instanceof PriceEvent p)) {
-                    continue;
-                }
-                ticks++;
-                if (lastTime == Long.MIN_VALUE) {
-                    engine.sweep(p.timestampMs());
-                }
-                lastTime = p.timestampMs();
-                if (!oracles.observe(p)) {
-                    unmapped++;
-                }
-                if (lastTime >= nextMetrics) {
-                    sink.metrics(metrics(lastTime, engine));
-                    nextMetrics = (Math.floorDiv(lastTime, METRICS_PERIOD_MS) + 1) * METRICS_PERIOD_MS;
+        private Replay(Scenario scenario, ReplaySink sink, SimulationEngine engine, OracleSet oracles) {
+            this.scenario = scenario;
+            this.sink = sink;
+            this.engine = engine;
+            this.oracles = oracles;
+            this.feed = open(scenario);
+        }
+
+        /**
+         * @param scenario the scenario
+         * @param sink     receives the events and metrics rows
+         * @return a replay positioned before the first feed event
+         */
+        public static Replay start(Scenario scenario, ReplaySink sink) {
+            MarginBook book = MarginBook.of(scenario.book(), scenario.settlementAsset());
+            int markets = book.markets().size();
+            MarketLiquidity[] liquidity = new MarketLiquidity[markets];
+            double[] fees = new double[markets];
+            DepthHistory depth = DepthHistory.constant(DepthSnapshot.symmetric(0,
+                    DepthCurve.linear(scenario.depthPerPercentUsd(), DepthCurve.DEFAULT_MAX_DISTANCE)));
+            for (int m = 0; m < markets; m++) {
+                Market def = scenario.book().markets().get(m);
+                liquidity[m] = new MarketLiquidity(def.symbol(), scenario.liquidity(), depth);
+                fees[m] = def.liquidationFee();
+            }
+            InsuranceFunds funds = InsuranceFunds.venueWide(FundSpec.uncapped("venue", scenario.insuranceFundUsd()),
+                    Math.max(1, markets));
+            Ledger ledger = new Ledger(new LedgerShape(book.subAccounts().size(), funds.size(), 1,
+                    Math.max(1, markets), funds.size()), LedgerListener.NONE);
+            SimulationEngine engine = new SimulationEngine(book, fees, liquidity, scenario.liquidation(), funds,
+                    new BankruptcyWaterfall(DeleveragingPolicy.parse(scenario.deleveraging())), ledger,
+                    listenerFor(book, sink));
+            Map<String, OracleParameters> oracleParams = new LinkedHashMap<>();
+            scenario.symbols().keySet().forEach(s -> oracleParams.put(s, scenario.oracle()));
+            OracleSet oracles = new OracleSet(oracleParams, publisher(scenario, engine));
+            return new Replay(scenario, sink, engine, oracles);
+        }
+
+        /**
+         * Continues a replay from a snapshot: the feeds are re-read up to the snapshot's position (nothing is
+         * evaluated on the way) and the copied state takes over.
+         *
+         * @param scenario the scenario the snapshot was taken in
+         * @param snapshot the snapshot
+         * @param sink     receives the events and metrics rows from the snapshot on
+         * @return a replay positioned where the snapshot was taken
+         */
+        public static Replay restore(Scenario scenario, Snapshot snapshot, ReplaySink sink) {
+            SimulationEngine engine = snapshot.engine.copy(listenerFor(snapshot.engine.book(), sink));
+            OracleSet oracles = snapshot.oracles.copy(publisher(scenario, engine));
+            Replay r = new Replay(scenario, sink, engine, oracles);
+            for (long i = 0; i < snapshot.position; i++) {
+                if (r.feed.next() == null) {
+                    throw new IllegalStateException("the feeds end before the snapshot's position " + snapshot.position);
                 }
             }
+            r.position = snapshot.position;
+            r.ticks = snapshot.ticks;
+            r.unmapped = snapshot.unmapped;
+            r.lastTime = snapshot.lastTime;
+            r.nextMetrics = snapshot.nextMetrics;
+            return r;
         }
-        if (lastTime != Long.MIN_VALUE) {
-            long end = lastTime + scenario.oracle().latencyMs();
-            oracles.advanceTo(end); // deliver what is still in flight
-            sink.metrics(metrics(end, engine));
+
+        private static SimulationListener listenerFor(MarginBook book, ReplaySink sink) {
+            return e -> sink.event(e, e.subAccount() < 0 ? "" : book.subAccounts().accountId(e.subAccount()),
+                    e.subAccount() < 0 ? "" : book.subAccounts().subAccountId(e.subAccount()),
+                    e.market() < 0 ? "" : book.markets().symbol(e.market()));
         }
-        return new Result(engine.summary(), ticks, unmapped, scenario.insuranceFundUsd(),
-                StateHasher.hash(book, funds, ledger));
+
+        private static OracleListener publisher(Scenario scenario, SimulationEngine engine) {
+            return o -> engine.onPrice(o.publishedAtMs(),
+                    engine.book().assets().indexOf(scenario.symbols().get(o.symbol())), o.price());
+        }
+
+        /**
+         * Processes the next feed event.
+         *
+         * @return false when the feeds have ended
+         */
+        public boolean step() {
+            FeedEvent e = feed.next();
+            if (e == null) {
+                return false;
+            }
+            position++;
+            if (!(e instanceof PriceEvent p)) {
+                return true;
+            }
+            ticks++;
+            if (lastTime == Long.MIN_VALUE) {
+                engine.sweep(p.timestampMs());
+            }
+            lastTime = p.timestampMs();
+            if (!oracles.observe(p)) {
+                unmapped++;
+            }
+            if (lastTime >= nextMetrics) {
+                sink.metrics(metrics(lastTime, engine));
+                nextMetrics = (Math.floorDiv(lastTime, METRICS_PERIOD_MS) + 1) * METRICS_PERIOD_MS;
+            }
+            return true;
+        }
+
+        /** @return feed events processed so far */
+        public long position() {
+            return position;
+        }
+
+        /** @return a snapshot of the whole state here, independent of the replay's future */
+        public Snapshot snapshot() {
+            SimulationEngine copy = engine.copy(SimulationListener.NONE);
+            return new Snapshot(position, ticks, unmapped, lastTime, nextMetrics, copy, oracles.copy(null));
+        }
+
+        /**
+         * Delivers what the oracle still holds in flight, writes the last metrics row and computes the outcome.
+         *
+         * @return the summary and state hash
+         */
+        public Result finish() {
+            if (lastTime != Long.MIN_VALUE) {
+                long end = lastTime + scenario.oracle().latencyMs();
+                oracles.advanceTo(end);
+                sink.metrics(metrics(end, engine));
+            }
+            return new Result(engine.summary(), ticks, unmapped, scenario.insuranceFundUsd(),
+                    StateHasher.hash(engine.book(), engine.funds(), engine.ledger()));
+        }
+
+        @Override
+        public void close() {
+            feed.close();
+        }
+    }
+
+    /**
+     * A replay's whole state at a feed position: restore it with {@link Replay#restore}.
+     *
+     * @param position    feed events processed
+     * @param ticks       price events processed
+     * @param unmapped    unmapped price events
+     * @param lastTime    time of the last price event, ms
+     * @param nextMetrics time of the next metrics row, ms
+     * @param engine      a copy of the engine, never stepped
+     * @param oracles     a copy of the oracles, never stepped
+     */
+    public record Snapshot(long position, long ticks, long unmapped, long lastTime, long nextMetrics,
+                           SimulationEngine engine, OracleSet oracles) {
     }
 
     private static FeedReader open(Scenario scenario) {

@@ -10,6 +10,7 @@ import io.solvent.engine.insurance.DeleveragingFill;
 import io.solvent.engine.insurance.InsuranceFund;
 import io.solvent.engine.insurance.InsuranceFunds;
 import io.solvent.engine.ledger.Ledger;
+import io.solvent.engine.ledger.LedgerListener;
 import io.solvent.engine.ledger.Parties;
 import io.solvent.engine.ledger.PartyKind;
 import io.solvent.engine.ledger.Transfer;
@@ -121,6 +122,46 @@ public final class SimulationEngine {
         this.touched = new boolean[Math.max(1, subs.positionStart(subs.size()))];
         this.listed = new boolean[subs.size()];
         this.fundMinimum = funds.totalBalance();
+    }
+
+    private SimulationEngine(SimulationEngine o, SimulationListener listener) {
+        this.book = o.book.copy();
+        this.subs = book.subAccounts();
+        this.feeRate = o.feeRate;
+        this.primaryMarket = o.primaryMarket;
+        this.liquidity = new MarketLiquidity[o.liquidity.length];
+        for (int m = 0; m < liquidity.length; m++) {
+            liquidity[m] = o.liquidity[m].fork(o.liquidity[m].parameters());
+        }
+        this.params = o.params;
+        this.funds = o.funds.copy();
+        this.waterfall = o.waterfall;
+        this.ledger = o.ledger.copy(LedgerListener.NONE);
+        this.listener = listener;
+        this.oracle = o.oracle.clone();
+        this.touched = new boolean[o.touched.length];
+        this.listed = new boolean[o.listed.length];
+        this.steps = o.steps;
+        this.liquidations = o.liquidations;
+        this.liquidatedNotional = o.liquidatedNotional;
+        this.bankruptcies = o.bankruptcies;
+        this.badDebt = o.badDebt;
+        this.deleveragingFills = o.deleveragingFills;
+        this.deleveragedNotional = o.deleveragedNotional;
+        this.deficit = o.deficit;
+        this.fundMinimum = o.fundMinimum;
+        this.maxImbalance = o.maxImbalance;
+    }
+
+    /**
+     * An independent engine in exactly this state (book, ledger, funds, market impact, oracle prices, counters):
+     * a snapshot to seek from, or the start of a fork. Stepping either never affects the other.
+     *
+     * @param listener told of the copy's events
+     * @return the copy
+     */
+    public SimulationEngine copy(SimulationListener listener) {
+        return new SimulationEngine(this, listener);
     }
 
     /**

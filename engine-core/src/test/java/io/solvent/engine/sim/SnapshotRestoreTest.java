@@ -1,0 +1,80 @@
+package io.solvent.engine.sim;
+
+import io.solvent.engine.io.ScenarioReader;
+import io.solvent.engine.scenario.Scenario;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** A run restored from a mid-run snapshot ends in exactly the state of the uninterrupted run. */
+class SnapshotRestoreTest {
+    private static final Path SCENARIOS = Path.of("..", "assets", "scenarios");
+
+    @Test
+    void restoringAMidRunSnapshotEndsWithTheSameStateHashAndEvents() {
+        for (String name : List.of("gap-down.json", "flash-crash.json")) {
+            Scenario s = ScenarioReader.read(SCENARIOS.resolve(name));
+            List<SimulationEvent> all = new ArrayList<>();
+            ReplayRunner.Result uninterrupted = ReplayRunner.run(s, ReplaySink.events(all::add));
+
+            // two feed events a second: 2,000 is before the shocks at 20 minutes, 2,900 inside, 5,000 after
+            for (long at : new long[] {2_000, 2_900, 5_000}) {
+                List<SimulationEvent> before = new ArrayList<>();
+                ReplayRunner.Snapshot snapshot;
+                ReplayRunner.Result continued;
+                try (ReplayRunner.Replay replay = ReplayRunner.Replay.start(s, ReplaySink.events(before::add))) {
+                    while (replay.position() < at && replay.step()) {
+                        // up to the snapshot
+                    }
+                    snapshot = replay.snapshot();
+                    while (replay.step()) {
+                        // and on, uninterrupted
+                    }
+                    continued = replay.finish();
+                }
+                assertEquals(uninterrupted.stateHash(), continued.stateHash(), name + ": taking a snapshot changes nothing");
+
+                List<SimulationEvent> after = new ArrayList<>();
+                ReplayRunner.Result restored;
+                try (ReplayRunner.Replay replay = ReplayRunner.Replay.restore(s, snapshot,
+                        ReplaySink.events(after::add))) {
+                    while (replay.step()) {
+                        // from the snapshot to the end
+                    }
+                    restored = replay.finish();
+                }
+                assertEquals(uninterrupted.stateHash(), restored.stateHash(), name + " restored at " + at);
+                assertEquals(uninterrupted.summary(), restored.summary(), name + " restored at " + at);
+                assertEquals(all.subList(all.size() - after.size(), all.size()), after,
+                        name + ": the restored run emits exactly the uninterrupted run's later events");
+            }
+        }
+    }
+
+    @Test
+    void aSnapshotCanBeRestoredTwiceAndForksDoNotTouchEachOther() {
+        Scenario s = ScenarioReader.read(SCENARIOS.resolve("gap-down.json"));
+        ReplayRunner.Snapshot snapshot;
+        try (ReplayRunner.Replay replay = ReplayRunner.Replay.start(s, ReplaySink.NONE)) {
+            while (replay.position() < 2_400 && replay.step()) {
+                // to just before the gap
+            }
+            snapshot = replay.snapshot();
+        }
+        String[] hashes = new String[2];
+        for (int i = 0; i < 2; i++) {
+            try (ReplayRunner.Replay replay = ReplayRunner.Replay.restore(s, snapshot, ReplaySink.NONE)) {
+                while (replay.step()) {
+                    // to the end
+                }
+                hashes[i] = replay.finish().stateHash();
+            }
+        }
+        assertEquals(hashes[0], hashes[1], "the snapshot was not changed by the first restore");
+        assertEquals(ReplayRunner.run(s, ReplaySink.NONE).stateHash(), hashes[0]);
+    }
+}
