@@ -137,7 +137,27 @@ public final class ReplayRunner {
          * @return a replay positioned where the snapshot was taken
          */
         public static Replay restore(Scenario scenario, Snapshot snapshot, ReplaySink sink) {
-            SimulationEngine engine = snapshot.engine.copy(listenerFor(snapshot.engine.book(), sink));
+            return resume(scenario, snapshot, snapshot.engine.copy(listenerFor(snapshot.engine.book(), sink)), sink);
+        }
+
+        /**
+         * Forks a replay at a snapshot: continues it under another version of the scenario — its liquidation and
+         * liquidity parameters and its deleveraging policy — while the original replay goes on untouched. The feeds,
+         * book and oracle stay those of the snapshot's scenario.
+         *
+         * @param scenario the scenario with the fork's parameters
+         * @param snapshot where to fork
+         * @param sink     receives the fork's events and metrics rows
+         * @return the fork, positioned at the snapshot
+         */
+        public static Replay fork(Scenario scenario, Snapshot snapshot, ReplaySink sink) {
+            SimulationEngine engine = snapshot.engine.fork(listenerFor(snapshot.engine.book(), sink),
+                    scenario.liquidation(), scenario.liquidity(),
+                    new BankruptcyWaterfall(DeleveragingPolicy.parse(scenario.deleveraging())));
+            return resume(scenario, snapshot, engine, sink);
+        }
+
+        private static Replay resume(Scenario scenario, Snapshot snapshot, SimulationEngine engine, ReplaySink sink) {
             OracleSet oracles = snapshot.oracles.copy(publisher(scenario, engine));
             Replay r = new Replay(scenario, sink, engine, oracles);
             for (long i = 0; i < snapshot.position; i++) {

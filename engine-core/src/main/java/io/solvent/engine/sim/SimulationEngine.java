@@ -18,6 +18,7 @@ import io.solvent.engine.ledger.TransferReason;
 import io.solvent.engine.liquidation.CloseFractionCalculator;
 import io.solvent.engine.liquidation.LiquidationParameters;
 import io.solvent.engine.liquidity.Execution;
+import io.solvent.engine.liquidity.LiquidityParameters;
 import io.solvent.engine.liquidity.MarketLiquidity;
 import io.solvent.engine.liquidity.TradeSide;
 
@@ -124,18 +125,19 @@ public final class SimulationEngine {
         this.fundMinimum = funds.totalBalance();
     }
 
-    private SimulationEngine(SimulationEngine o, SimulationListener listener) {
+    private SimulationEngine(SimulationEngine o, SimulationListener listener, LiquidationParameters params,
+                             LiquidityParameters liquidityParams, BankruptcyWaterfall waterfall) {
         this.book = o.book.copy();
         this.subs = book.subAccounts();
         this.feeRate = o.feeRate;
         this.primaryMarket = o.primaryMarket;
         this.liquidity = new MarketLiquidity[o.liquidity.length];
         for (int m = 0; m < liquidity.length; m++) {
-            liquidity[m] = o.liquidity[m].fork(o.liquidity[m].parameters());
+            liquidity[m] = o.liquidity[m].fork(liquidityParams == null ? o.liquidity[m].parameters() : liquidityParams);
         }
-        this.params = o.params;
+        this.params = params;
         this.funds = o.funds.copy();
-        this.waterfall = o.waterfall;
+        this.waterfall = waterfall;
         this.ledger = o.ledger.copy(LedgerListener.NONE);
         this.listener = listener;
         this.oracle = o.oracle.clone();
@@ -161,7 +163,22 @@ public final class SimulationEngine {
      * @return the copy
      */
     public SimulationEngine copy(SimulationListener listener) {
-        return new SimulationEngine(this, listener);
+        return new SimulationEngine(this, listener, params, null, waterfall);
+    }
+
+    /**
+     * A fork: an independent engine in exactly this state that continues under other rules (a what-if from this
+     * moment). The original is untouched.
+     *
+     * @param listener  told of the fork's events
+     * @param params    the fork's liquidation parameters
+     * @param liquidity the fork's liquidity parameters, for every market
+     * @param waterfall the fork's bankruptcy waterfall (its deleveraging policy)
+     * @return the fork
+     */
+    public SimulationEngine fork(SimulationListener listener, LiquidationParameters params,
+                                 LiquidityParameters liquidity, BankruptcyWaterfall waterfall) {
+        return new SimulationEngine(this, listener, params, liquidity, waterfall);
     }
 
     /**

@@ -77,4 +77,46 @@ class SnapshotRestoreTest {
         assertEquals(hashes[0], hashes[1], "the snapshot was not changed by the first restore");
         assertEquals(ReplayRunner.run(s, ReplaySink.NONE).stateHash(), hashes[0]);
     }
+
+    @Test
+    void aForkUnderAnotherPolicyDivergesAndLeavesTheOriginalAlone() {
+        Scenario adl = ScenarioReader.read(SCENARIOS.resolve("gap-down.json"));
+        Scenario deficit = ScenarioReader.read(SCENARIOS.resolve("gap-down.json"),
+                java.util.Map.of("deleveraging", "\"deficit\""));
+        ReplayRunner.Result original;
+        ReplayRunner.Snapshot atGap;
+        try (ReplayRunner.Replay replay = ReplayRunner.Replay.start(adl, ReplaySink.NONE)) {
+            while (replay.position() < 2_390 && replay.step()) {
+                // to just before the gap
+            }
+            atGap = replay.snapshot();
+            ReplayRunner.Result forked;
+            try (ReplayRunner.Replay fork = ReplayRunner.Replay.fork(deficit, atGap, ReplaySink.NONE)) {
+                while (fork.step()) {
+                    // the what-if, to the end
+                }
+                forked = fork.finish();
+            }
+            while (replay.step()) {
+                // the original carries on after its fork
+            }
+            original = replay.finish();
+            assertEquals(0, original.summary().deficitUsd(), 1e-6, "ADL covers it in the original");
+            // no bankruptcy happens before the gap, so forking into "deficit" there is the same as running it from
+            // the start: the same end state, bit for bit
+            assertEquals(ReplayRunner.run(deficit, ReplaySink.NONE).stateHash(), forked.stateHash());
+            org.junit.jupiter.api.Assertions.assertTrue(forked.summary().deficitUsd() > 0);
+            org.junit.jupiter.api.Assertions.assertNotEquals(original.stateHash(), forked.stateHash());
+        }
+        assertEquals(ReplayRunner.run(adl, ReplaySink.NONE).stateHash(), original.stateHash(),
+                "forking did not touch the original");
+        ReplayRunner.Result sameRules;
+        try (ReplayRunner.Replay fork = ReplayRunner.Replay.fork(adl, atGap, ReplaySink.NONE)) {
+            while (fork.step()) {
+                // same rules
+            }
+            sameRules = fork.finish();
+        }
+        assertEquals(original.stateHash(), sameRules.stateHash(), "a fork under the same rules is the original");
+    }
 }
