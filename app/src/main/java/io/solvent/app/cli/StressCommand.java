@@ -1,6 +1,10 @@
 package io.solvent.app.cli;
 
+import io.solvent.engine.io.ReplayOutput;
 import io.solvent.engine.io.ScenarioReader;
+import io.solvent.engine.model.Asset;
+import io.solvent.engine.scenario.ReverseStress;
+import io.solvent.engine.scenario.Scenario;
 import io.solvent.engine.io.StressReportWriter;
 import io.solvent.engine.scenario.StressGrid;
 import io.solvent.engine.sim.ReplayRunner;
@@ -12,6 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,9 +49,21 @@ public final class StressCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO.json", description = "the scenario")
     Path scenario;
 
-    @Option(names = "--set", required = true, paramLabel = "KEY=V1,V2,...",
+    @Option(names = "--set", paramLabel = "KEY=V1,V2,...",
             description = "a scenario field and the values to try (repeatable)")
     List<String> sets;
+
+    @Option(names = "--reverse", description = "instead of a grid: find the smallest uniform instant drop of every"
+            + " mapped price that empties the insurance fund (reverse.json, and the replay that shows it in DIR/run)")
+    boolean reverse;
+
+    @Option(names = "--shock-at", paramLabel = "MS", description = "with --reverse: when the drop happens, ms since"
+            + " the epoch (default: the first price of the scenario)")
+    Long shockAt;
+
+    @Option(names = "--max-drop", paramLabel = "FRACTION", defaultValue = "0.95",
+            description = "with --reverse: the largest drop tried (default ${DEFAULT-VALUE})")
+    double maxDrop;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "the output folder (created)")
     Path out;
@@ -59,6 +76,12 @@ public final class StressCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (reverse == (sets != null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give either --set KEY=V1,V2,... or --reverse");
+        }
+        if (reverse) {
+            return reverse();
+        }
         Map<String, List<String>> grid = new LinkedHashMap<>();
         for (String s : sets) {
             int eq = s.indexOf('=');
@@ -103,6 +126,33 @@ public final class StressCommand implements Callable<Integer> {
         StressReportWriter.write(out, combinations, results);
         spec.commandLine().getErr().println((System.console() != null ? "\n" : "") + "solvent: stress: "
                 + results.size() + " runs written to " + out.resolve("stress.csv") + " and stress.json");
+        return ExitCodes.OK;
+    }
+
+    private Integer reverse() {
+        if (!(maxDrop > 0 && maxDrop < 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--max-drop must be between 0 and 1, was "
+                    + maxDrop);
+        }
+        Scenario base = ScenarioReader.read(scenario);
+        long at = shockAt != null ? shockAt : ReplayRunner.firstTickMs(base);
+        ReverseStress.Outcome outcome = ReverseStress.search(drop -> ReplayRunner.run(
+                ReverseStress.shocked(base, at, drop), ReplaySink.NONE).summary().fundMinimumUsd(), maxDrop);
+        StressReportWriter.writeReverse(out, at, outcome);
+        PrintWriter err = spec.commandLine().getErr();
+        if (Double.isNaN(outcome.emptiesAt())) {
+            err.printf("solvent: stress --reverse: the fund survives even a %.1f%% drop (%d runs)%n", 100 * maxDrop,
+                    outcome.trials().size());
+            return ExitCodes.OK;
+        }
+        Scenario shown = ReverseStress.shocked(base, at, outcome.emptiesAt());
+        try (ReplayOutput output = new ReplayOutput(out.resolve("run"),
+                shown.book().assets().stream().map(Asset::symbol).toList())) {
+            output.finish(shown, ReplayRunner.run(shown, output), VersionProvider.version());
+        }
+        err.printf("solvent: stress --reverse: a uniform drop of %.2f%% at %d empties the fund (%.2f%% does not;"
+                + " %d runs); the run that shows it is in %s%n", 100 * outcome.emptiesAt(), at,
+                100 * outcome.survives(), outcome.trials().size(), out.resolve("run"));
         return ExitCodes.OK;
     }
 }

@@ -44,6 +44,20 @@ class StressCommandTest {
         assertEquals(ExitCodes.BAD_INPUT, malformed.status());
     }
 
+    @Test
+    void reverseFindsTheDropThatEmptiesTheFundAndShowsTheRun(@TempDir Path dir) throws Exception {
+        Path flash = Path.of("..", "assets", "scenarios", "flash-crash.json");
+        CliRun run = CliRun.of("stress", flash.toString(), "--reverse", "--out", dir.toString());
+        assertEquals(0, run.status(), run.err());
+        String reverse = Files.readString(dir.resolve("reverse.json"));
+        assertTrue(reverse.contains("\"emptiesFundAtDrop\": 0.1"), reverse);
+        String summary = Files.readString(dir.resolve("run/summary.json"));
+        assertTrue(summary.contains("\"minimumUsd\": 0.0"), "the run shows the fund emptied: " + summary);
+        CliRun both = CliRun.of("stress", flash.toString(), "--reverse", "--set", "deleveraging=deficit", "--out",
+                dir.toString());
+        assertEquals(ExitCodes.BAD_INPUT, both.status());
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);

@@ -82,6 +82,53 @@ public final class StressReportWriter {
         }
     }
 
+    /**
+     * Writes {@code reverse.json}: the smallest uniform drop that empties the fund, the largest that does not, and
+     * every trial.
+     *
+     * @param dir     the output folder, created when missing
+     * @param atMs    when the drop was applied, ms since the Unix epoch, UTC
+     * @param outcome the search's outcome
+     */
+    public static void writeReverse(Path dir, long atMs, io.solvent.engine.scenario.ReverseStress.Outcome outcome) {
+        try {
+            Files.createDirectories(dir);
+            Path json = AtomicFiles.temporary(dir, "reverse.json");
+            try (OutputStream out = Files.newOutputStream(json);
+                 JsonGenerator g = new JsonFactory().createGenerator(out)) {
+                g.setPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
+                g.writeStartObject();
+                g.writeNumberField("shockAtMs", atMs);
+                nullable(g, "emptiesFundAtDrop", outcome.emptiesAt());
+                nullable(g, "largestSurvivedDrop", outcome.survives());
+                g.writeNumberField("tolerance", io.solvent.engine.scenario.ReverseStress.TOLERANCE);
+                g.writeArrayFieldStart("trials");
+                for (var t : outcome.trials()) {
+                    g.writeStartObject();
+                    g.writeNumberField("drop", t.drop());
+                    g.writeNumberField("fundMinimumUsd", t.fundMinimumUsd());
+                    g.writeBooleanField("emptied", t.emptied());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+                g.writeRaw('\n');
+            }
+            AtomicFiles.moveIntoPlace(json, dir.resolve("reverse.json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write into " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void nullable(JsonGenerator g, String name, double v) throws IOException {
+        if (Double.isNaN(v)) {
+            g.writeNullField(name);
+        } else {
+            g.writeNumberField(name, v);
+        }
+    }
+
     private static double[] figures(ReplayRunner.Result r) {
         RunSummary s = r.summary();
         return new double[] {r.ticks(), s.liquidations(), s.liquidatedNotionalUsd(), s.bankruptcies(), s.badDebtUsd(),

@@ -260,6 +260,22 @@ public final class ReplayRunner {
                            SimulationEngine engine, OracleSet oracles) {
     }
 
+    /**
+     * @param scenario a scenario
+     * @return the time of its first price event, ms since the Unix epoch, UTC
+     * @throws IllegalArgumentException when its feeds hold no price
+     */
+    public static long firstTickMs(Scenario scenario) {
+        try (FeedReader feed = open(scenario)) {
+            for (FeedEvent e = feed.next(); e != null; e = feed.next()) {
+                if (e instanceof PriceEvent p) {
+                    return p.timestampMs();
+                }
+            }
+        }
+        throw new IllegalArgumentException("the scenario's feeds hold no price");
+    }
+
     private static FeedReader open(Scenario scenario) {
         List<FeedReader> readers = new ArrayList<>();
         try {

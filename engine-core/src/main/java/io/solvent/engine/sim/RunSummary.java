@@ -9,7 +9,8 @@ package io.solvent.engine.sim;
  * @param bankruptcies           sub-accounts that ended with negative equity
  * @param badDebtUsd             their deficits, USD
  * @param fundEndUsd             insurance funds' balance at the end, USD
- * @param fundMinimumUsd         the lowest total fund balance seen after a step, USD
+ * @param fundMinimumUsd         the lowest balance the insurance fund reached, at any payout, USD (with several funds, the
+ *                               sum of each one's lowest)
  * @param deleveragingFills      positions closed by ranked ADL
  * @param deleveragedNotionalUsd their notional at the ADL price, USD
  * @param deficitUsd             bad debt nobody covered, USD

@@ -85,7 +85,6 @@ public final class SimulationEngine {
     private long deleveragingFills;
     private double deleveragedNotional;
     private double deficit;
-    private double fundMinimum;
     private double maxImbalance;
 
     /**
@@ -122,7 +121,6 @@ public final class SimulationEngine {
         }
         this.touched = new boolean[Math.max(1, subs.positionStart(subs.size()))];
         this.listed = new boolean[subs.size()];
-        this.fundMinimum = funds.totalBalance();
     }
 
     private SimulationEngine(SimulationEngine o, SimulationListener listener, LiquidationParameters params,
@@ -151,7 +149,6 @@ public final class SimulationEngine {
         this.deleveragingFills = o.deleveragingFills;
         this.deleveragedNotional = o.deleveragedNotional;
         this.deficit = o.deficit;
-        this.fundMinimum = o.fundMinimum;
         this.maxImbalance = o.maxImbalance;
     }
 
@@ -200,7 +197,6 @@ public final class SimulationEngine {
             }
         }
         maxImbalance = Math.max(maxImbalance, ledger.checkStep());
-        fundMinimum = Math.min(fundMinimum, funds.totalBalance());
     }
 
     /**
@@ -226,7 +222,6 @@ public final class SimulationEngine {
             }
         }
         maxImbalance = Math.max(maxImbalance, ledger.checkStep());
-        fundMinimum = Math.min(fundMinimum, funds.totalBalance());
     }
 
     private double seenPrice(int asset, long timeMs) {
@@ -507,8 +502,12 @@ public final class SimulationEngine {
 
     /** @return the run's figures so far */
     public RunSummary summary() {
+        double lowest = 0;
+        for (int f = 0; f < funds.size(); f++) {
+            lowest += funds.fund(f).minimumBalance();
+        }
         return new RunSummary(steps, liquidations, liquidatedNotional, bankruptcies, badDebt, funds.totalBalance(),
-                fundMinimum, deleveragingFills, deleveragedNotional, deficit,
+                lowest, deleveragingFills, deleveragedNotional, deficit,
                 ledger.total(TransferReason.LIQUIDATION_FEE_TO_LIQUIDATOR), Math.max(maxImbalance, ledger.verifyAll()));
     }
 
