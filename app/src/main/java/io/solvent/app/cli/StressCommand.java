@@ -3,6 +3,10 @@ package io.solvent.app.cli;
 import io.solvent.engine.io.ReplayOutput;
 import io.solvent.engine.io.ScenarioReader;
 import io.solvent.engine.model.Asset;
+import io.solvent.engine.feed.MergedFeedReader;
+import io.solvent.engine.feed.recorded.RecordedFeedReader;
+import io.solvent.engine.scenario.Calibration;
+import io.solvent.engine.scenario.MonteCarlo;
 import io.solvent.engine.scenario.ReverseStress;
 import io.solvent.engine.scenario.Scenario;
 import io.solvent.engine.io.StressReportWriter;
@@ -57,6 +61,19 @@ public final class StressCommand implements Callable<Integer> {
             + " mapped price that empties the insurance fund (reverse.json, and the replay that shows it in DIR/run)")
     boolean reverse;
 
+    @Option(names = "--monte-carlo", paramLabel = "N", description = "instead of a grid: N seeded paths calibrated to"
+            + " the volatility and correlation of the --calibrate files; VaR and expected shortfall of bad debt and"
+            + " fund loss at 95% and 99% (montecarlo.json, montecarlo.csv)")
+    Integer monteCarlo;
+
+    @Option(names = "--calibrate", paramLabel = "FILE", arity = "1..*",
+            description = "with --monte-carlo: recorded files of the window to calibrate to (symbols the scenario maps)")
+    List<Path> calibrate;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+            description = "with --monte-carlo: the seed of path 0 (path i uses S + i; default ${DEFAULT-VALUE})")
+    long seed;
+
     @Option(names = "--shock-at", paramLabel = "MS", description = "with --reverse: when the drop happens, ms since"
             + " the epoch (default: the first price of the scenario)")
     Long shockAt;
@@ -76,11 +93,16 @@ public final class StressCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (reverse == (sets != null)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "give either --set KEY=V1,V2,... or --reverse");
+        int modes = (reverse ? 1 : 0) + (sets != null ? 1 : 0) + (monteCarlo != null ? 1 : 0);
+        if (modes != 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "give one of --set KEY=V1,V2,..., --reverse or --monte-carlo N");
         }
         if (reverse) {
             return reverse();
+        }
+        if (monteCarlo != null) {
+            return monteCarlo();
         }
         Map<String, List<String>> grid = new LinkedHashMap<>();
         for (String s : sets) {
@@ -99,32 +121,10 @@ public final class StressCommand implements Callable<Integer> {
         for (Map<String, String> c : combinations) {
             ScenarioReader.read(scenario, c); // reject a bad value before running anything
         }
-        int n = threads != null ? threads : Math.min(8, Runtime.getRuntime().availableProcessors());
-        if (n < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be >= 1, was " + n);
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        List<ReplayRunner.Result> results = new ArrayList<>();
-        try {
-            List<Future<ReplayRunner.Result>> futures = new ArrayList<>();
-            for (Map<String, String> c : combinations) {
-                futures.add(pool.submit(() -> ReplayRunner.run(ScenarioReader.read(scenario, c),
-                        ReplaySink.NONE)));
-            }
-            for (int i = 0; i < futures.size(); i++) {
-                results.add(futures.get(i).get());
-                if (System.console() != null) {
-                    spec.commandLine().getErr().printf("\rsolvent: stress: %d/%d runs", i + 1, futures.size());
-                    spec.commandLine().getErr().flush();
-                }
-            }
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        List<ReplayRunner.Result> results = runAll(combinations.size(),
+                i -> ScenarioReader.read(scenario, combinations.get(i)));
         StressReportWriter.write(out, combinations, results);
-        spec.commandLine().getErr().println((System.console() != null ? "\n" : "") + "solvent: stress: "
+        spec.commandLine().getErr().println("solvent: stress: "
                 + results.size() + " runs written to " + out.resolve("stress.csv") + " and stress.json");
         return ExitCodes.OK;
     }
@@ -154,5 +154,64 @@ public final class StressCommand implements Callable<Integer> {
                 + " %d runs); the run that shows it is in %s%n", 100 * outcome.emptiesAt(), at,
                 100 * outcome.survives(), outcome.trials().size(), out.resolve("run"));
         return ExitCodes.OK;
+    }
+
+    private Integer monteCarlo() throws InterruptedException {
+        if (monteCarlo < 1 || calibrate == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--monte-carlo needs N >= 1 and --calibrate FILE... (a recorded window)");
+        }
+        Scenario base = ScenarioReader.read(scenario);
+        List<String> symbols = base.symbols().keySet().stream().sorted().toList();
+        Calibration calibration;
+        List<RecordedFeedReader> readers = new ArrayList<>();
+        try {
+            for (Path f : calibrate) {
+                readers.add(RecordedFeedReader.open(f));
+            }
+            try (MergedFeedReader window = new MergedFeedReader(readers)) {
+                calibration = Calibration.of(window, symbols);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--calibrate: " + e.getMessage());
+        }
+        long start = ReplayRunner.firstTickMs(base);
+        List<ReplayRunner.Result> results = runAll(monteCarlo, i -> MonteCarlo.path(base, calibration, start, seed, i));
+        StressReportWriter.writeMonteCarlo(out, calibration, seed, results);
+        spec.commandLine().getErr().println("solvent: stress --monte-carlo: " + results.size() + " paths written to "
+                + out.resolve("montecarlo.json") + " and montecarlo.csv");
+        return ExitCodes.OK;
+    }
+
+    private List<ReplayRunner.Result> runAll(int count, java.util.function.IntFunction<Scenario> scenarioOf)
+            throws InterruptedException {
+        int n = threads != null ? threads : Math.min(8, Runtime.getRuntime().availableProcessors());
+        if (n < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be >= 1, was " + n);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        List<ReplayRunner.Result> results = new ArrayList<>();
+        try {
+            List<Future<ReplayRunner.Result>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> ReplayRunner.run(scenarioOf.apply(index), ReplaySink.NONE)));
+            }
+            for (int i = 0; i < futures.size(); i++) {
+                results.add(futures.get(i).get());
+                if (System.console() != null) {
+                    spec.commandLine().getErr().printf("\rsolvent: stress: %d/%d runs", i + 1, futures.size());
+                    spec.commandLine().getErr().flush();
+                }
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        if (System.console() != null) {
+            spec.commandLine().getErr().println();
+        }
+        return results;
     }
 }

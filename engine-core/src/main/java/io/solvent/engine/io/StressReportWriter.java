@@ -121,6 +121,83 @@ public final class StressReportWriter {
         }
     }
 
+    /**
+     * Writes {@code montecarlo.csv} (one row per path) and {@code montecarlo.json} (the calibration, VaR and expected
+     * shortfall at 95% and 99% of bad debt and of fund loss, and the paths).
+     *
+     * @param dir         the output folder, created when missing
+     * @param calibration what the paths were calibrated to
+     * @param seed        the seed of path 0
+     * @param results     each path's outcome, in path order
+     */
+    public static void writeMonteCarlo(Path dir, io.solvent.engine.scenario.Calibration calibration, long seed,
+                                       List<ReplayRunner.Result> results) {
+        int n = results.size();
+        double[] badDebt = new double[n];
+        double[] fundLoss = new double[n];
+        for (int i = 0; i < n; i++) {
+            RunSummary s = results.get(i).summary();
+            badDebt[i] = s.badDebtUsd();
+            fundLoss[i] = results.get(i).fundStartUsd() - s.fundMinimumUsd();
+        }
+        try {
+            Files.createDirectories(dir);
+            Path csv = AtomicFiles.temporary(dir, "montecarlo.csv");
+            try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+                w.write("path,seed,bad_debt_usd,fund_loss_usd,deficit_usd,liquidations,bankruptcies,stateHash\n");
+                for (int i = 0; i < n; i++) {
+                    RunSummary s = results.get(i).summary();
+                    w.write(i + "," + (seed + i) + "," + badDebt[i] + "," + fundLoss[i] + "," + s.deficitUsd() + ","
+                            + s.liquidations() + "," + s.bankruptcies() + "," + results.get(i).stateHash() + "\n");
+                }
+            }
+            AtomicFiles.moveIntoPlace(csv, dir.resolve("montecarlo.csv"));
+            Path json = AtomicFiles.temporary(dir, "montecarlo.json");
+            try (OutputStream out = Files.newOutputStream(json);
+                 JsonGenerator g = new JsonFactory().createGenerator(out)) {
+                g.setPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
+                g.writeStartObject();
+                g.writeNumberField("paths", n);
+                g.writeNumberField("seed", seed);
+                g.writeObjectFieldStart("calibration");
+                g.writeNumberField("stepMs", calibration.stepMs());
+                g.writeNumberField("steps", calibration.steps());
+                g.writeObjectFieldStart("annualisedVolatility");
+                for (int i = 0; i < calibration.symbols().size(); i++) {
+                    g.writeNumberField(calibration.symbols().get(i), calibration.volatility()[i]);
+                }
+                g.writeEndObject();
+                g.writeArrayFieldStart("correlation");
+                for (double[] row : calibration.correlation()) {
+                    g.writeArray(row, 0, row.length);
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+                tail(g, "badDebtUsd", badDebt);
+                tail(g, "fundLossUsd", fundLoss);
+                g.writeEndObject();
+                g.writeRaw('\n');
+            }
+            AtomicFiles.moveIntoPlace(json, dir.resolve("montecarlo.json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write into " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void tail(JsonGenerator g, String name, double[] losses) throws IOException {
+        g.writeObjectFieldStart(name);
+        g.writeNumberField("mean", java.util.Arrays.stream(losses).average().orElse(0));
+        g.writeNumberField("max", java.util.Arrays.stream(losses).max().orElse(0));
+        for (double level : new double[] {0.95, 0.99}) {
+            double[] v = io.solvent.engine.scenario.MonteCarlo.valueAtRiskAndShortfall(losses, level);
+            String pct = String.valueOf(Math.round(level * 100));
+            g.writeNumberField("var" + pct, v[0]);
+            g.writeNumberField("es" + pct, v[1]);
+        }
+        g.writeEndObject();
+    }
+
     private static void nullable(JsonGenerator g, String name, double v) throws IOException {
         if (Double.isNaN(v)) {
             g.writeNullField(name);

@@ -43,7 +43,7 @@ public record Scenario(String name, Book book, List<Path> inputs, String settlem
     }
 
     /** A price source of a scenario. */
-    public sealed interface Feed permits RecordedFeed, SyntheticFeed {
+    public sealed interface Feed permits RecordedFeed, SyntheticFeed, CorrelatedFeed {
     }
 
     /**
@@ -61,5 +61,13 @@ public record Scenario(String name, Book book, List<Path> inputs, String settlem
      * @param parameters the path's parameters
      */
     public record SyntheticFeed(JumpDiffusionParameters parameters) implements Feed {
+    }
+
+    /**
+     * Seeded correlated paths of several symbols (Monte Carlo stress).
+     *
+     * @param parameters the paths' parameters
+     */
+    public record CorrelatedFeed(io.solvent.engine.feed.synthetic.CorrelatedPathParameters parameters) implements Feed {
     }
 }

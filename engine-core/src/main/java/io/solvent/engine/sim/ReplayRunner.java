@@ -8,6 +8,7 @@ import io.solvent.engine.feed.PriceEvent;
 import io.solvent.engine.feed.recorded.RecordedFeedOptions;
 import io.solvent.engine.feed.recorded.RecordedFeedReader;
 import io.solvent.engine.feed.recorded.RecordedFormat;
+import io.solvent.engine.feed.synthetic.CorrelatedPathGenerator;
 import io.solvent.engine.feed.synthetic.JumpDiffusionGenerator;
 import io.solvent.engine.feed.synthetic.ShockedFeedReader;
 import io.solvent.engine.insurance.BankruptcyWaterfall;
@@ -285,6 +286,7 @@ public final class ReplayRunner {
                             ? RecordedFeedOptions.DETECT
                             : RecordedFeedOptions.DETECT.withFormat(RecordedFormat.ofOptionName(r.format())));
                     case Scenario.SyntheticFeed s -> new JumpDiffusionGenerator(s.parameters());
+                    case Scenario.CorrelatedFeed c -> new CorrelatedPathGenerator(c.parameters());
                 });
             }
         } catch (RuntimeException e) {
