@@ -23,7 +23,9 @@ import io.solvent.engine.liquidity.DepthHistory;
 import io.solvent.engine.liquidity.DepthSnapshot;
 import io.solvent.engine.liquidity.MarketLiquidity;
 import io.solvent.engine.model.Market;
+import io.solvent.engine.oracle.AssetOracle;
 import io.solvent.engine.oracle.OracleListener;
+import io.solvent.engine.oracle.StalenessPolicy;
 import io.solvent.engine.oracle.OracleParameters;
 import io.solvent.engine.oracle.OracleSet;
 import io.solvent.engine.scenario.Scenario;
@@ -89,8 +91,10 @@ public final class ReplayRunner {
         private long unmapped;
         private long lastTime = Long.MIN_VALUE;
         private long nextMetrics = Long.MIN_VALUE;
+        private final boolean pausable;
 
         private Replay(Scenario scenario, ReplaySink sink, SimulationEngine engine, OracleSet oracles) {
+            this.pausable = scenario.oracle().stalenessPolicy() == StalenessPolicy.PAUSE;
             this.scenario = scenario;
             this.sink = sink;
             this.engine = engine;
@@ -204,8 +208,18 @@ public final class ReplayRunner {
                 engine.sweep(p.timestampMs());
             }
             lastTime = p.timestampMs();
+            // Every oracle first delivers what falls due before this event (heartbeats, latency), so that engine
+            // steps — and ledger entries — stay in time order across symbols.
+            oracles.advanceTo(lastTime);
             if (!oracles.observe(p)) {
                 unmapped++;
+            }
+            if (pausable) {
+                for (int i = 0; i < oracles.size(); i++) {
+                    AssetOracle o = oracles.oracle(i);
+                    engine.setPaused(engine.book().assets().indexOf(scenario.symbols().get(o.symbol())),
+                            !o.liquidationsAllowed());
+                }
             }
             if (lastTime >= nextMetrics) {
                 sink.metrics(metrics(lastTime, engine));

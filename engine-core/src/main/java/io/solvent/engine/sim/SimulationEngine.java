@@ -50,8 +50,11 @@ import java.util.List;
  * a round acted on anything, since a displaced price, an ADL fill or a socialized loss can make further
  * sub-accounts liquidatable.
  *
- * <p>Not yet modelled here: lending liquidations (selling collateral to repay debt under a close factor), stale
- * oracle policies, dynamic margin. Collateral other than the settlement asset is kept as it is.
+ * <p>A sub-account exposed to an asset whose oracle is paused ({@link #setPaused}: stale under the PAUSE policy) is
+ * not liquidated until that price is fresh again.
+ *
+ * <p>Not yet modelled here: lending liquidations (selling collateral to repay debt under a close factor), dynamic
+ * margin. Collateral other than the settlement asset is kept as it is.
  */
 public final class SimulationEngine {
     /** Most re-evaluation rounds one price step may take under cascade feedback. */
@@ -68,6 +71,7 @@ public final class SimulationEngine {
     private final Ledger ledger;
     private final SimulationListener listener;
     private final double[] oracle;
+    private final boolean[] paused;
     private final Execution exec = new Execution();
 
     private int[] candidates = new int[64];
@@ -111,6 +115,7 @@ public final class SimulationEngine {
         this.listener = listener;
         int assets = book.assets().size();
         this.oracle = new double[assets];
+        this.paused = new boolean[assets];
         this.primaryMarket = new int[assets];
         Arrays.fill(primaryMarket, -1);
         for (int m = book.markets().size() - 1; m >= 0; m--) {
@@ -139,6 +144,7 @@ public final class SimulationEngine {
         this.ledger = o.ledger.copy(LedgerListener.NONE);
         this.listener = listener;
         this.oracle = o.oracle.clone();
+        this.paused = o.paused.clone();
         this.touched = new boolean[o.touched.length];
         this.listed = new boolean[o.listed.length];
         this.steps = o.steps;
@@ -197,6 +203,31 @@ public final class SimulationEngine {
             }
         }
         maxImbalance = Math.max(maxImbalance, ledger.checkStep());
+    }
+
+    /**
+     * Pauses or resumes liquidations that depend on an asset's price: under the oracle's PAUSE staleness policy a
+     * stale price liquidates nobody (a sub-account exposed to a paused asset is left until its price is fresh).
+     *
+     * @param asset  dense index of the asset
+     * @param pause  true while its oracle does not allow liquidations
+     */
+    public void setPaused(int asset, boolean pause) {
+        paused[asset] = pause;
+    }
+
+    private boolean exposedToPaused(int sub) {
+        for (int b = subs.balanceStart(sub); b < subs.balanceStart(sub + 1); b++) {
+            if (paused[subs.balanceAsset(b)] && subs.balanceUnits(b) != 0) {
+                return true;
+            }
+        }
+        for (int p = subs.positionStart(sub); p < subs.positionStart(sub + 1); p++) {
+            if (subs.positionSize(p) != 0 && paused[book.markets().underlying(subs.positionMarket(p))]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -272,7 +303,7 @@ public final class SimulationEngine {
     }
 
     private int consider(int sub, int n) {
-        if (listed[sub] || !book.liquidatable(sub)) {
+        if (listed[sub] || !book.liquidatable(sub) || exposedToPaused(sub)) {
             return n;
         }
         listed[sub] = true;

@@ -32,6 +32,10 @@ class ReplayRunnerTest {
         ReplayRunner.Result b = run(ScenarioReader.read(SCENARIOS.resolve("gap-down.json")), second);
         assertEquals(a.stateHash(), b.stateHash());
         assertEquals(first, second);
+        for (int i = 1; i < first.size(); i++) {
+            assertTrue(first.get(i).timeMs() >= first.get(i - 1).timeMs(),
+                    "events in time order across symbols (heartbeats and latency delivered in turn): " + i);
+        }
         assertEquals(7200, a.ticks());
         assertTrue(a.summary().bankruptcies() > 0, "the gap bankrupts someone: " + a.summary());
         assertTrue(a.summary().maxLedgerImbalance() <= 1e-9, "ledger imbalance " + a.summary().maxLedgerImbalance());
@@ -80,5 +84,33 @@ class ReplayRunnerTest {
         long liquidations = Files.readAllLines(dir.resolve("events.csv")).stream()
                 .filter(l -> l.contains(",liquidation,")).count();
         assertEquals(r.summary().liquidations(), liquidations);
+    }
+
+    @Test
+    void underThePausePolicyAStaleOracleHoldsLiquidationsUntilItIsFresh() {
+        // BTC's feed freezes for 20 minutes across the crash; ETH keeps ticking and falls. Under PAUSE, sub-accounts
+        // exposed to BTC wait until BTC is fresh again; under KEEP_LAST they are liquidated at its last price.
+        Scenario base = ScenarioReader.read(SCENARIOS.resolve("gap-down.json"));
+        long gap = 1735690800000L;
+        List<io.solvent.engine.feed.synthetic.Shock> shocks = new ArrayList<>(base.shocks());
+        shocks.add(new io.solvent.engine.feed.synthetic.FrozenFeedShock("BTCUSD", gap - 60_000, gap + 1_200_000));
+        List<Long> firstBtcExposedLiquidation = new ArrayList<>();
+        for (io.solvent.engine.oracle.StalenessPolicy policy : io.solvent.engine.oracle.StalenessPolicy.values()) {
+            io.solvent.engine.oracle.OracleParameters oracle = base.oracle().withStaleness(30_000, policy);
+            Scenario s = new Scenario(base.name(), base.book(), base.inputs(), base.settlementAsset(), base.feeds(),
+                    base.symbols(), oracle, base.depthPerPercentUsd(), base.liquidity(), base.liquidation(),
+                    base.deleveraging(), base.insuranceFundUsd(), shocks, base.seed());
+            List<SimulationEvent> events = new ArrayList<>();
+            ReplayRunner.Result r = ReplayRunner.run(s, ReplaySink.events(events::add));
+            assertTrue(r.summary().maxLedgerImbalance() <= 1e-9);
+            firstBtcExposedLiquidation.add(events.stream()
+                    .filter(e -> e.kind() == SimulationEvent.Kind.LIQUIDATION && e.timeMs() >= gap)
+                    .filter(e -> s.book().markets().get(e.market()).underlying().equals("BTC"))
+                    .mapToLong(SimulationEvent::timeMs).min().orElse(Long.MAX_VALUE));
+        }
+        long keepLast = firstBtcExposedLiquidation.get(io.solvent.engine.oracle.StalenessPolicy.KEEP_LAST.ordinal());
+        long pause = firstBtcExposedLiquidation.get(io.solvent.engine.oracle.StalenessPolicy.PAUSE.ordinal());
+        assertTrue(keepLast < gap + 1_200_000, "KEEP_LAST liquidates BTC positions during the freeze: " + keepLast);
+        assertTrue(pause >= gap + 1_200_000, "PAUSE waits until BTC is fresh: " + pause);
     }
 }
