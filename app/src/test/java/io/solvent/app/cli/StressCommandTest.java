@@ -50,7 +50,7 @@ class StressCommandTest {
         CliRun run = CliRun.of("stress", flash.toString(), "--reverse", "--out", dir.toString());
         assertEquals(0, run.status(), run.err());
         String reverse = Files.readString(dir.resolve("reverse.json"));
-        assertTrue(reverse.contains("\"emptiesFundAtDrop\": 0.1"), reverse);
+        assertTrue(reverse.contains("\"emptiesFundAtDrop\": 0.225"), reverse);
         String summary = Files.readString(dir.resolve("run/summary.json"));
         assertTrue(summary.contains("\"minimumUsd\": 0.0"), "the run shows the fund emptied: " + summary);
         CliRun both = CliRun.of("stress", flash.toString(), "--reverse", "--set", "deleveraging=deficit", "--out",
