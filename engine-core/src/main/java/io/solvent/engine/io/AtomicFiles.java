@@ -1,6 +1,16 @@
 package io.solvent.engine.io;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +23,55 @@ import java.nio.file.attribute.PosixFilePermissions;
  * {@link Files#createTempFile}, since books and results are made to be shared.
  */
 final class AtomicFiles {
+    private static final JsonFactory JSON = new JsonFactory();
+
     private AtomicFiles() {
+    }
+
+    /** What writes a file's content. */
+    interface Body<T> {
+        void write(T out) throws IOException;
+    }
+
+    /**
+     * Writes a file atomically: the content goes to a temporary file beside the target, which is moved over the
+     * target when complete and removed if anything fails, so the target is either the old file or the whole new one.
+     *
+     * @param target the file to create or replace
+     * @param body   writes the content (buffered)
+     */
+    static void write(Path target, Body<OutputStream> body) throws IOException {
+        Path tmp = temporary(target.toAbsolutePath().getParent(), target.getFileName().toString());
+        try {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                body.write(out);
+            }
+            moveIntoPlace(tmp, target);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** {@link #write} for UTF-8 text. */
+    static void writeText(Path target, Body<BufferedWriter> body) throws IOException {
+        write(target, out -> {
+            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            body.write(w);
+            w.flush();
+        });
+    }
+
+    /** {@link #write} for a JSON document, indented, {@code "key": value}, ending with a newline. */
+    static void writeJson(Path target, Body<JsonGenerator> body) throws IOException {
+        write(target, out -> {
+            try (JsonGenerator g = JSON.createGenerator(out)) {
+                g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                g.setPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
+                body.write(g);
+                g.writeRaw('\n');
+            }
+        });
     }
 
     /**

@@ -13,7 +13,6 @@ import io.solvent.engine.model.Market;
 import io.solvent.engine.model.Position;
 import io.solvent.engine.model.SubAccount;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -177,19 +176,14 @@ public final class BookWriter {
 
     /** Writes to a temporary file beside the target, then moves it over the target. */
     private static void atomically(Path target, Consumer<OutputStream> body) {
-        Path dir = target.toAbsolutePath().getParent();
         try {
-            Path tmp = AtomicFiles.temporary(dir, target.getFileName().toString());
-            try {
-                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+            AtomicFiles.write(target, out -> {
+                try {
                     body.accept(out);
                 } catch (UncheckedIOException e) {
                     throw e.getCause();
                 }
-                AtomicFiles.moveIntoPlace(tmp, target);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }

@@ -1,9 +1,6 @@
 package io.solvent.engine.io;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import io.solvent.engine.scenario.Scenario;
 import io.solvent.engine.sim.ReplayRunner;
 import io.solvent.engine.sim.ReplaySink;
@@ -31,7 +28,6 @@ import java.util.Locale;
  * name in the folder and moved into place when complete, so a folder never holds half a file under a final name.
  */
 public final class ReplayOutput implements ReplaySink, AutoCloseable {
-    private static final JsonFactory JSON = new JsonFactory();
 
     private final Path dir;
     private final Path eventsTmp;
@@ -95,8 +91,8 @@ public final class ReplayOutput implements ReplaySink, AutoCloseable {
             metrics.close();
             AtomicFiles.moveIntoPlace(eventsTmp, dir.resolve("events.csv"));
             AtomicFiles.moveIntoPlace(metricsTmp, dir.resolve("metrics.csv"));
-            writeJson(dir.resolve("summary.json"), g -> summary(g, scenario, result));
-            writeJson(dir.resolve("manifest.json"), g -> manifest(g, scenario, engineVersion));
+            AtomicFiles.writeJson(dir.resolve("summary.json"), g -> summary(g, scenario, result));
+            AtomicFiles.writeJson(dir.resolve("manifest.json"), g -> manifest(g, scenario, engineVersion));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write into " + dir + ": " + e.getMessage(), e);
         }
@@ -183,26 +179,6 @@ public final class ReplayOutput implements ReplaySink, AutoCloseable {
         g.writeEndObject();
         g.writeNumberField("seed", sc.seed());
         g.writeEndObject();
-    }
-
-    private interface JsonBody {
-        void write(JsonGenerator g) throws IOException;
-    }
-
-    private void writeJson(Path target, JsonBody body) throws IOException {
-        Path tmp = AtomicFiles.temporary(dir, target.getFileName().toString());
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp);
-                 JsonGenerator g = JSON.createGenerator(out)) {
-                g.setPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
-                body.write(g);
-                g.writeRaw('\n');
-            }
-            AtomicFiles.moveIntoPlace(tmp, target);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 
     private static String sha256(Path p) throws IOException {

@@ -1,17 +1,11 @@
 package io.solvent.engine.io;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import io.solvent.engine.sim.ReplayRunner;
 import io.solvent.engine.sim.RunSummary;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,8 +28,7 @@ public final class StressReportWriter {
     public static void write(Path dir, List<Map<String, String>> combinations, List<ReplayRunner.Result> results) {
         try {
             Files.createDirectories(dir);
-            Path csv = AtomicFiles.temporary(dir, "stress.csv");
-            try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            AtomicFiles.writeText(dir.resolve("stress.csv"), w -> {
                 StringBuilder header = new StringBuilder();
                 combinations.getFirst().keySet().forEach(k -> header.append(k).append(','));
                 w.write(header + String.join(",", FIGURES) + ",stateHash\n");
@@ -49,13 +42,8 @@ public final class StressReportWriter {
                     }
                     w.write(row + results.get(i).stateHash() + "\n");
                 }
-            }
-            AtomicFiles.moveIntoPlace(csv, dir.resolve("stress.csv"));
-            Path json = AtomicFiles.temporary(dir, "stress.json");
-            try (OutputStream out = Files.newOutputStream(json);
-                 JsonGenerator g = new JsonFactory().createGenerator(out)) {
-                g.setPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
+            });
+            AtomicFiles.writeJson(dir.resolve("stress.json"), g -> {
                 g.writeStartObject();
                 g.writeArrayFieldStart("runs");
                 for (int i = 0; i < results.size(); i++) {
@@ -74,9 +62,7 @@ public final class StressReportWriter {
                 }
                 g.writeEndArray();
                 g.writeEndObject();
-                g.writeRaw('\n');
-            }
-            AtomicFiles.moveIntoPlace(json, dir.resolve("stress.json"));
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write into " + dir + ": " + e.getMessage(), e);
         }
@@ -93,11 +79,7 @@ public final class StressReportWriter {
     public static void writeReverse(Path dir, long atMs, io.solvent.engine.scenario.ReverseStress.Outcome outcome) {
         try {
             Files.createDirectories(dir);
-            Path json = AtomicFiles.temporary(dir, "reverse.json");
-            try (OutputStream out = Files.newOutputStream(json);
-                 JsonGenerator g = new JsonFactory().createGenerator(out)) {
-                g.setPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
+            AtomicFiles.writeJson(dir.resolve("reverse.json"), g -> {
                 g.writeStartObject();
                 g.writeNumberField("shockAtMs", atMs);
                 nullable(g, "emptiesFundAtDrop", outcome.emptiesAt());
@@ -113,9 +95,7 @@ public final class StressReportWriter {
                 }
                 g.writeEndArray();
                 g.writeEndObject();
-                g.writeRaw('\n');
-            }
-            AtomicFiles.moveIntoPlace(json, dir.resolve("reverse.json"));
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write into " + dir + ": " + e.getMessage(), e);
         }
@@ -142,21 +122,15 @@ public final class StressReportWriter {
         }
         try {
             Files.createDirectories(dir);
-            Path csv = AtomicFiles.temporary(dir, "montecarlo.csv");
-            try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            AtomicFiles.writeText(dir.resolve("montecarlo.csv"), w -> {
                 w.write("path,seed,bad_debt_usd,fund_loss_usd,deficit_usd,liquidations,bankruptcies,stateHash\n");
                 for (int i = 0; i < n; i++) {
                     RunSummary s = results.get(i).summary();
                     w.write(i + "," + (seed + i) + "," + badDebt[i] + "," + fundLoss[i] + "," + s.deficitUsd() + ","
                             + s.liquidations() + "," + s.bankruptcies() + "," + results.get(i).stateHash() + "\n");
                 }
-            }
-            AtomicFiles.moveIntoPlace(csv, dir.resolve("montecarlo.csv"));
-            Path json = AtomicFiles.temporary(dir, "montecarlo.json");
-            try (OutputStream out = Files.newOutputStream(json);
-                 JsonGenerator g = new JsonFactory().createGenerator(out)) {
-                g.setPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
+            });
+            AtomicFiles.writeJson(dir.resolve("montecarlo.json"), g -> {
                 g.writeStartObject();
                 g.writeNumberField("paths", n);
                 g.writeNumberField("seed", seed);
@@ -177,9 +151,7 @@ public final class StressReportWriter {
                 tail(g, "badDebtUsd", badDebt);
                 tail(g, "fundLossUsd", fundLoss);
                 g.writeEndObject();
-                g.writeRaw('\n');
-            }
-            AtomicFiles.moveIntoPlace(json, dir.resolve("montecarlo.json"));
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write into " + dir + ": " + e.getMessage(), e);
         }
