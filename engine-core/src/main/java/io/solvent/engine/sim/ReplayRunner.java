@@ -23,7 +23,6 @@ import io.solvent.engine.liquidity.DepthHistory;
 import io.solvent.engine.liquidity.DepthSnapshot;
 import io.solvent.engine.liquidity.MarketLiquidity;
 import io.solvent.engine.model.Market;
-import io.solvent.engine.oracle.AssetOracle;
 import io.solvent.engine.oracle.OracleListener;
 import io.solvent.engine.oracle.StalenessPolicy;
 import io.solvent.engine.oracle.OracleParameters;
@@ -92,9 +91,14 @@ public final class ReplayRunner {
         private long lastTime = Long.MIN_VALUE;
         private long nextMetrics = Long.MIN_VALUE;
         private final boolean pausable;
+        private final int[] assetOfOracle;
 
         private Replay(Scenario scenario, ReplaySink sink, SimulationEngine engine, OracleSet oracles) {
             this.pausable = scenario.oracle().stalenessPolicy() == StalenessPolicy.PAUSE;
+            this.assetOfOracle = new int[oracles.size()];
+            for (int i = 0; i < assetOfOracle.length; i++) {
+                assetOfOracle[i] = engine.book().assets().indexOf(scenario.symbols().get(oracles.oracle(i).symbol()));
+            }
             this.scenario = scenario;
             this.sink = sink;
             this.engine = engine;
@@ -215,10 +219,8 @@ public final class ReplayRunner {
                 unmapped++;
             }
             if (pausable) {
-                for (int i = 0; i < oracles.size(); i++) {
-                    AssetOracle o = oracles.oracle(i);
-                    engine.setPaused(engine.book().assets().indexOf(scenario.symbols().get(o.symbol())),
-                            !o.liquidationsAllowed());
+                for (int i = 0; i < assetOfOracle.length; i++) {
+                    engine.setPaused(assetOfOracle[i], !oracles.oracle(i).liquidationsAllowed());
                 }
             }
             if (lastTime >= nextMetrics) {

@@ -241,11 +241,8 @@ public final class SimulationEngine {
         book.revalueAll();
         for (int round = 0; round < MAX_ROUNDS; round++) {
             int n = 0;
-            for (int s = 0; s < subs.size(); s++) {
+            for (int s = 0; s < subs.size(); s++) { // every sub-account, the ones touched last round included
                 n = consider(s, n);
-            }
-            for (int i = 0; i < dirtyCount; i++) {
-                n = consider(dirty[i], n);
             }
             endCollect(n);
             if (liquidateCandidates(n, timeMs) == 0) {
