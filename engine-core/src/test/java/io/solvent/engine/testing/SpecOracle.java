@@ -139,11 +139,11 @@ public final class SpecOracle {
     }
 
     private Map<String, Double> figuresWithoutLiquidation(SubAccount sub, Prices prices) {
-        SubAccount noExposureLookup = sub;
+        // maintenance health only: figures() itself calls liquidationPrice(), which calls this
         Map<String, Double> out = new LinkedHashMap<>();
         double a = 0;
         double l = 0;
-        for (var e : noExposureLookup.balances().entrySet()) {
+        for (var e : sub.balances().entrySet()) {
             Asset asset = assets.get(e.getKey());
             double b = e.getValue();
             double p = prices.of(e.getKey());
