@@ -155,6 +155,20 @@ public final class MarginBook {
         subs.setPositionSize(position, size);
     }
 
+    /**
+     * Sets a balance's units (collateral sold, debt repaid in a lending liquidation); its size-adjusted weights follow.
+     * Does not re-evaluate.
+     *
+     * @param balance balance index ({@link SubAccountTable#balanceStart(int)})
+     * @param units   the new units of its asset, finite (negative: a borrow)
+     */
+    public void setBalanceUnits(int balance, double units) {
+        if (!Double.isFinite(units)) {
+            throw new IllegalArgumentException("units must be finite, was " + units);
+        }
+        subs.setUnits(balance, units);
+    }
+
     private ExposureIndex buildAssetIndex() {
         int pairs = subs.balanceAsset.length + subs.positionMarket.length;
         int[] keys = new int[pairs];

@@ -53,8 +53,10 @@ import java.util.List;
  * <p>A sub-account exposed to an asset whose oracle is paused ({@link #setPaused}: stale under the PAUSE policy) is
  * not liquidated until that price is fresh again.
  *
- * <p>Not yet modelled here: lending liquidations (selling collateral to repay debt under a close factor), dynamic
- * margin. Collateral other than the settlement asset is kept as it is.
+ * <p>A sub-account still liquidatable with no position left and a debt (a borrow) is liquidated as a lending market
+ * does: collateral sold to repay debt under a close factor ({@link #sellCollateral}). A per-step cap (a close factor,
+ * a maximum fraction below 1) means a sub-account is liquidated at most once per step; it may stay liquidatable until
+ * the next.
  */
 public final class SimulationEngine {
     /** Most re-evaluation rounds one price step may take under cascade feedback. */
@@ -80,6 +82,9 @@ public final class SimulationEngine {
     private final boolean[] listed;
     private int[] dirty = new int[64];
     private int dirtyCount;
+    private final boolean[] capped;
+    private int[] cappedList = new int[16];
+    private int cappedCount;
 
     private long steps;
     private long liquidations;
@@ -126,6 +131,7 @@ public final class SimulationEngine {
         }
         this.touched = new boolean[Math.max(1, subs.positionStart(subs.size()))];
         this.listed = new boolean[subs.size()];
+        this.capped = new boolean[subs.size()];
     }
 
     private SimulationEngine(SimulationEngine o, SimulationListener listener, LiquidationParameters params,
@@ -147,6 +153,7 @@ public final class SimulationEngine {
         this.paused = o.paused.clone();
         this.touched = new boolean[o.touched.length];
         this.listed = new boolean[o.listed.length];
+        this.capped = new boolean[o.capped.length];
         this.steps = o.steps;
         this.liquidations = o.liquidations;
         this.liquidatedNotional = o.liquidatedNotional;
@@ -202,7 +209,28 @@ public final class SimulationEngine {
                        // made counterparties liquidatable
             }
         }
+        endStep();
+    }
+
+    /** Lifts the per-step caps and checks the ledger. */
+    private void endStep() {
+        for (int i = 0; i < cappedCount; i++) {
+            capped[cappedList[i]] = false;
+        }
+        cappedCount = 0;
         maxImbalance = Math.max(maxImbalance, ledger.checkStep());
+    }
+
+    /** Marks a sub-account as done for this step: its per-step cap (close factor, maximum fraction) is used up. */
+    private void cap(int sub) {
+        if (capped[sub]) {
+            return;
+        }
+        capped[sub] = true;
+        if (cappedCount == cappedList.length) {
+            cappedList = Arrays.copyOf(cappedList, 2 * cappedCount);
+        }
+        cappedList[cappedCount++] = sub;
     }
 
     /**
@@ -249,7 +277,7 @@ public final class SimulationEngine {
                 break;
             }
         }
-        maxImbalance = Math.max(maxImbalance, ledger.checkStep());
+        endStep();
     }
 
     private double seenPrice(int asset, long timeMs) {
@@ -285,9 +313,8 @@ public final class SimulationEngine {
     }
 
     /**
-     * @return how many candidates were acted on (a fill or a bankruptcy); a liquidatable sub-account with nothing the
-     *         engine can close (a borrow against collateral: lending liquidation is not modelled yet) is not, so that
-     *         it cannot keep a step looping
+     * @return how many candidates were acted on (a fill, a collateral sale or a bankruptcy); a liquidatable sub-account
+     *         with nothing the engine can close or sell is not, so that it cannot keep a step looping
      */
     private int liquidateCandidates(int n, long timeMs) {
         int acted = 0;
@@ -300,7 +327,7 @@ public final class SimulationEngine {
     }
 
     private int consider(int sub, int n) {
-        if (listed[sub] || !book.liquidatable(sub) || exposedToPaused(sub)) {
+        if (listed[sub] || capped[sub] || !book.liquidatable(sub) || exposedToPaused(sub)) {
             return n;
         }
         listed[sub] = true;
@@ -363,17 +390,7 @@ public final class SimulationEngine {
             book.setPositionSize(p, x == 1.0 ? 0 : size - closed);
             book.revalue(sub);
             double fee = Math.min(feeRate[m] * notional, Math.max(0, book.equity(sub)));
-            double toLiquidator = fee * params.liquidatorShare();
-            double toFund = fee - toLiquidator;
-            if (toLiquidator > 0) {
-                transfer(timeMs, toLiquidator, Parties.subAccount(sub), Parties.liquidator(0),
-                        TransferReason.LIQUIDATION_FEE_TO_LIQUIDATOR);
-            }
-            if (toFund > 0) {
-                InsuranceFund fund = funds.forMarket(m);
-                fund.receive(timeMs, toFund);
-                transfer(timeMs, toFund, Parties.subAccount(sub), fund.party(), TransferReason.LIQUIDATION_FEE_TO_FUND);
-            }
+            chargeFee(sub, m, fee, timeMs);
             book.revalue(sub);
             liquidations++;
             liquidatedNotional += notional;
@@ -385,10 +402,230 @@ public final class SimulationEngine {
         for (int p = first; p < end; p++) {
             touched[p] = false;
         }
-        if (lastMarket >= 0 && !hasOpenPosition(sub) && book.equity(sub) < 0) {
-            bankrupt(sub, lastMarket, lastClosed, timeMs);
+        boolean acted = lastMarket >= 0;
+        if (acted && params.capsPerStep()) {
+            cap(sub);
         }
-        return lastMarket >= 0;
+        if (book.liquidatable(sub) && !hasOpenPosition(sub) && !capped[sub] && sellCollateral(sub, timeMs)) {
+            acted = true;
+            cap(sub);
+        }
+        if (!hasOpenPosition(sub) && book.equity(sub) < 0) {
+            if (lastMarket >= 0) {
+                bankrupt(sub, lastMarket, lastClosed, true, timeMs);
+                return true;
+            }
+            if (largestCollateral(sub, -1) < 0) { // a borrow nothing is left to repay
+                bankrupt(sub, lendingMarket(sub), 0, false, timeMs);
+                return true;
+            }
+        }
+        return acted;
+    }
+
+    /**
+     * A lending liquidation (margin-model.md rule 3, as Aave does it): repays part of the sub-account's largest debt
+     * — the close factor's share, all of it at or below {@code fullCloseHealthFactor} or when the rest would be dust —
+     * by selling its collateral, riskiest first (lowest maintenance weight, then asset index), each sale against the
+     * collateral's market with its own slippage, and buying the debt asset against its market. The lending bonus
+     * ({@code lendingBonus} × debt repaid, cut so it never turns positive equity negative) is split between the
+     * liquidator and the insurance fund like a liquidation fee. An asset without a market trades at its oracle price.
+     *
+     * @return whether anything was sold
+     */
+    private boolean sellCollateral(int sub, long timeMs) {
+        int debtSlot = largestDebt(sub);
+        if (debtSlot < 0) {
+            return false;
+        }
+        int d = subs.balanceAsset(debtSlot);
+        double debtRef = seenPrice(d, timeMs);
+        double debtUsd = -subs.balanceUnits(debtSlot) * debtRef;
+        double hf = book.maintenanceHealthFactor(sub);
+        double target = (hf <= params.fullCloseHealthFactor() ? 1 : params.closeFactor()) * debtUsd;
+        if (debtUsd - target < params.dustNotionalUsd()) {
+            target = debtUsd;
+        }
+        double remaining = target;
+        double bonus = params.lendingBonus();
+        boolean sold = false;
+        for (int c = largestCollateral(sub, debtSlot); c >= 0 && remaining > 0; c = largestCollateral(sub, debtSlot)) {
+            int asset = subs.balanceAsset(c);
+            int mc = primaryMarket[asset];
+            int md = primaryMarket[d];
+            double ref = seenPrice(asset, timeMs);
+            double value = subs.balanceUnits(c) * ref;
+            if (!(value > 0)) {
+                break;
+            }
+            double allProceeds = value * (1 - slippage(mc, TradeSide.SELL, value, timeMs));
+            double sale;
+            double repay;
+            if (allProceeds >= need(md, remaining, bonus, timeMs)) {
+                repay = remaining;
+                sale = solveSale(mc, need(md, remaining, bonus, timeMs), value, timeMs);
+            } else {
+                sale = value;
+                repay = solveRepay(md, allProceeds, remaining, bonus, timeMs);
+            }
+            // the sale: collateral out at the reference price, cash in, the slippage to the outside market
+            double slip = 0;
+            if (mc >= 0) {
+                liquidity[mc].execute(TradeSide.SELL, sale, oracle[asset], timeMs, exec);
+                slip = exec.slippageCostUsd();
+            }
+            double fill = (sale - slip) / (sale / ref);
+            double unitsSold = sale == value ? subs.balanceUnits(c) : sale / ref;
+            book.setBalanceUnits(c, sale == value ? 0 : subs.balanceUnits(c) - unitsSold);
+            book.settle(sub, sale);
+            if (slip > 0) {
+                transfer(timeMs, slip, Parties.subAccount(sub), Parties.outsideMarket(mc), TransferReason.SLIPPAGE);
+            }
+            // the purchase of the debt asset, at its reference price plus slippage, repaying the debt
+            double buySlip = 0;
+            if (md >= 0 && d != subs.balanceAsset(subs.settlementSlot(sub))) {
+                liquidity[md].execute(TradeSide.BUY, repay, oracle[d], timeMs, exec);
+                buySlip = exec.slippageCostUsd();
+            }
+            if (debtSlot != subs.settlementSlot(sub)) {
+                double units = subs.balanceUnits(debtSlot) + repay / debtRef;
+                book.setBalanceUnits(debtSlot, repay >= remaining && target == debtUsd ? 0 : Math.min(0, units));
+                book.settle(sub, -repay);
+            }
+            if (buySlip > 0) {
+                transfer(timeMs, buySlip, Parties.subAccount(sub), Parties.outsideMarket(md), TransferReason.SLIPPAGE);
+            }
+            book.revalue(sub);
+            double fee = Math.min(bonus * repay, Math.max(0, book.equity(sub)));
+            chargeFee(sub, mc >= 0 ? mc : Math.max(0, md), fee, timeMs);
+            book.revalue(sub);
+            if (debtSlot == subs.settlementSlot(sub)) {
+                repay = sale - slip - fee; // the cash raised is the settlement balance: all of it repays the debt
+            }
+            remaining -= repay;
+            sold = true;
+            liquidations++;
+            liquidatedNotional += sale;
+            listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.COLLATERAL_SALE, sub, mc, -unitsSold,
+                    fill, repay, fee, "repaid " + book.assets().symbol(d) + " with " + book.assets().symbol(asset)));
+            if (remaining <= params.dustNotionalUsd() * 1e-9) {
+                break;
+            }
+        }
+        return sold;
+    }
+
+    /** @return the cash, USD, a sale must raise to repay {@code repay} USD of debt and its bonus */
+    private double need(int debtMarket, double repay, double bonus, long timeMs) {
+        return repay * (1 + slippage(debtMarket, TradeSide.BUY, repay, timeMs)) + bonus * repay;
+    }
+
+    private double slippage(int market, TradeSide side, double notional, long timeMs) {
+        return market < 0 || notional == 0 ? 0 : liquidity[market].slippage(side, notional, timeMs);
+    }
+
+    /** @return the notional to sell, USD at the reference price, whose proceeds after slippage are {@code cash} */
+    private double solveSale(int market, double cash, double value, long timeMs) {
+        if (market < 0) {
+            return Math.min(cash, value);
+        }
+        double lo = cash;
+        double hi = value;
+        for (int i = 0; i < 100 && lo < hi; i++) {
+            double mid = lo + (hi - lo) / 2;
+            if (mid == lo || mid == hi) {
+                break;
+            }
+            if (mid * (1 - slippage(market, TradeSide.SELL, mid, timeMs)) < cash) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return hi;
+    }
+
+    /** @return the debt, USD, that {@code cash} repays with its bonus and the purchase's slippage */
+    private double solveRepay(int debtMarket, double cash, double most, double bonus, long timeMs) {
+        double lo = 0;
+        double hi = Math.min(most, cash / (1 + bonus));
+        for (int i = 0; i < 100 && lo < hi; i++) {
+            double mid = lo + (hi - lo) / 2;
+            if (mid == lo || mid == hi) {
+                break;
+            }
+            if (need(debtMarket, mid, bonus, timeMs) <= cash) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** @return the balance slot of the sub-account's largest debt by value (ties: lower slot), or −1 */
+    private int largestDebt(int sub) {
+        int best = -1;
+        double bestUsd = 0;
+        for (int b = subs.balanceStart(sub); b < subs.balanceStart(sub + 1); b++) {
+            double usd = -subs.balanceUnits(b) * book.assets().price(subs.balanceAsset(b));
+            if (usd > bestUsd) {
+                best = b;
+                bestUsd = usd;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * @return the balance slot of the riskiest collateral other than {@code except}: the lowest maintenance weight,
+     *         ties by lower asset index; −1 when none is left
+     */
+    private int largestCollateral(int sub, int except) {
+        int best = -1;
+        for (int b = subs.balanceStart(sub); b < subs.balanceStart(sub + 1); b++) {
+            if (b == except || !(subs.balanceUnits(b) > 0)) {
+                continue;
+            }
+            if (best < 0 || riskier(subs.balanceAsset(b), subs.balanceAsset(best))) {
+                best = b;
+            }
+        }
+        return best;
+    }
+
+    private boolean riskier(int a, int than) {
+        double wa = book.assets().asset(a).maintenanceWeight();
+        double wb = book.assets().asset(than).maintenanceWeight();
+        return wa < wb || wa == wb && a < than;
+    }
+
+    /** @return the price of a lending bankruptcy's largest debt asset (1 when it owes nothing but the residue) */
+    private double lendingMark(int sub) {
+        int debt = largestDebt(sub);
+        return debt < 0 ? 1 : oracle[subs.balanceAsset(debt)];
+    }
+
+    /** @return the market a lending bankruptcy is filed under: its largest debt's market, else market 0 */
+    private int lendingMarket(int sub) {
+        int debt = largestDebt(sub);
+        int m = debt < 0 ? -1 : primaryMarket[subs.balanceAsset(debt)];
+        return Math.max(0, m);
+    }
+
+    /** Charges a liquidation fee, split between the liquidator and the fund backing the market. */
+    private void chargeFee(int sub, int market, double fee, long timeMs) {
+        double toLiquidator = fee * params.liquidatorShare();
+        double toFund = fee - toLiquidator;
+        if (toLiquidator > 0) {
+            transfer(timeMs, toLiquidator, Parties.subAccount(sub), Parties.liquidator(0),
+                    TransferReason.LIQUIDATION_FEE_TO_LIQUIDATOR);
+        }
+        if (toFund > 0) {
+            InsuranceFund fund = funds.forMarket(market);
+            fund.receive(timeMs, toFund);
+            transfer(timeMs, toFund, Parties.subAccount(sub), fund.party(), TransferReason.LIQUIDATION_FEE_TO_FUND);
+        }
     }
 
     private int largestUntouched(int first, int end) {
@@ -417,25 +654,31 @@ public final class SimulationEngine {
         return false;
     }
 
-    private void bankrupt(int sub, int market, double closedSize, long timeMs) {
+    /**
+     * @param perp whether a position was closed (ADL and socialized loss then work on its market); a lending
+     *             bankruptcy has no counterparty positions, so what the fund cannot pay is recorded as deficit
+     */
+    private void bankrupt(int sub, int market, double closedSize, boolean perp, long timeMs) {
         double deficitUsd = -book.equity(sub);
-        double mark = oracle[book.markets().underlying(market)];
+        double mark = perp ? oracle[book.markets().underlying(market)] : lendingMark(sub);
         InsuranceFund fund = funds.forMarket(market);
         Bankruptcy b = new Bankruptcy(sub, market, fund.key(), closedSize, mark, deficitUsd);
-        BankruptcyResolution r = waterfall.resolve(timeMs, b, fund, deleveragingCandidates(sub, market));
+        int eventMarket = perp ? market : -1;
+        BankruptcyResolution r = waterfall.resolve(timeMs, b, fund,
+                perp ? deleveragingCandidates(sub, market) : List.of());
         bankruptcies++;
         badDebt += deficitUsd;
-        listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.BANKRUPTCY, sub, market, 0, mark, deficitUsd,
+        listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.BANKRUPTCY, sub, eventMarket, 0, mark, deficitUsd,
                 0, waterfall.policy().name()));
         if (r.fundPaidUsd() > 0) {
-            listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.FUND_PAYMENT, sub, market, 0, Double.NaN,
+            listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.FUND_PAYMENT, sub, eventMarket, 0, Double.NaN,
                     r.fundPaidUsd(), 0, fund.name()));
         }
         for (Transfer t : r.transfers()) {
             transfer(timeMs, t.amountUsd(), t.from(), t.to(), t.reason());
             if (t.reason() == TransferReason.SOCIALIZED_LOSS) {
                 listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.SOCIALIZED_LOSS,
-                        Parties.index(t.from()), market, 0, Double.NaN, t.amountUsd(), 0, "for " + sub));
+                        Parties.index(t.from()), eventMarket, 0, Double.NaN, t.amountUsd(), 0, "for " + sub));
             }
         }
         for (DeleveragingFill f : r.deleveraging().fills()) {
@@ -451,7 +694,7 @@ public final class SimulationEngine {
         }
         deficit += recorded;
         if (r.deficitUsd() > 0) {
-            listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.DEFICIT, sub, market, 0, Double.NaN,
+            listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.DEFICIT, sub, eventMarket, 0, Double.NaN,
                     r.deficitUsd(), 0, fund.name()));
         }
         book.revalue(sub);

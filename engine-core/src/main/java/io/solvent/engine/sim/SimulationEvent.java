@@ -7,10 +7,11 @@ package io.solvent.engine.sim;
  * @param kind       what happened
  * @param subAccount dense index of the sub-account concerned (the bankrupt one for deleveraging), or −1
  * @param market     dense index of the market concerned, or −1
- * @param size       units closed (signed, as the position was) for liquidations and ADL fills; 0 otherwise
+ * @param size       units closed (signed, as the position was) for liquidations and ADL fills, units of collateral
+ *                   sold (negative) for collateral sales; 0 otherwise
  * @param priceUsd   fill price, USD per unit, or NaN
  * @param amountUsd  the event's money: closed notional (liquidation), deficit (bankruptcy), payout (fund),
- *                   transfer (deleveraging), USD
+ *                   transfer (deleveraging), debt repaid (collateral sale), USD
  * @param feeUsd     liquidation fee charged, USD (0 for other kinds)
  * @param detail     a short explanation (policy name, counterparty, ...)
  */
@@ -30,6 +31,13 @@ public record SimulationEvent(long timeMs, Kind kind, int subAccount, int market
         /** Loss spread over open interest. */
         SOCIALIZED_LOSS,
         /** Bad debt nobody covered, left as protocol deficit. */
-        DEFICIT
+        DEFICIT,
+        /**
+         * A lending liquidation: collateral sold against the market to repay debt (size: units of collateral sold,
+         * negative; price: its fill; amount: the debt repaid, USD; fee: the bonus charged).
+         */
+        COLLATERAL_SALE,
+        /** A margin parameter changed while running (dynamic margin): the detail says which, from and to. */
+        MARGIN_CHANGE
     }
 }

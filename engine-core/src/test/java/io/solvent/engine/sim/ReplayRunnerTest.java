@@ -82,7 +82,7 @@ class ReplayRunnerTest {
         assertTrue(metrics.getFirst().startsWith("time_ms,price_USDC,price_BTC,price_ETH"), metrics.getFirst());
         assertTrue(metrics.size() > 3600, "a row per simulated second: " + metrics.size());
         long liquidations = Files.readAllLines(dir.resolve("events.csv")).stream()
-                .filter(l -> l.contains(",liquidation,")).count();
+                .filter(l -> l.contains(",liquidation,") || l.contains(",collateral_sale,")).count();
         assertEquals(r.summary().liquidations(), liquidations);
     }
 

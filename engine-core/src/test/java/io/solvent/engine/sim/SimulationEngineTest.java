@@ -173,24 +173,94 @@ class SimulationEngineTest {
         assertTrue(engine.summary().maxLedgerImbalance() <= 1e-9);
     }
 
-    @Test
-    void aLiquidatableBorrowWithNothingToCloseIsLeftForLendingLiquidation() {
-        // 10 ETH collateral (weight 0.825) against 15,000 USDC borrowed: liquidatable below 1,818.18. Lending
-        // liquidation (selling collateral under a close factor) is not modelled yet: the engine leaves it alone,
-        // and does not spin on it.
-        Book lending = new Book(List.of(Asset.of("USDC"), new Asset("ETH", 0.8, 0.825, 1, 1, 0)), List.of(),
+    /** 10 ETH collateral (maintenance weight 0.825) against 15,000 USDC borrowed: liquidatable below 1,818.18. */
+    private static SimulationEngine lendingEngine(String policy, double ethDepthPerPercent, List<SimulationEvent> events) {
+        Asset eth = new Asset("ETH", 0.8, 0.825, 1, 1, 0);
+        List<Market> markets = ethDepthPerPercent > 0
+                ? List.of(new Market("ETH-PERP", "ETH", List.of(new MarginTier(Double.POSITIVE_INFINITY, 0.1, 0.05)),
+                        0.01, 1))
+                : List.of();
+        Book lending = new Book(List.of(Asset.of("USDC"), eth), markets,
                 List.of(new Account("borrower", List.of(new SubAccount("0", MarginMode.CROSS,
                         Map.of("ETH", 10.0, "USDC", -15000.0), List.of())))),
                 new Prices(Map.of("USDC", 1.0, "ETH", 2000.0)));
-        List<SimulationEvent> events = new ArrayList<>();
         MarginBook hot = MarginBook.of(lending, "USDC");
+        MarketLiquidity[] liquidity = markets.isEmpty() ? new MarketLiquidity[0] : new MarketLiquidity[] {
+            new MarketLiquidity("ETH-PERP", LiquidityParameters.defaults(),
+                    DepthHistory.constant(DepthSnapshot.symmetric(0, DepthCurve.linear(ethDepthPerPercent, 0.5))))};
         InsuranceFunds funds = InsuranceFunds.venueWide(FundSpec.uncapped("venue", 0), 1);
-        SimulationEngine engine = new SimulationEngine(hot, new double[0], new MarketLiquidity[0],
-                LiquidationParameters.DEFAULTS, funds, new BankruptcyWaterfall(DeleveragingPolicy.parse("deficit")),
+        return new SimulationEngine(hot, new double[markets.size()], liquidity, LiquidationParameters.DEFAULTS, funds,
+                new BankruptcyWaterfall(DeleveragingPolicy.parse(policy)),
                 new Ledger(new LedgerShape(1, 1, 1, 1, 1), LedgerListener.NONE), events::add);
-        engine.onPrice(1, hot.assets().indexOf("ETH"), 1700);
-        assertTrue(hot.liquidatable(0));
-        assertTrue(events.isEmpty(), events.toString());
-        assertEquals(1, engine.summary().steps());
+    }
+
+    @Test
+    void aBorrowBelowTheFullCloseThresholdIsRepaidWholeFromCollateral() {
+        // At 1,700: health factor 17,000 × 0.825 / 15,000 = 0.935 <= 0.95, so the whole 15,000 is repaid. No ETH market:
+        // the collateral sells at the oracle. 15,000 × 1.05 = 15,750 of ETH is sold (9.2647 ETH), the 750 bonus split
+        // 375 / 375; 0.7353 ETH (1,250 USD) is left and nothing is owed.
+        List<SimulationEvent> events = new ArrayList<>();
+        SimulationEngine engine = lendingEngine("deficit", 0, events);
+        MarginBook b = engine.book();
+        int eth = b.assets().indexOf("ETH");
+        engine.onPrice(1, eth, 1700);
+        assertEquals(1, events.size(), events.toString());
+        SimulationEvent sale = events.get(0);
+        assertEquals(SimulationEvent.Kind.COLLATERAL_SALE, sale.kind());
+        assertEquals(-15750.0 / 1700, sale.size(), EPS);
+        assertEquals(1700, sale.priceUsd(), EPS);
+        assertEquals(15000, sale.amountUsd(), 1e-9);
+        assertEquals(750, sale.feeUsd(), 1e-9);
+        assertEquals(0, b.settlementUnits(0), 1e-9, "the debt is repaid");
+        assertEquals(1250, b.equity(0), 1e-9);
+        assertEquals(375, engine.summary().fundEndUsd(), 1e-9);
+        assertEquals(375, engine.summary().liquidatorFeesUsd(), 1e-9);
+        assertTrue(!b.liquidatable(0));
+        assertTrue(engine.summary().maxLedgerImbalance() <= 1e-9);
+    }
+
+    @Test
+    void aBorrowAboveTheThresholdIsHalfRepaidPerStep() {
+        // At 1,800: health factor 0.99 > 0.95, close factor 0.5: 7,500 repaid by selling 7,875 of ETH (4.375 ETH),
+        // bonus 375. Left: 5.625 ETH against 7,500 USDC, health factor 10,125 × 0.825 / 7,500 = 1.11.
+        List<SimulationEvent> events = new ArrayList<>();
+        SimulationEngine engine = lendingEngine("deficit", 0, events);
+        MarginBook b = engine.book();
+        engine.onPrice(1, b.assets().indexOf("ETH"), 1800);
+        assertEquals(1, events.size(), events.toString());
+        assertEquals(-4.375, events.get(0).size(), EPS);
+        assertEquals(7500, events.get(0).amountUsd(), 1e-9);
+        assertEquals(375, events.get(0).feeUsd(), 1e-9);
+        assertEquals(-7500, b.settlementUnits(0), 1e-9);
+        assertEquals(10125 * 0.825 / 7500, b.maintenanceHealthFactor(0), 1e-12);
+    }
+
+    @Test
+    void collateralThatCannotCoverTheDebtIsSoldWithSlippageAndTheRestIsDeficit() {
+        // At 1,400 the 10 ETH (14,000) cannot cover 15,000: all of it is sold into $1M of depth per 1%, the proceeds
+        // repay what they can (no bonus out of negative equity), and the shortfall is bad debt; with an empty fund
+        // and no counterparty positions it is recorded as deficit, whatever the policy.
+        for (String policy : List.of("deficit", "adl-ranked", "socialize")) {
+            List<SimulationEvent> events = new ArrayList<>();
+            SimulationEngine engine = lendingEngine(policy, 1_000_000, events);
+            MarginBook b = engine.book();
+            engine.onPrice(1, b.assets().indexOf("ETH"), 1400);
+            SimulationEvent sale = events.get(0);
+            assertEquals(SimulationEvent.Kind.COLLATERAL_SALE, sale.kind());
+            assertEquals(-10, sale.size(), EPS, "all the collateral");
+            double slippage = 0.5 * 14000 / 1_000_000 / 100; // linear depth: average distance is half the marginal one
+            assertEquals(1400 * (1 - slippage), sale.priceUsd(), 1e-9);
+            assertEquals(0, sale.feeUsd(), 0);
+            double proceeds = 14000 * (1 - slippage);
+            assertEquals(proceeds, sale.amountUsd(), 1e-9);
+            SimulationEvent bankrupt = events.get(1);
+            assertEquals(SimulationEvent.Kind.BANKRUPTCY, bankrupt.kind());
+            assertEquals(-1, bankrupt.market());
+            assertEquals(15000 - proceeds, bankrupt.amountUsd(), 1e-9);
+            assertEquals(15000 - proceeds, engine.summary().deficitUsd(), 1e-9, policy);
+            assertEquals(0, b.equity(0), 1e-9);
+            assertEquals(14000 * slippage, engine.ledger().total(TransferReason.SLIPPAGE), 1e-9);
+            assertTrue(engine.summary().maxLedgerImbalance() <= 1e-9);
+        }
     }
 }
