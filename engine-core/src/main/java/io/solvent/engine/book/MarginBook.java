@@ -26,6 +26,8 @@ public final class MarginBook {
     private final double[] requirementMaintenance;
     private final double[] equity;
     private final double[] notional;
+    private final double[] requirementMultiplier;
+    private final double[] haircutMultiplier;
 
     private MarginBook(Book book, String settlementAsset) {
         assets = new AssetTable(book.assets(), book.prices());
@@ -42,6 +44,10 @@ public final class MarginBook {
         requirementMaintenance = new double[n];
         equity = new double[n];
         notional = new double[n];
+        requirementMultiplier = new double[markets.size()];
+        haircutMultiplier = new double[assets.size()];
+        java.util.Arrays.fill(requirementMultiplier, 1.0);
+        java.util.Arrays.fill(haircutMultiplier, 1.0);
     }
 
     private MarginBook(MarginBook o) {
@@ -57,6 +63,8 @@ public final class MarginBook {
         requirementMaintenance = o.requirementMaintenance.clone();
         equity = o.equity.clone();
         notional = o.notional.clone();
+        requirementMultiplier = o.requirementMultiplier.clone();
+        haircutMultiplier = o.haircutMultiplier.clone();
     }
 
     /**
@@ -169,6 +177,35 @@ public final class MarginBook {
         subs.setUnits(balance, units);
     }
 
+    /**
+     * Scales an asset's margin (dynamic margin, {@link io.solvent.engine.margin.DynamicMarginCalculator}): every
+     * market on it requires {@code multiplier ×} its tiered requirement, and its balances take {@code multiplier ×}
+     * their haircut (asset weight {@code max(0, 1 − (1 − w)·m)}, liability weight {@code 1 + (w − 1)·m}). Does not
+     * re-evaluate.
+     *
+     * @param asset      dense index
+     * @param multiplier {@code >= 1}; 1 restores the book's own parameters exactly
+     */
+    public void setMarginMultiplier(int asset, double multiplier) {
+        if (!(multiplier >= 1) || !Double.isFinite(multiplier)) {
+            throw new IllegalArgumentException("a margin multiplier must be finite and >= 1, was " + multiplier);
+        }
+        haircutMultiplier[asset] = multiplier;
+        for (int m = 0; m < markets.size(); m++) {
+            if (markets.underlying(m) == asset) {
+                requirementMultiplier[m] = multiplier;
+            }
+        }
+    }
+
+    /**
+     * @param asset dense index
+     * @return its margin multiplier (1 unless dynamic margin raised it)
+     */
+    public double marginMultiplier(int asset) {
+        return haircutMultiplier[asset];
+    }
+
     private ExposureIndex buildAssetIndex() {
         int pairs = subs.balanceAsset.length + subs.positionMarket.length;
         int[] keys = new int[pairs];
@@ -270,14 +307,22 @@ public final class MarginBook {
         double lMaint = 0;
         double eq = 0;
         for (int b = subs.balanceStart[sub], end = subs.balanceStart[sub + 1]; b < end; b++) {
-            double value = subs.balanceUnits[b] * assets.price(subs.balanceAsset[b]);
+            int asset = subs.balanceAsset[b];
+            double value = subs.balanceUnits[b] * assets.price(asset);
             eq += value;
+            double wInit = subs.balanceWeightInitial[b];
+            double wMaint = subs.balanceWeightMaintenance[b];
+            double h = haircutMultiplier[asset];
+            if (h != 1) {
+                wInit = scaledWeight(wInit, h, value > 0);
+                wMaint = scaledWeight(wMaint, h, value > 0);
+            }
             if (value > 0) {
-                aInit += value * subs.balanceWeightInitial[b];
-                aMaint += value * subs.balanceWeightMaintenance[b];
+                aInit += value * wInit;
+                aMaint += value * wMaint;
             } else {
-                lInit -= value * subs.balanceWeightInitial[b];
-                lMaint -= value * subs.balanceWeightMaintenance[b];
+                lInit -= value * wInit;
+                lMaint -= value * wMaint;
             }
         }
         double rInit = 0;
@@ -300,8 +345,9 @@ public final class MarginBook {
                 lMaint -= pnl;
             }
             TierSchedule schedule = markets.schedule(m);
-            rInit += schedule.requirement(positionNotional, MarginType.INITIAL);
-            rMaint += schedule.requirement(positionNotional, MarginType.MAINTENANCE);
+            double k = requirementMultiplier[m];
+            rInit += k * schedule.requirement(positionNotional, MarginType.INITIAL);
+            rMaint += k * schedule.requirement(positionNotional, MarginType.MAINTENANCE);
         }
         weightedAssetsInitial[sub] = aInit;
         weightedLiabilitiesInitial[sub] = lInit + rInit;
@@ -310,6 +356,10 @@ public final class MarginBook {
         requirementMaintenance[sub] = rMaint;
         equity[sub] = eq;
         notional[sub] = n;
+    }
+
+    private static double scaledWeight(double w, double multiplier, boolean asset) {
+        return asset ? Math.max(0, 1 - (1 - w) * multiplier) : 1 + (w - 1) * multiplier;
     }
 
     /**

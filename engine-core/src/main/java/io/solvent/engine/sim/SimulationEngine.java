@@ -21,6 +21,7 @@ import io.solvent.engine.liquidity.Execution;
 import io.solvent.engine.liquidity.LiquidityParameters;
 import io.solvent.engine.liquidity.MarketLiquidity;
 import io.solvent.engine.liquidity.TradeSide;
+import io.solvent.engine.margin.DynamicMarginCalculator;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -85,6 +86,9 @@ public final class SimulationEngine {
     private final boolean[] capped;
     private int[] cappedList = new int[16];
     private int cappedCount;
+
+    private DynamicMarginCalculator dynamicMargin;
+    private long marginChanges;
 
     private long steps;
     private long liquidations;
@@ -154,6 +158,8 @@ public final class SimulationEngine {
         this.touched = new boolean[o.touched.length];
         this.listed = new boolean[o.listed.length];
         this.capped = new boolean[o.capped.length];
+        this.dynamicMargin = o.dynamicMargin == null ? null : o.dynamicMargin.copy();
+        this.marginChanges = o.marginChanges;
         this.steps = o.steps;
         this.liquidations = o.liquidations;
         this.liquidatedNotional = o.liquidatedNotional;
@@ -201,6 +207,9 @@ public final class SimulationEngine {
     public void onPrice(long timeMs, int asset, double oracleUsd) {
         steps++;
         oracle[asset] = oracleUsd;
+        if (dynamicMargin != null && dynamicMargin.observe(asset, timeMs, oracleUsd)) {
+            changeMargin(timeMs, asset, dynamicMargin.multiplier(asset)); // the exposed are re-evaluated below
+        }
         for (int round = 0; round < MAX_ROUNDS; round++) {
             book.setPrice(asset, seenPrice(asset, timeMs));
             book.revalueExposedTo(asset);
@@ -231,6 +240,48 @@ public final class SimulationEngine {
             cappedList = Arrays.copyOf(cappedList, 2 * cappedCount);
         }
         cappedList[cappedCount++] = sub;
+    }
+
+    /**
+     * Turns dynamic (volatility-scaled) margin on with a calculator, or off with null: off, every multiplier returns
+     * to 1 and every sub-account is re-evaluated (liquidations wait for the next step or sweep). A fork may switch
+     * it either way; the calculator's measured volatility carries on from its own state.
+     *
+     * @param calculator the calculator, in the state to continue from, or null
+     */
+    public void setDynamicMargin(DynamicMarginCalculator calculator) {
+        this.dynamicMargin = calculator;
+        boolean changed = false;
+        for (int a = 0; a < oracle.length; a++) {
+            double m = calculator == null ? 1 : calculator.multiplier(a);
+            if (book.marginMultiplier(a) != m) {
+                book.setMarginMultiplier(a, m);
+                changed = true;
+            }
+        }
+        if (changed) {
+            book.revalueAll();
+        }
+    }
+
+    /** @return the dynamic margin calculator, or null when dynamic margin is off */
+    public DynamicMarginCalculator dynamicMargin() {
+        return dynamicMargin;
+    }
+
+    private void changeMargin(long timeMs, int asset, double to) {
+        double from = book.marginMultiplier(asset);
+        book.setMarginMultiplier(asset, to);
+        marginChanges++;
+        listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.MARGIN_CHANGE, -1, primaryMarket[asset], 0,
+                oracle[asset], 0, 0, String.format(java.util.Locale.ROOT,
+                        "%s margin x%.2f -> x%.2f (volatility %.0f%% annualised)", book.assets().symbol(asset), from,
+                        to, 100 * dynamicMargin.volatility(asset))));
+    }
+
+    /** @return how many times dynamic margin changed a multiplier */
+    public long marginChanges() {
+        return marginChanges;
     }
 
     /**

@@ -263,4 +263,64 @@ class SimulationEngineTest {
             assertTrue(engine.summary().maxLedgerImbalance() <= 1e-9);
         }
     }
+
+    @Test
+    void dynamicMarginRaisesTheRequirementInAVolatileMarketAndShowsItInTheEvents() {
+        // long 10 ETH at 2,000 with 2,000 USDC: maintenance 5% of 20,000 = 1,000, health 1,000. ETH swings ±1% a
+        // second around 2,000 (a 1% move in one second is thousands of percent annualised, against a reference of 80%):
+        // with dynamic margin the requirement scales up to its cap (x2.25 here) and the account is liquidated; without
+        // it nothing happens.
+        long[] liquidations = new long[2];
+        long[] changes = new long[2];
+        for (int on = 0; on < 2; on++) {
+            List<SimulationEvent> events = new ArrayList<>();
+            Book book = new Book(List.of(Asset.of("USDC"), Asset.of("ETH")), book().markets(),
+                    List.of(account("long", 2000, 10, 2000)), new Prices(Map.of("USDC", 1.0, "ETH", 2000.0)));
+            SimulationEngine engine = engine(book, "deficit", 0, events);
+            if (on == 1) {
+                engine.setDynamicMargin(new io.solvent.engine.margin.DynamicMarginCalculator(2, 60_000, 0.8, 2.25, 0.05));
+            }
+            int eth = engine.book().assets().indexOf("ETH");
+            for (int t = 0; t <= 120; t++) {
+                engine.onPrice(t * 1_000L, eth, t % 2 == 0 ? 2000 : 1980);
+                if (on == 1 && events.stream().noneMatch(e -> e.kind() == SimulationEvent.Kind.LIQUIDATION)) {
+                    double m = engine.book().marginMultiplier(eth);
+                    double notional = 10 * (t % 2 == 0 ? 2000 : 1980);
+                    assertEquals(m * 0.05 * notional, engine.book().maintenanceRequirement(0), 1e-9);
+                }
+            }
+            liquidations[on] = events.stream().filter(e -> e.kind() == SimulationEvent.Kind.LIQUIDATION).count();
+            changes[on] = events.stream().filter(e -> e.kind() == SimulationEvent.Kind.MARGIN_CHANGE).count();
+            assertEquals(changes[on], engine.marginChanges());
+            if (on == 1) {
+                SimulationEvent first = events.stream().filter(e -> e.kind() == SimulationEvent.Kind.MARGIN_CHANGE)
+                        .findFirst().orElseThrow();
+                assertTrue(first.detail().matches("ETH margin x1\\.00 -> x2\\.25 \\(volatility \\d+% annualised\\)"),
+                        first.detail());
+                assertEquals(0, first.market());
+            }
+        }
+        assertEquals(0, liquidations[0], "without dynamic margin the account is safe");
+        assertEquals(0, changes[0]);
+        assertTrue(changes[1] > 0 && liquidations[1] > 0, changes[1] + " changes, " + liquidations[1] + " liquidations");
+    }
+
+    @Test
+    void turningDynamicMarginOffRestoresTheBooksOwnRequirementExactly() {
+        SimulationEngine engine = engine(book(), "deficit", 0, new ArrayList<>());
+        MarginBook b = engine.book();
+        double before = b.maintenanceRequirement(1);
+        io.solvent.engine.margin.DynamicMarginCalculator calc =
+                new io.solvent.engine.margin.DynamicMarginCalculator(2, 60_000, 0.8, 3, 0.05);
+        engine.setDynamicMargin(calc);
+        int eth = b.assets().indexOf("ETH");
+        for (int t = 0; t <= 30; t++) {
+            engine.onPrice(t * 1_000L, eth, t % 2 == 0 ? 2000 : 1990);
+        }
+        assertTrue(b.marginMultiplier(eth) > 1);
+        engine.setDynamicMargin(null);
+        assertEquals(1, b.marginMultiplier(eth), 0);
+        engine.onPrice(31_000, eth, 2000);
+        assertEquals(before, b.maintenanceRequirement(1), 0, "bit for bit the book's own requirement");
+    }
 }
