@@ -67,4 +67,24 @@ public final class ExposureIndex {
     public int member(int key, int i) {
         return members[start[key] + i];
     }
+
+    /** @return the position of key {@code key}'s first pair in the compressed rows (pair ids are positions) */
+    int start(int key) {
+        return start[key];
+    }
+
+    /** @return the number of (key, sub-account) pairs */
+    int pairs() {
+        return members.length;
+    }
+
+    /** @return the number of keys */
+    int keys() {
+        return start.length - 1;
+    }
+
+    /** @return the sub-account of a pair */
+    int memberAt(int pair) {
+        return members[pair];
+    }
 }

@@ -28,6 +28,7 @@ public final class MarginBook {
     private final double[] notional;
     private final double[] requirementMultiplier;
     private final double[] haircutMultiplier;
+    private final double[] openUnits;
 
     private MarginBook(Book book, String settlementAsset) {
         assets = new AssetTable(book.assets(), book.prices());
@@ -48,6 +49,10 @@ public final class MarginBook {
         haircutMultiplier = new double[assets.size()];
         java.util.Arrays.fill(requirementMultiplier, 1.0);
         java.util.Arrays.fill(haircutMultiplier, 1.0);
+        openUnits = new double[markets.size()];
+        for (int p = 0; p < subs.positionMarket.length; p++) {
+            openUnits[subs.positionMarket[p]] += Math.abs(subs.positionSize[p]);
+        }
     }
 
     private MarginBook(MarginBook o) {
@@ -65,6 +70,7 @@ public final class MarginBook {
         notional = o.notional.clone();
         requirementMultiplier = o.requirementMultiplier.clone();
         haircutMultiplier = o.haircutMultiplier.clone();
+        openUnits = o.openUnits.clone();
     }
 
     /**
@@ -160,7 +166,27 @@ public final class MarginBook {
         if (!Double.isFinite(size)) {
             throw new IllegalArgumentException("size must be finite, was " + size);
         }
+        int m = subs.positionMarket[position];
+        openUnits[m] += Math.abs(size) - Math.abs(subs.positionSize[position]);
         subs.setPositionSize(position, size);
+    }
+
+    /**
+     * @param market dense index
+     * @return the market's open interest, units of the underlying summed over both sides ({@code Σ |size|}), kept as
+     *         positions change
+     */
+    public double openUnits(int market) {
+        return openUnits[market];
+    }
+
+    /** @return open interest over every market at the current prices, USD ({@code Σ |size|·price}) */
+    public double openInterestUsd() {
+        double usd = 0;
+        for (int m = 0; m < openUnits.length; m++) {
+            usd += openUnits[m] * assets.price(markets.underlying(m));
+        }
+        return usd;
     }
 
     /**
@@ -356,6 +382,18 @@ public final class MarginBook {
         requirementMaintenance[sub] = rMaint;
         equity[sub] = eq;
         notional[sub] = n;
+    }
+
+    /** @return the maintenance weight in force for a balance of the given sign (its haircut scaled, if any) */
+    double maintenanceWeightInForce(int balance, boolean asset) {
+        double w = subs.balanceWeightMaintenance[balance];
+        double h = haircutMultiplier[subs.balanceAsset[balance]];
+        return h == 1 ? w : scaledWeight(w, h, asset);
+    }
+
+    /** @return the market's requirement multiplier (dynamic margin) */
+    double requirementMultiplier(int market) {
+        return requirementMultiplier[market];
     }
 
     private static double scaledWeight(double w, double multiplier, boolean asset) {

@@ -43,7 +43,7 @@ public final class ReplayRunner {
     /** A metrics row is written at most once per simulated second. */
     public static final long METRICS_PERIOD_MS = 1_000;
     /** Sub-accounts below this maintenance health factor count as at risk in the metrics. */
-    public static final double AT_RISK_HEALTH_FACTOR = 1.1;
+    public static final double AT_RISK_HEALTH_FACTOR = SimulationEngine.AT_RISK_HEALTH_FACTOR;
 
     private ReplayRunner() {
     }
@@ -319,19 +319,9 @@ public final class ReplayRunner {
         for (int a = 0; a < prices.length; a++) {
             prices[a] = b.assets().price(a);
         }
-        int atRisk = 0;
-        int liquidatable = 0;
-        double oi = 0;
-        for (int s = 0; s < b.subAccounts().size(); s++) {
-            double hf = b.maintenanceHealthFactor(s);
-            if (hf < AT_RISK_HEALTH_FACTOR) {
-                atRisk++;
-            }
-            if (b.liquidatable(s)) {
-                liquidatable++;
-            }
-            oi += b.notional(s);
-        }
+        int atRisk = engine.atRiskCount(); // exact without a scan: the engine's trigger indexes count them
+        int liquidatable = engine.liquidatableCount();
+        double oi = b.openInterestUsd();
         RunSummary s = engine.summary();
         return new ReplaySink.MetricsRow(timeMs, prices, engine.funds().totalBalance(), atRisk, liquidatable, oi,
                 s.liquidatedNotionalUsd(), s.badDebtUsd());

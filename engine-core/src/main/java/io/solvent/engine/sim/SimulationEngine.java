@@ -1,5 +1,6 @@
 package io.solvent.engine.sim;
 
+import io.solvent.engine.book.HealthTriggerIndex;
 import io.solvent.engine.book.MarginBook;
 import io.solvent.engine.book.SubAccountTable;
 import io.solvent.engine.insurance.Bankruptcy;
@@ -62,6 +63,8 @@ import java.util.List;
 public final class SimulationEngine {
     /** Most re-evaluation rounds one price step may take under cascade feedback. */
     public static final int MAX_ROUNDS = 100;
+    /** Sub-accounts below this maintenance health factor count as at risk. */
+    public static final double AT_RISK_HEALTH_FACTOR = 1.1;
 
     private final MarginBook book;
     private final SubAccountTable subs;
@@ -89,6 +92,15 @@ public final class SimulationEngine {
 
     private DynamicMarginCalculator dynamicMargin;
     private long marginChanges;
+
+    private HealthTriggerIndex liquidatableIndex;
+    private HealthTriggerIndex atRiskIndex;
+    private final boolean[] marked;
+    private int[] markedList = new int[64];
+    private int markedCount;
+    private final boolean[] pendingFlag;
+    private int[] pending = new int[16];
+    private int pendingCount;
 
     private long steps;
     private long liquidations;
@@ -136,6 +148,9 @@ public final class SimulationEngine {
         this.touched = new boolean[Math.max(1, subs.positionStart(subs.size()))];
         this.listed = new boolean[subs.size()];
         this.capped = new boolean[subs.size()];
+        this.marked = new boolean[subs.size()];
+        this.pendingFlag = new boolean[subs.size()];
+        setIndexed(true);
     }
 
     private SimulationEngine(SimulationEngine o, SimulationListener listener, LiquidationParameters params,
@@ -158,6 +173,12 @@ public final class SimulationEngine {
         this.touched = new boolean[o.touched.length];
         this.listed = new boolean[o.listed.length];
         this.capped = new boolean[o.capped.length];
+        this.marked = new boolean[o.marked.length];
+        this.pendingFlag = o.pendingFlag.clone();
+        this.pending = o.pending.clone();
+        this.pendingCount = o.pendingCount;
+        this.liquidatableIndex = o.liquidatableIndex == null ? null : o.liquidatableIndex.copy(book);
+        this.atRiskIndex = o.atRiskIndex == null ? null : o.atRiskIndex.copy(book);
         this.dynamicMargin = o.dynamicMargin == null ? null : o.dynamicMargin.copy();
         this.marginChanges = o.marginChanges;
         this.steps = o.steps;
@@ -211,14 +232,138 @@ public final class SimulationEngine {
             changeMargin(timeMs, asset, dynamicMargin.multiplier(asset)); // the exposed are re-evaluated below
         }
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            book.setPrice(asset, seenPrice(asset, timeMs));
-            book.revalueExposedTo(asset);
-            if (liquidateCandidates(collectLiquidatable(asset), timeMs) == 0) {
+            double seen = seenPrice(asset, timeMs);
+            book.setPrice(asset, seen);
+            int n = liquidatableIndex == null ? collectExposed(asset) : collectTriggered(asset, seen);
+            if (liquidateCandidates(n, timeMs) == 0) {
                 break; // otherwise look again: fills may have moved the price, and ADL or socialized losses may have
                        // made counterparties liquidatable
             }
         }
+        if (liquidatableIndex != null) {
+            for (int i = 0; i < dirtyCount; i++) { // touched in a last round that hit MAX_ROUNDS
+                book.revalue(dirty[i]);
+                refresh(dirty[i]);
+            }
+        }
+        dirtyCount = 0;
         endStep();
+    }
+
+    /**
+     * Chooses how a price step finds the sub-accounts to look at. Indexed (the default): only those whose
+     * {@link HealthTriggerIndex} box the price left, those left liquidatable and exposed, and those touched — a quiet
+     * tick evaluates nobody. Not indexed: every sub-account exposed to the asset is re-evaluated, the plain way, kept
+     * as the reference the indexed engine is tested and measured against. Both choose the same candidates, so a run
+     * is the same either way, bit for bit.
+     *
+     * @param indexed whether to use the trigger index
+     */
+    public void setIndexed(boolean indexed) {
+        if (indexed == (liquidatableIndex != null)) {
+            return;
+        }
+        if (!indexed) {
+            liquidatableIndex = null;
+            atRiskIndex = null;
+            book.revalueAll();
+            return;
+        }
+        book.revalueAll();
+        liquidatableIndex = new HealthTriggerIndex(book, 1);
+        atRiskIndex = new HealthTriggerIndex(book, AT_RISK_HEALTH_FACTOR);
+        rebuildPending();
+    }
+
+    /** @return whether price steps use the trigger index ({@link #setIndexed}) */
+    public boolean indexed() {
+        return liquidatableIndex != null;
+    }
+
+    private void rebuildPending() {
+        for (int i = 0; i < pendingCount; i++) {
+            pendingFlag[pending[i]] = false;
+        }
+        pendingCount = 0;
+        for (int s = 0; s < subs.size(); s++) {
+            if (liquidatableIndex.negative(s)) {
+                addPending(s);
+            }
+        }
+    }
+
+    private void addPending(int sub) {
+        if (pendingFlag[sub]) {
+            return;
+        }
+        pendingFlag[sub] = true;
+        if (pendingCount == pending.length) {
+            pending = Arrays.copyOf(pending, 2 * pendingCount);
+        }
+        pending[pendingCount++] = sub;
+    }
+
+    /** Re-boxes a freshly evaluated sub-account in both indexes and keeps the liquidatable ones pending. */
+    private void refresh(int sub) {
+        liquidatableIndex.refresh(sub);
+        atRiskIndex.refresh(sub);
+        if (liquidatableIndex.negative(sub)) {
+            addPending(sub);
+        }
+    }
+
+    private void mark(int sub) {
+        if (marked[sub]) {
+            return;
+        }
+        marked[sub] = true;
+        if (markedCount == markedList.length) {
+            markedList = Arrays.copyOf(markedList, 2 * markedCount);
+        }
+        markedList[markedCount++] = sub;
+    }
+
+    /**
+     * The indexed collection: the sub-accounts the price move triggered in either index, those left liquidatable
+     * that are exposed to the asset, and those touched — each re-evaluated once and re-boxed — of which the
+     * liquidatable are the candidates.
+     */
+    private int collectTriggered(int asset, double price) {
+        int k = liquidatableIndex.collect(asset, price);
+        for (int i = 0; i < k; i++) {
+            mark(liquidatableIndex.triggered(i));
+        }
+        k = atRiskIndex.collect(asset, price);
+        for (int i = 0; i < k; i++) {
+            mark(atRiskIndex.triggered(i));
+        }
+        int kept = 0;
+        for (int i = 0; i < pendingCount; i++) {
+            int s = pending[i];
+            if (!liquidatableIndex.negative(s)) {
+                pendingFlag[s] = false; // healthy again since it was listed
+                continue;
+            }
+            pending[kept++] = s;
+            if (liquidatableIndex.exposed(s, asset)) {
+                mark(s);
+            }
+        }
+        pendingCount = kept;
+        for (int i = 0; i < dirtyCount; i++) {
+            mark(dirty[i]);
+        }
+        int n = 0;
+        for (int i = 0; i < markedCount; i++) {
+            int s = markedList[i];
+            marked[s] = false;
+            book.revalue(s);
+            refresh(s);
+            n = consider(s, n);
+        }
+        markedCount = 0;
+        endCollect(n);
+        return n;
     }
 
     /** Lifts the per-step caps and checks the ledger. */
@@ -261,6 +406,11 @@ public final class SimulationEngine {
         }
         if (changed) {
             book.revalueAll();
+            if (liquidatableIndex != null) {
+                liquidatableIndex.rebuild();
+                atRiskIndex.rebuild();
+                rebuildPending();
+            }
         }
     }
 
@@ -272,6 +422,14 @@ public final class SimulationEngine {
     private void changeMargin(long timeMs, int asset, double to) {
         double from = book.marginMultiplier(asset);
         book.setMarginMultiplier(asset, to);
+        if (liquidatableIndex != null) { // every requirement on the asset changed: re-box the exposed
+            int n = book.exposureByAsset().count(asset);
+            for (int i = 0; i < n; i++) {
+                int s = book.exposureByAsset().member(asset, i);
+                book.revalue(s);
+                refresh(s);
+            }
+        }
         marginChanges++;
         listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.MARGIN_CHANGE, -1, primaryMarket[asset], 0,
                 oracle[asset], 0, 0, String.format(java.util.Locale.ROOT,
@@ -328,6 +486,13 @@ public final class SimulationEngine {
                 break;
             }
         }
+        dirtyCount = 0;
+        if (liquidatableIndex != null) {
+            book.revalueAll();
+            liquidatableIndex.rebuild();
+            atRiskIndex.rebuild();
+            rebuildPending();
+        }
         endStep();
     }
 
@@ -337,11 +502,12 @@ public final class SimulationEngine {
     }
 
     /**
-     * The liquidatable sub-accounts exposed to an asset, and those a transfer of this step touched elsewhere (ADL
-     * counterparties and socialized holders in other markets), most distressed first (lowest health factor, then
-     * index).
+     * The plain collection: every sub-account exposed to an asset re-evaluated; the liquidatable ones, and those a
+     * transfer of this step touched elsewhere (ADL counterparties and socialized holders in other markets), most
+     * distressed first (lowest health factor, then index).
      */
-    private int collectLiquidatable(int asset) {
+    private int collectExposed(int asset) {
+        book.revalueExposedTo(asset);
         int n = 0;
         int exposed = book.exposureByAsset().count(asset);
         for (int i = 0; i < exposed; i++) {
@@ -408,6 +574,7 @@ public final class SimulationEngine {
 
     /** @return whether anything was closed or settled */
     private boolean liquidate(int sub, long timeMs) {
+        addDirty(sub); // whatever happens, its figures change: look at it again next round
         int first = subs.positionStart(sub);
         int end = subs.positionStart(sub + 1);
         int lastMarket = -1;
@@ -768,6 +935,7 @@ public final class SimulationEngine {
             }
             book.setPositionSize(p, subs.positionSize(p) + f.sizeChange());
             book.revalue(c);
+            addDirty(c);
             deleveragingFills++;
             deleveragedNotional += Math.abs(f.sizeChange()) * f.priceUsd();
             listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.DELEVERAGING, c, f.market(), closed,
@@ -786,6 +954,7 @@ public final class SimulationEngine {
             if (c == bankrupt) {
                 continue;
             }
+            book.revalue(c); // its figures are read below; the index leaves untriggered ones as of their last look
             // one candidate per sub-account: its first open position in the market (venues hold one per market;
             // a book may hold several, and the ADL fill is applied to that same first one)
             for (int p = subs.positionStart(c); p < subs.positionStart(c + 1); p++) {
@@ -816,10 +985,39 @@ public final class SimulationEngine {
     private void touch(int sub, double usd) {
         book.settle(sub, usd);
         book.revalue(sub);
+        addDirty(sub);
+    }
+
+    private void addDirty(int sub) {
         if (dirtyCount == dirty.length) {
             dirty = Arrays.copyOf(dirty, 2 * dirtyCount);
         }
         dirty[dirtyCount++] = sub;
+    }
+
+    /** @return how many sub-accounts are liquidatable now (at the current prices, after the last step) */
+    public int liquidatableCount() {
+        if (liquidatableIndex != null) {
+            return liquidatableIndex.negativeCount();
+        }
+        int n = 0;
+        for (int s = 0; s < subs.size(); s++) {
+            n += book.liquidatable(s) ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** @return how many sub-accounts have a maintenance health factor below {@value #AT_RISK_HEALTH_FACTOR} now */
+    public int atRiskCount() {
+        if (atRiskIndex != null) {
+            return atRiskIndex.negativeCount();
+        }
+        int n = 0;
+        for (int s = 0; s < subs.size(); s++) {
+            double l = book.maintenanceWeightedLiabilities(s);
+            n += l > 0 && book.maintenanceWeightedAssets(s) - AT_RISK_HEALTH_FACTOR * l < 0 ? 1 : 0;
+        }
+        return n;
     }
 
     /** @return the run's figures so far */
