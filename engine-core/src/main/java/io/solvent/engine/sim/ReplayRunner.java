@@ -18,9 +18,6 @@ import io.solvent.engine.insurance.InsuranceFunds;
 import io.solvent.engine.ledger.Ledger;
 import io.solvent.engine.ledger.LedgerListener;
 import io.solvent.engine.ledger.LedgerShape;
-import io.solvent.engine.liquidity.DepthCurve;
-import io.solvent.engine.liquidity.DepthHistory;
-import io.solvent.engine.liquidity.DepthSnapshot;
 import io.solvent.engine.liquidity.MarketLiquidity;
 import io.solvent.engine.model.Market;
 import io.solvent.engine.oracle.OracleListener;
@@ -116,11 +113,10 @@ public final class ReplayRunner {
             int markets = book.markets().size();
             MarketLiquidity[] liquidity = new MarketLiquidity[markets];
             double[] fees = new double[markets];
-            DepthHistory depth = DepthHistory.constant(DepthSnapshot.symmetric(0,
-                    DepthCurve.linear(scenario.depthPerPercentUsd(), DepthCurve.DEFAULT_MAX_DISTANCE)));
             for (int m = 0; m < markets; m++) {
                 Market def = scenario.book().markets().get(m);
-                liquidity[m] = new MarketLiquidity(def.symbol(), scenario.liquidity(), depth);
+                liquidity[m] = new MarketLiquidity(def.symbol(), scenario.liquidity(),
+                        scenario.depth().historyOf(def.symbol()));
                 fees[m] = def.liquidationFee();
             }
             InsuranceFunds funds = InsuranceFunds.venueWide(FundSpec.uncapped("venue", scenario.insuranceFundUsd()),
