@@ -403,6 +403,15 @@ public final class ReplayRunner {
             skipTo(s);
         }
 
+        /**
+         * @return the time of the next feed event, ms since the Unix epoch, UTC; {@link Long#MAX_VALUE} when the
+         * feeds have ended (reads one event ahead; changes no state)
+         */
+        public long nextTimeMs() {
+            FeedEvent e = peek();
+            return e == null ? Long.MAX_VALUE : e.timestampMs();
+        }
+
         /** @return feed events processed so far */
         public long position() {
             return position;
@@ -516,6 +525,58 @@ public final class ReplayRunner {
             }
         }
         throw new IllegalArgumentException("the scenario's feeds hold no price");
+    }
+
+    /**
+     * An estimate of when a scenario's feeds end, for progress display only (it decides nothing): a synthetic feed's
+     * last step; a recorded file's last line's timestamp (first CSV column, or a journal line's {@code "t"}; values
+     * above 10^14 are taken as µs), read from the file's tail. Unknown when any feed's end cannot be read that way.
+     *
+     * @param scenario a scenario
+     * @return the latest end of its feeds, ms since the Unix epoch, UTC; {@link Long#MIN_VALUE} when unknown
+     */
+    public static long endHintMs(Scenario scenario) {
+        long end = Long.MIN_VALUE;
+        for (Scenario.Feed f : scenario.feeds()) {
+            long e = switch (f) {
+                case Scenario.SyntheticFeed s -> s.parameters().timeline().endMs();
+                case Scenario.CorrelatedFeed c -> c.parameters().timeline().endMs();
+                case Scenario.RecordedFeed r -> lastLineTimeMs(r.path());
+            };
+            if (e == Long.MIN_VALUE) {
+                return Long.MIN_VALUE;
+            }
+            end = Math.max(end, e);
+        }
+        return end;
+    }
+
+    private static final java.util.regex.Pattern LEADING_TIME = java.util.regex.Pattern.compile(
+            "^\\s*(?:\\{\\s*\"t\"\\s*:\\s*)?(\\d{9,19})\\b");
+
+    private static long lastLineTimeMs(java.nio.file.Path file) {
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(file.toFile(), "r")) {
+            long length = raf.length();
+            int n = (int) Math.min(length, 8192);
+            byte[] tail = new byte[n];
+            raf.seek(length - n);
+            raf.readFully(tail);
+            String[] lines = new String(tail, java.nio.charset.StandardCharsets.UTF_8).split("\\R");
+            for (int i = lines.length - 1; i > 0 || (i == 0 && n == length); i--) {
+                if (lines[i].isBlank()) {
+                    continue;
+                }
+                java.util.regex.Matcher m = LEADING_TIME.matcher(lines[i]);
+                if (!m.find()) {
+                    return Long.MIN_VALUE;
+                }
+                long t = Long.parseLong(m.group(1));
+                return t > 100_000_000_000_000L ? t / 1000 : t;
+            }
+            return Long.MIN_VALUE;
+        } catch (java.io.IOException | NumberFormatException e) {
+            return Long.MIN_VALUE; // only a hint: the replay itself reports a bad file
+        }
     }
 
     private static FeedReader open(Scenario scenario) {
