@@ -162,4 +162,16 @@ class SeekTest {
             assertEquals(original, r.finish().stateHash(), "forking did not touch the original");
         }
     }
+
+    @Test
+    void theEndHintForProgressComesFromTheFeedsTails(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Scenario gap = ScenarioReader.read(SCENARIOS.resolve("gap-down.json"));
+        assertEquals(START + 3_599_000, ReplayRunner.endHintMs(gap), "3,600 one-second steps");
+        Path ticks = dir.resolve("ticks.csv");
+        java.nio.file.Files.writeString(ticks, "timestamp_ms,symbol,price\n1000,ETHUSD,2000\n1735693199000,ETHUSD,1990\n\n");
+        Scenario recorded = gap.withFeeds(List.of(gap.feeds().getFirst(), new Scenario.RecordedFeed(ticks, "ticks")));
+        assertEquals(1_735_693_199_000L, ReplayRunner.endHintMs(recorded), "the later of the two ends");
+        java.nio.file.Files.writeString(ticks, "timestamp_ms,symbol,price\n");
+        assertEquals(Long.MIN_VALUE, ReplayRunner.endHintMs(recorded), "unknown: only a header");
+    }
 }
