@@ -5,16 +5,29 @@ import io.solvent.engine.io.ScenarioReader;
 import io.solvent.engine.model.Asset;
 import io.solvent.engine.scenario.Scenario;
 import io.solvent.engine.sim.ReplayRunner;
+import io.solvent.engine.sim.ReplaySink;
+import io.solvent.engine.sim.RunSummary;
+import io.solvent.engine.sim.SimulationEvent;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code solvent replay SCENARIO.json --out DIR}: runs a scenario headless and writes its four outputs. */
+/**
+ * {@code solvent replay SCENARIO.json --out DIR [--fork-at TIME --set key=v ... --fork-out DIR2]}: runs a scenario
+ * headless and writes its four outputs; with a fork, also the what-if from TIME under changed parameters.
+ */
 @Command(name = "replay",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -28,9 +41,18 @@ import java.util.concurrent.Callable;
                 + " (version, SHA-256 of every input, the effective parameters, the seed). The same scenario gives"
                 + " the same stateHash on any machine. The scenario format is in docs/simulation.md.",
             "",
+            "With --fork-at TIME --set KEY=V ... --fork-out DIR2, the run also forks at TIME: every feed event up to"
+                + " TIME runs once, then the original goes on into DIR and a copy of its state goes on under the"
+                + " overridden parameters into DIR2 (the same four files, the fork's manifest recording the time and"
+                + " the overrides). A fork can change liquidation.*, oracle.*, deleveraging, dynamicMargin.* and"
+                + " liquidity.stressedDepthMultiplier / cascadeFeedback / impactHalfLifeMs.",
+            "",
             "Bad input is reported as FILE: PLACE: PROBLEM on standard error, with exit status 2."
         })
 public final class ReplayCommand implements Callable<Integer> {
+    /** The only liquidity fields a fork can change: the books (depth) are the original's. */
+    static final List<String> FORKABLE_LIQUIDITY = List.of("liquidity.stressedDepthMultiplier",
+            "liquidity.cascadeFeedback", "liquidity.impactHalfLifeMs");
 
     @Parameters(index = "0", paramLabel = "SCENARIO.json", description = "the scenario")
     Path scenario;
@@ -38,22 +60,193 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "the output folder (created)")
     Path out;
 
+    @Option(names = "--fork-at", paramLabel = "TIME", description = "fork the run at this moment: an ISO-8601 UTC"
+            + " instant (2025-10-10T21:00:00Z) or ms since the epoch; events stamped at or before it run once")
+    String forkAt;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "with --fork-at: a parameter of the fork, by its"
+            + " dotted scenario path (repeatable)")
+    List<String> sets;
+
+    @Option(names = "--fork-out", paramLabel = "DIR2", description = "with --fork-at: the fork's output folder")
+    Path forkOut;
+
+    @Option(names = "--progress", negatable = true, description = "show a progress line on standard error (default:"
+            + " only when it is a terminal)")
+    Boolean progress;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        Scenario sc = ScenarioReader.read(scenario);
-        ReplayRunner.Result result;
-        try (ReplayOutput output = new ReplayOutput(out, sc.book().assets().stream().map(Asset::symbol).toList())) {
-            result = ReplayRunner.run(sc, output);
-            output.finish(sc, result, VersionProvider.version());
+        if (forkAt == null && (sets != null || forkOut != null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--set and --fork-out go with --fork-at");
         }
-        var s = result.summary();
-        spec.commandLine().getErr().printf("solvent: %s: %d ticks, %d liquidations, bad debt %.2f USD, fund %.2f →"
-                + " %.2f USD (minimum %.2f), deficit %.2f USD, stateHash %s%n", sc.name(), result.ticks(),
-                s.liquidations(), s.badDebtUsd(), result.fundStartUsd(), s.fundEndUsd(), s.fundMinimumUsd(),
-                s.deficitUsd(), result.stateHash());
+        if (forkAt != null && (sets == null || forkOut == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--fork-at needs at least one --set KEY=VALUE and --fork-out DIR2");
+        }
+        Map<String, String> overrides = forkAt == null ? Map.of() : overrides();
+        long at = forkAt == null ? 0 : time(forkAt);
+        Scenario sc = ScenarioReader.read(scenario);
+        Scenario forked = forkAt == null ? null : ScenarioReader.read(scenario, overrides);
+        PrintWriter err = spec.commandLine().getErr();
+        ProgressLine line = ProgressLine.of(err, progress);
+        Progress p = new Progress(line, ReplayRunner.endHintMs(sc));
+        List<String> assets = sc.book().assets().stream().map(Asset::symbol).toList();
+        if (forked == null) {
+            ReplayRunner.Result result;
+            try (ReplayOutput output = new ReplayOutput(out, assets);
+                 ReplayRunner.Replay replay = ReplayRunner.Replay.start(sc, output)) {
+                p.runToEnd("replay", replay);
+                result = replay.finish();
+                output.finish(sc, result, VersionProvider.version());
+            } finally {
+                line.clear();
+            }
+            err.println(summaryLine(sc.name(), result));
+            return ExitCodes.OK;
+        }
+
+        ReplayRunner.Result original;
+        ReplayRunner.Result fork;
+        try (ReplayOutput outA = new ReplayOutput(out, assets);
+             ReplayOutput outB = new ReplayOutput(forkOut, assets)) {
+            Tee tee = new Tee(outA, outB);
+            try (ReplayRunner.Replay replay = ReplayRunner.Replay.start(sc, tee)) {
+                while (replay.nextTimeMs() <= at && replay.step()) {
+                    p.show("replay", replay);
+                }
+                ReplayRunner.Snapshot snapshot = replay.snapshot();
+                tee.forked = true; // from here on each run writes into its own folder
+                try (ReplayRunner.Replay what = ReplayRunner.Replay.fork(forked, snapshot, outB)) {
+                    p.runToEnd("fork", what);
+                    fork = what.finish();
+                }
+                p.runToEnd("replay", replay);
+                original = replay.finish();
+            } finally {
+                line.clear();
+            }
+            outA.finish(sc, original, VersionProvider.version());
+            outB.finish(forked, fork, VersionProvider.version(), new ReplayOutput.Fork(sc.name(), at, overrides));
+        }
+        RunSummary a = original.summary();
+        RunSummary b = fork.summary();
+        err.println(summaryLine(sc.name(), original));
+        err.println(summaryLine(forked.name() + " forked at " + Instant.ofEpochMilli(at) + " with "
+                + String.join(", ", overrides.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()),
+                fork));
+        err.printf("solvent: fork − original: bad debt %+.2f USD, fund end %+.2f USD, liquidations %+d%n",
+                b.badDebtUsd() - a.badDebtUsd(), b.fundEndUsd() - a.fundEndUsd(), b.liquidations() - a.liquidations());
         return ExitCodes.OK;
+    }
+
+    private Map<String, String> overrides() {
+        Map<String, String> o = new LinkedHashMap<>();
+        for (String s : sets) {
+            int eq = s.indexOf('=');
+            if (eq <= 0 || eq == s.length() - 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--set expects KEY=VALUE, was '" + s
+                        + "'");
+            }
+            String key = s.substring(0, eq);
+            if (!forkable(key)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--set " + key + ": a fork cannot"
+                        + " change this; it can change liquidation.*, oracle.*, deleveraging, dynamicMargin.* and "
+                        + String.join(", ", FORKABLE_LIQUIDITY) + (key.startsWith("liquidity.")
+                        ? " (the markets' books stay the original's)" : key.startsWith("insuranceFund")
+                        ? " (the fund's balance is state, carried over)" : ""));
+            }
+            if (o.put(key, s.substring(eq + 1)) != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--set " + key + " given twice");
+            }
+        }
+        return o;
+    }
+
+    /**
+     * @param key a scenario field's dotted path
+     * @return whether a fork can change it: parameters, not state or inputs
+     */
+    static boolean forkable(String key) {
+        return key.startsWith("liquidation.") || key.startsWith("oracle.") || key.startsWith("dynamicMargin.")
+                || key.equals("deleveraging") || FORKABLE_LIQUIDITY.contains(key);
+    }
+
+    private long time(String text) {
+        try {
+            return text.chars().allMatch(Character::isDigit) ? Long.parseLong(text) : Instant.parse(text).toEpochMilli();
+        } catch (DateTimeParseException | NumberFormatException | ArithmeticException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--fork-at expects an ISO-8601 UTC instant"
+                    + " (2025-10-10T21:00:00Z) or ms since the epoch, was '" + text + "'");
+        }
+    }
+
+    static String summaryLine(String name, ReplayRunner.Result r) {
+        RunSummary s = r.summary();
+        return String.format("solvent: %s: %d ticks, %d liquidations, bad debt %.2f USD, fund %.2f → %.2f USD"
+                + " (minimum %.2f), deficit %.2f USD, stateHash %s", name, r.ticks(), s.liquidations(),
+                s.badDebtUsd(), r.fundStartUsd(), s.fundEndUsd(), s.fundMinimumUsd(), s.deficitUsd(), r.stateHash());
+    }
+
+    /** Shows a replay's progress: simulated time, share of the feeds' time span when known, events. */
+    private static final class Progress {
+        private final ProgressLine line;
+        private final long endMs;
+        private long firstMs = Long.MIN_VALUE;
+
+        Progress(ProgressLine line, long endMs) {
+            this.line = line;
+            this.endMs = endMs;
+        }
+
+        void runToEnd(String task, ReplayRunner.Replay replay) {
+            while (replay.step()) {
+                show(task, replay);
+            }
+        }
+
+        void show(String task, ReplayRunner.Replay replay) {
+            long t = replay.timeMs();
+            if (firstMs == Long.MIN_VALUE) {
+                firstMs = t;
+            }
+            if ((replay.position() & 1023) != 0 || !line.due()) {
+                return;
+            }
+            double fraction = endMs == Long.MIN_VALUE || endMs <= firstMs ? Double.NaN
+                    : Math.clamp((double) (t - firstMs) / (endMs - firstMs), 0.0, 1.0);
+            line.update(task, ProgressLine.instant(t), replay.position(), "events", fraction);
+        }
+    }
+
+    /** Sends every row to both outputs until the fork, then to the original's only. */
+    private static final class Tee implements ReplaySink {
+        private final ReplaySink original;
+        private final ReplaySink fork;
+        private boolean forked;
+
+        Tee(ReplaySink original, ReplaySink fork) {
+            this.original = original;
+            this.fork = fork;
+        }
+
+        @Override
+        public void event(SimulationEvent e, String account, String subaccount, String market) {
+            original.event(e, account, subaccount, market);
+            if (!forked) {
+                fork.event(e, account, subaccount, market);
+            }
+        }
+
+        @Override
+        public void metrics(MetricsRow row) {
+            original.metrics(row);
+            if (!forked) {
+                fork.metrics(row);
+            }
+        }
     }
 }

@@ -28,6 +28,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -88,6 +91,10 @@ public final class StressCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "runs in parallel (default: the cores, at most 8)")
     Integer threads;
 
+    @Option(names = "--progress", negatable = true, description = "show a progress line on standard error (default:"
+            + " only when it is a terminal)")
+    Boolean progress;
+
     @Spec
     CommandSpec spec;
 
@@ -136,8 +143,23 @@ public final class StressCommand implements Callable<Integer> {
         }
         Scenario base = ScenarioReader.read(scenario);
         long at = shockAt != null ? shockAt : ReplayRunner.firstTickMs(base);
-        ReverseStress.Outcome outcome = ReverseStress.search(drop -> ReplayRunner.run(
-                ReverseStress.shocked(base, at, drop), ReplaySink.NONE).summary().fundMinimumUsd(), maxDrop);
+        // the search runs both end points, then bisects (maxDrop, 0) down to ReverseStress.TOLERANCE
+        long most = 2 + (long) Math.ceil(Math.log(maxDrop / ReverseStress.TOLERANCE) / Math.log(2));
+        ProgressLine line = ProgressLine.of(spec.commandLine().getErr(), progress);
+        long[] done = {0};
+        ReverseStress.Outcome outcome;
+        try {
+            outcome = ReverseStress.search(drop -> {
+                double minimum = ReplayRunner.run(ReverseStress.shocked(base, at, drop), ReplaySink.NONE).summary()
+                        .fundMinimumUsd();
+                done[0]++;
+                line.update("stress --reverse", String.format(java.util.Locale.ROOT, "drop %.4f", drop), done[0],
+                        "runs", Math.min(1.0, (double) done[0] / most));
+                return minimum;
+            }, maxDrop);
+        } finally {
+            line.clear();
+        }
         StressReportWriter.writeReverse(out, at, outcome);
         PrintWriter err = spec.commandLine().getErr();
         if (Double.isNaN(outcome.emptiesAt())) {
@@ -190,27 +212,32 @@ public final class StressCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be >= 1, was " + n);
         }
         ExecutorService pool = Executors.newFixedThreadPool(n);
+        ProgressLine line = ProgressLine.of(spec.commandLine().getErr(), progress);
+        String task = monteCarlo != null ? "stress --monte-carlo" : "stress";
         List<ReplayRunner.Result> results = new ArrayList<>();
         try {
-            List<Future<ReplayRunner.Result>> futures = new ArrayList<>();
+            CompletionService<Map.Entry<Integer, ReplayRunner.Result>> done = new ExecutorCompletionService<>(pool);
             for (int i = 0; i < count; i++) {
                 int index = i;
-                futures.add(pool.submit(() -> ReplayRunner.run(scenarioOf.apply(index), ReplaySink.NONE)));
+                done.submit(() -> Map.entry(index, ReplayRunner.run(scenarioOf.apply(index), ReplaySink.NONE)));
             }
-            for (int i = 0; i < futures.size(); i++) {
-                results.add(futures.get(i).get());
-                if (System.console() != null) {
-                    spec.commandLine().getErr().printf("\rsolvent: stress: %d/%d runs", i + 1, futures.size());
-                    spec.commandLine().getErr().flush();
+            ReplayRunner.Result[] byIndex = new ReplayRunner.Result[count];
+            for (int finished = 0; finished < count; ) {
+                Future<Map.Entry<Integer, ReplayRunner.Result>> f = done.poll(ProgressLine.INTERVAL_NANOS,
+                        TimeUnit.NANOSECONDS);
+                if (f != null) {
+                    Map.Entry<Integer, ReplayRunner.Result> r = f.get();
+                    byIndex[r.getKey()] = r.getValue();
+                    finished++;
                 }
+                line.update(task, "", finished, "runs", (double) finished / count);
             }
+            results.addAll(Arrays.asList(byIndex)); // in grid (or path) order, whatever finished first
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
-        }
-        if (System.console() != null) {
-            spec.commandLine().getErr().println();
+            line.clear();
         }
         return results;
     }

@@ -39,4 +39,105 @@ class ReplayCommandTest {
         CliRun noOut = CliRun.of("replay", GAP.toString());
         assertEquals(ExitCodes.BAD_INPUT, noOut.status());
     }
+
+    @Test
+    void aForkGoesOnUnderItsOverridesIntoItsOwnFolder(@TempDir Path dir) throws Exception {
+        // no bankruptcy happens before the gap at 00:20, so forking into "deficit" a second before it ends exactly
+        // where running "deficit" from the start does, rows included
+        CliRun run = CliRun.of("replay", GAP.toString(), "--out", dir.resolve("a").toString(), "--fork-at",
+                "2025-01-01T00:19:59Z", "--set", "deleveraging=deficit", "--set", "oracle.heartbeatMs=60000",
+                "--fork-out", dir.resolve("b").toString(), "--no-progress");
+        assertEquals(0, run.status(), run.err());
+        assertEquals("", run.out());
+        CliRun plain = CliRun.of("replay", GAP.toString(), "--out", dir.resolve("plain").toString());
+        for (String f : new String[] {"summary.json", "events.csv", "metrics.csv"}) {
+            assertEquals(Files.readString(dir.resolve("plain").resolve(f)), Files.readString(dir.resolve("a").resolve(f)),
+                    "the original is the plain run: " + f);
+        }
+        io.solvent.engine.scenario.Scenario deficit = io.solvent.engine.io.ScenarioReader.read(GAP,
+                java.util.Map.of("deleveraging", "deficit"));
+        io.solvent.engine.sim.ReplayRunner.Result direct;
+        try (io.solvent.engine.io.ReplayOutput o = new io.solvent.engine.io.ReplayOutput(dir.resolve("direct"),
+                deficit.book().assets().stream().map(io.solvent.engine.model.Asset::symbol).toList())) {
+            direct = io.solvent.engine.sim.ReplayRunner.run(deficit, o);
+            o.finish(deficit, direct, "test");
+        }
+        assertEquals(Files.readString(dir.resolve("direct/events.csv")), Files.readString(dir.resolve("b/events.csv")),
+                "the fork's events.csv holds the shared history and its own");
+        assertEquals(Files.readString(dir.resolve("direct/metrics.csv")), Files.readString(dir.resolve("b/metrics.csv")));
+        String forkSummary = Files.readString(dir.resolve("b/summary.json"));
+        assertTrue(forkSummary.contains(direct.stateHash()), forkSummary);
+        String manifest = Files.readString(dir.resolve("b/manifest.json"));
+        assertTrue(manifest.contains("\"atMs\" : 1735690799000") || manifest.contains("\"atMs\": 1735690799000"),
+                manifest);
+        assertTrue(manifest.contains("\"deleveraging\": \"deficit\"") || manifest.contains("\"deleveraging\" : \"deficit\""),
+                manifest);
+        assertTrue(manifest.contains("oracle.heartbeatMs"), manifest);
+        String[] lines = run.err().strip().split("\n");
+        assertEquals(3, lines.length, run.err());
+        assertTrue(lines[1].contains("forked at 2025-01-01T00:19:59Z with deleveraging=deficit"), lines[1]);
+        assertTrue(lines[2].startsWith("solvent: fork − original: bad debt "), lines[2]);
+        assertFalse(run.err().contains("\r"), "--no-progress: no progress line");
+    }
+
+    @Test
+    void aForkRefusesWhatItCannotChange(@TempDir Path dir) {
+        for (String key : new String[] {"insuranceFund.openingBalanceUsd=1", "liquidity.depthPerPercentUsd=1e6",
+            "liquidity.markets.ETH-PERP.depthPerPercentUsd=1e6", "seed=3", "book=x.json"}) {
+            CliRun run = CliRun.of("replay", GAP.toString(), "--out", dir.resolve("a").toString(), "--fork-at",
+                    "1735690799000", "--set", key, "--fork-out", dir.resolve("b").toString());
+            assertEquals(ExitCodes.BAD_INPUT, run.status(), key);
+            assertTrue(run.err().contains("--set " + key.substring(0, key.indexOf('=')) + ": a fork cannot change"),
+                    run.err());
+        }
+        CliRun badTime = CliRun.of("replay", GAP.toString(), "--out", dir.resolve("a").toString(), "--fork-at",
+                "yesterday", "--set", "deleveraging=deficit", "--fork-out", dir.resolve("b").toString());
+        assertEquals(ExitCodes.BAD_INPUT, badTime.status());
+        assertTrue(badTime.err().contains("--fork-at expects an ISO-8601"), badTime.err());
+        CliRun badValue = CliRun.of("replay", GAP.toString(), "--out", dir.resolve("a").toString(), "--fork-at",
+                "1735690799000", "--set", "liquidation.buffer=-1", "--fork-out", dir.resolve("b").toString());
+        assertEquals(ExitCodes.BAD_INPUT, badValue.status());
+        assertTrue(badValue.err().contains("$.liquidation.buffer"), badValue.err());
+        CliRun noFork = CliRun.of("replay", GAP.toString(), "--out", dir.resolve("a").toString(), "--set",
+                "deleveraging=deficit");
+        assertEquals(ExitCodes.BAD_INPUT, noFork.status());
+        assertFalse(Files.exists(dir.resolve("a")), "nothing written");
+    }
+
+    @Test
+    void badDepthInTheScenarioIsBadInput(@TempDir Path dir) throws Exception {
+        String text = Files.readString(GAP).replace("\"../books/population-300.json\"",
+                "\"" + GAP.toAbsolutePath().getParent().resolve("../books/population-300.json").normalize()
+                        .toString().replace("\\", "/") + "\"");
+        Path unknown = dir.resolve("unknown.json");
+        Files.writeString(unknown, text.replace("\"impactHalfLifeMs\": 60000",
+                "\"impactHalfLifeMs\": 60000, \"markets\": {\"ETH-PERPETUAL\": {\"depthPerPercentUsd\": 1e6}}"));
+        CliRun run = CliRun.of("replay", unknown.toString(), "--out", dir.resolve("o").toString());
+        assertEquals(ExitCodes.BAD_INPUT, run.status(), run.err());
+        assertTrue(run.err().contains("$.liquidity.markets['ETH-PERPETUAL']: unknown market"), run.err());
+        Path missing = dir.resolve("missing.json");
+        Files.writeString(missing, text.replace("\"impactHalfLifeMs\": 60000",
+                "\"impactHalfLifeMs\": 60000, \"markets\": {\"BTC-PERP\": {\"depthFile\": \"btc-depth.csv\"}}"));
+        CliRun noFile = CliRun.of("replay", missing.toString(), "--out", dir.resolve("o").toString());
+        assertEquals(ExitCodes.BAD_INPUT, noFile.status(), noFile.err());
+        assertTrue(noFile.err().contains("btc-depth.csv: no such file"), noFile.err());
+        assertFalse(Files.exists(dir.resolve("o")), "nothing written");
+    }
+
+    @Test
+    void progressGoesToStandardErrorOnlyAndChangesNoOutput(@TempDir Path dir) throws Exception {
+        CliRun shown = CliRun.of("replay", GAP.toString(), "--out", dir.resolve("a").toString(), "--progress");
+        CliRun hidden = CliRun.of("replay", GAP.toString(), "--out", dir.resolve("b").toString(), "--no-progress");
+        assertEquals(0, shown.status(), shown.err());
+        assertEquals("", shown.out());
+        assertEquals("", hidden.out());
+        assertFalse(hidden.err().contains("\r"), hidden.err());
+        assertEquals(1, hidden.err().strip().lines().count(), "only the summary: " + hidden.err());
+        // the run may end before the first quarter second; whatever was drawn ends erased before the summary
+        String last = shown.err().substring(shown.err().lastIndexOf('\r') + 1);
+        assertTrue(last.startsWith("solvent: gap down"), last);
+        for (String f : new String[] {"summary.json", "events.csv", "metrics.csv"}) {
+            assertEquals(Files.readString(dir.resolve("a").resolve(f)), Files.readString(dir.resolve("b").resolve(f)));
+        }
+    }
 }

@@ -63,4 +63,27 @@ class StressCommandTest {
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
+
+    @Test
+    void progressIsOnlyOnStandardErrorAndChangesNoFile(@TempDir Path dir) throws Exception {
+        String[] grid = {"--set", "deleveraging=adl-ranked,deficit", "--set", "liquidity.markets.ETH-PERP.depthPerPercentUsd=1e5,1e6"};
+        CliRun shown = CliRun.of(concat(new String[] {"stress", GAP.toString(), "--progress", "--out",
+            dir.resolve("shown").toString()}, grid));
+        CliRun hidden = CliRun.of(concat(new String[] {"stress", GAP.toString(), "--no-progress", "--out",
+            dir.resolve("hidden").toString()}, grid));
+        assertEquals(0, shown.status(), shown.err());
+        assertEquals(0, hidden.status(), hidden.err());
+        assertEquals("", shown.out());
+        assertEquals("", hidden.out());
+        // whether a line was drawn depends on the wall clock (none in the first quarter second); any is erased
+        assertTrue(shown.err().substring(shown.err().lastIndexOf('\r') + 1).startsWith("solvent: stress: 4 runs"),
+                "the line is erased before the summary: " + shown.err());
+        assertEquals("solvent: stress: 4 runs written to " + dir.resolve("hidden").resolve("stress.csv")
+                + " and stress.json", hidden.err().strip(), "--no-progress: the summary only");
+        assertEquals(Files.readString(dir.resolve("shown/stress.csv")), Files.readString(dir.resolve("hidden/stress.csv")));
+        List<String> rows = Files.readAllLines(dir.resolve("hidden/stress.csv"));
+        assertTrue(!rows.get(1).split(",")[rows.get(0).split(",").length - 1]
+                .equals(rows.get(2).split(",")[rows.get(0).split(",").length - 1]),
+                "a per-market depth in a grid changes the run's stateHash");
+    }
 }

@@ -86,13 +86,39 @@ public final class ReplayOutput implements ReplaySink, AutoCloseable {
      * @param engineVersion the version of Solvent that ran it
      */
     public void finish(Scenario scenario, ReplayRunner.Result result, String engineVersion) {
+        finish(scenario, result, engineVersion, null);
+    }
+
+    /**
+     * What a fork's manifest records besides its scenario: where it branched off and what it changed.
+     *
+     * @param fromScenario the name of the scenario it was forked from
+     * @param atMs         the fork time, ms since the Unix epoch, UTC: every feed event at or before it was run under
+     *                     the original parameters
+     * @param overrides    the changed fields, dotted path to the value as given, in the order given
+     */
+    public record Fork(String fromScenario, long atMs, java.util.Map<String, String> overrides) {
+        public Fork {
+            overrides = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(overrides));
+        }
+    }
+
+    /**
+     * Writes summary.json and manifest.json (recording the fork, when given) and moves every file into place.
+     *
+     * @param scenario      the scenario that ran (for a fork: the fork's)
+     * @param result        its outcome
+     * @param engineVersion the version of Solvent that ran it
+     * @param fork          where the run was forked, or {@code null} for a run from the start
+     */
+    public void finish(Scenario scenario, ReplayRunner.Result result, String engineVersion, Fork fork) {
         try {
             events.close();
             metrics.close();
             AtomicFiles.moveIntoPlace(eventsTmp, dir.resolve("events.csv"));
             AtomicFiles.moveIntoPlace(metricsTmp, dir.resolve("metrics.csv"));
             AtomicFiles.writeJson(dir.resolve("summary.json"), g -> summary(g, scenario, result));
-            AtomicFiles.writeJson(dir.resolve("manifest.json"), g -> manifest(g, scenario, engineVersion));
+            AtomicFiles.writeJson(dir.resolve("manifest.json"), g -> manifest(g, scenario, engineVersion, fork));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write into " + dir + ": " + e.getMessage(), e);
         }
@@ -140,7 +166,7 @@ public final class ReplayOutput implements ReplaySink, AutoCloseable {
         g.writeEndObject();
     }
 
-    private static void manifest(JsonGenerator g, Scenario sc, String engineVersion) throws IOException {
+    private static void manifest(JsonGenerator g, Scenario sc, String engineVersion, Fork fork) throws IOException {
         g.writeStartObject();
         g.writeStringField("engine", "solvent " + engineVersion);
         g.writeStringField("scenario", sc.name());
@@ -162,7 +188,23 @@ public final class ReplayOutput implements ReplaySink, AutoCloseable {
         g.writeStringField("stalenessPolicy", sc.oracle().stalenessPolicy().name());
         g.writeEndObject();
         g.writeObjectFieldStart("liquidity");
-        g.writeNumberField("depthPerPercentUsd", sc.depthPerPercentUsd());
+        g.writeNumberField("depthPerPercentUsd", sc.depth().defaultPerPercentUsd());
+        if (!sc.depth().markets().isEmpty()) {
+            g.writeObjectFieldStart("markets");
+            for (var e : sc.depth().markets().entrySet()) {
+                g.writeObjectFieldStart(e.getKey());
+                switch (e.getValue()) {
+                    case Scenario.ConstantDepth c -> g.writeNumberField("depthPerPercentUsd", c.perPercentUsd());
+                    case Scenario.RecordedDepth r -> {
+                        g.writeStringField("depthFile", String.valueOf(r.file().getFileName()));
+                        g.writeStringField("symbol", r.symbol());
+                        g.writeNumberField("snapshots", r.history().size());
+                    }
+                }
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        }
         g.writeNumberField("stressedDepthMultiplier", sc.liquidity().stressedDepthMultiplier());
         g.writeBooleanField("cascadeFeedback", sc.liquidity().cascadeFeedback());
         g.writeNumberField("impactHalfLifeMs", sc.liquidity().impactHalfLifeMs());
@@ -176,7 +218,26 @@ public final class ReplayOutput implements ReplaySink, AutoCloseable {
         g.writeStringField("deleveraging", sc.deleveraging());
         g.writeNumberField("insuranceFundUsd", sc.insuranceFundUsd());
         g.writeNumberField("shocks", sc.shocks().size());
+        g.writeObjectFieldStart("dynamicMargin");
+        g.writeBooleanField("enabled", sc.dynamicMargin().enabled());
+        g.writeNumberField("halfLifeMs", sc.dynamicMargin().halfLifeMs());
+        g.writeNumberField("referenceVolatility", sc.dynamicMargin().referenceVolatility());
+        g.writeNumberField("maxMultiplier", sc.dynamicMargin().maxMultiplier());
+        g.writeNumberField("step", sc.dynamicMargin().step());
         g.writeEndObject();
+        g.writeEndObject();
+        if (fork != null) {
+            g.writeObjectFieldStart("fork");
+            g.writeStringField("from", fork.fromScenario());
+            g.writeNumberField("atMs", fork.atMs());
+            g.writeStringField("at", java.time.Instant.ofEpochMilli(fork.atMs()).toString());
+            g.writeObjectFieldStart("overrides");
+            for (var e : fork.overrides().entrySet()) {
+                g.writeStringField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+        }
         g.writeNumberField("seed", sc.seed());
         g.writeEndObject();
     }

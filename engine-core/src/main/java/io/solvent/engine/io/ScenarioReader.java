@@ -10,8 +10,17 @@ import io.solvent.engine.feed.synthetic.JumpDiffusionParameters;
 import io.solvent.engine.feed.synthetic.Shock;
 import io.solvent.engine.feed.synthetic.Timeline;
 import io.solvent.engine.insurance.DeleveragingPolicy;
+import io.solvent.engine.feed.DepthEvent;
+import io.solvent.engine.feed.FeedEvent;
+import io.solvent.engine.feed.recorded.RecordedFeedOptions;
+import io.solvent.engine.feed.recorded.RecordedFeedReader;
+import io.solvent.engine.feed.recorded.RecordedFormat;
 import io.solvent.engine.liquidation.LiquidationParameters;
+import io.solvent.engine.liquidity.DepthCurve;
+import io.solvent.engine.liquidity.DepthHistory;
 import io.solvent.engine.liquidity.LiquidityParameters;
+import io.solvent.engine.margin.DynamicMarginParameters;
+import io.solvent.engine.model.Market;
 import io.solvent.engine.model.Book;
 import io.solvent.engine.oracle.OracleParameters;
 import io.solvent.engine.oracle.StalenessPolicy;
@@ -23,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads a scenario file (format 1; docs/simulation.md has every field). Paths inside it are relative to the
@@ -31,11 +41,14 @@ import java.util.Set;
  */
 public final class ScenarioReader {
     private static final Set<String> TOP = Set.of("format", "name", "book", "settlementAsset", "feeds", "symbols",
-            "oracle", "liquidity", "liquidation", "deleveraging", "insuranceFund", "shocks", "seed");
+            "oracle", "liquidity", "liquidation", "deleveraging", "insuranceFund", "shocks", "seed", "dynamicMargin");
     private static final Set<String> ORACLE = Set.of("latencyMs", "deviationThreshold", "heartbeatMs", "staleAfterMs",
             "stalenessPolicy");
     private static final Set<String> LIQUIDITY = Set.of("depthPerPercentUsd", "stressedDepthMultiplier",
-            "cascadeFeedback", "impactHalfLifeMs");
+            "cascadeFeedback", "impactHalfLifeMs", "markets");
+    private static final Set<String> MARKET_DEPTH = Set.of("depthPerPercentUsd", "depthFile", "symbol");
+    private static final Set<String> DYNAMIC_MARGIN = Set.of("enabled", "halfLifeMs", "referenceVolatility",
+            "maxMultiplier", "step");
     private static final Set<String> LIQUIDATION = Set.of("buffer", "maxFraction", "dustNotionalUsd",
             "liquidatorShare");
     private static final Set<String> SYNTHETIC = Set.of("symbol", "initialPrice", "drift", "volatility",
@@ -131,12 +144,27 @@ public final class ScenarioReader {
 
         JsonCursor liq = doc.field("liquidity");
         double depth = DEFAULT_DEPTH_PER_PERCENT_USD;
+        Map<String, Scenario.MarketDepth> marketDepth = new LinkedHashMap<>();
         LiquidityParameters liquidity = LiquidityParameters.defaults();
         if (!liq.isMissing()) {
             liq.object(LIQUIDITY);
             depth = liq.field("depthPerPercentUsd").number(DEFAULT_DEPTH_PER_PERCENT_USD);
             if (!(depth > 0)) {
                 throw liq.field("depthPerPercentUsd").fail("expected a notional > 0, was " + depth);
+            }
+            if (liq.has("markets")) {
+                List<String> known = book.markets().stream().map(Market::symbol).toList();
+                for (JsonCursor m : liq.field("markets").entries()) {
+                    if (!known.contains(m.name())) {
+                        throw m.fail("unknown market '" + m.name() + "'; expected one of the book's markets "
+                                + known);
+                    }
+                    Scenario.MarketDepth md = marketDepth(m, dir);
+                    if (md instanceof Scenario.RecordedDepth r) {
+                        inputs.add(r.file());
+                    }
+                    marketDepth.put(m.name(), md);
+                }
             }
             JsonCursor cascade = liq.field("cascadeFeedback");
             if (!cascade.isMissing() && !cascade.node().isBoolean()) {
@@ -178,9 +206,75 @@ public final class ScenarioReader {
                 shocks.add(shock(s));
             }
         }
+        DynamicMarginParameters dynamicMargin = doc.has("dynamicMargin") ? dynamicMargin(doc.field("dynamicMargin"))
+                : DynamicMarginParameters.DISABLED;
         String name = doc.has("name") ? doc.field("name").text() : String.valueOf(file.getFileName());
-        return new Scenario(name, book, inputs, settlement, feeds, symbols, oracle, depth, liquidity, liquidation,
-                policy, fund, shocks, seed);
+        return new Scenario(name, book, inputs, settlement, feeds, symbols, oracle,
+                new Scenario.Depth(depth, marketDepth), liquidity, liquidation, policy, fund, shocks, seed,
+                dynamicMargin);
+    }
+
+    /**
+     * A market's own depth: {@code {"depthPerPercentUsd": X}} or {@code {"depthFile": "f.csv"[, "symbol": "S"]}}
+     * (a Binance bookDepth CSV, relative to the scenario's folder; the symbol defaults to the file's only one).
+     */
+    private static Scenario.MarketDepth marketDepth(JsonCursor m, Path dir) {
+        m.object(MARKET_DEPTH);
+        if (m.has("depthPerPercentUsd") == m.has("depthFile")) {
+            throw m.fail("expected exactly one of \"depthPerPercentUsd\" or \"depthFile\"");
+        }
+        if (m.has("depthPerPercentUsd")) {
+            if (m.has("symbol")) {
+                throw m.field("symbol").fail("a symbol goes with a \"depthFile\" only");
+            }
+            double d = m.field("depthPerPercentUsd").number();
+            if (!(d > 0)) {
+                throw m.field("depthPerPercentUsd").fail("expected a notional > 0, was " + d);
+            }
+            return new Scenario.ConstantDepth(d);
+        }
+        String named = m.field("depthFile").text();
+        Path file = dir.resolve(named);
+        String source = file.toString();
+        String symbol = m.has("symbol") ? m.field("symbol").text() : onlySymbol(file, source, m.field("depthFile"));
+        DepthHistory history = DepthHistory.read(openDepth(file), source, symbol, DepthCurve.DEFAULT_MAX_DISTANCE);
+        return new Scenario.RecordedDepth(file, symbol, history);
+    }
+
+    private static RecordedFeedReader openDepth(Path file) {
+        return RecordedFeedReader.open(file, RecordedFeedOptions.DETECT.withFormat(RecordedFormat.DEPTH));
+    }
+
+    private static String onlySymbol(Path file, String source, JsonCursor at) {
+        Set<String> symbols = new TreeSet<>();
+        try (RecordedFeedReader r = openDepth(file)) {
+            for (FeedEvent e = r.next(); e != null; e = r.next()) {
+                if (e instanceof DepthEvent d) {
+                    symbols.add(d.symbol());
+                }
+            }
+        }
+        if (symbols.size() != 1) {
+            throw new InputException(source, "", symbols.isEmpty() ? "no depth rows; expected a depth CSV "
+                    + String.join(",", RecordedFormat.DEPTH.columns()) : "holds the depth of " + symbols + "; name one with \"symbol\" at "
+                    + at.path().substring(0, at.path().length() - ".depthFile".length()), null);
+        }
+        return symbols.iterator().next();
+    }
+
+    private static DynamicMarginParameters dynamicMargin(JsonCursor c) {
+        c.object(DYNAMIC_MARGIN);
+        DynamicMarginParameters d = DynamicMarginParameters.DISABLED;
+        JsonCursor enabled = c.field("enabled");
+        if (!enabled.isMissing() && !enabled.node().isBoolean()) {
+            throw enabled.fail("expected true or false, found " + JsonCursor.describe(enabled.node()));
+        }
+        return BookReader.validated(c, () -> new DynamicMarginParameters(
+                enabled.isMissing() ? d.enabled() : enabled.node().booleanValue(),
+                c.has("halfLifeMs") ? longValue(c.field("halfLifeMs")) : d.halfLifeMs(),
+                c.field("referenceVolatility").number(d.referenceVolatility()),
+                c.field("maxMultiplier").number(d.maxMultiplier()),
+                c.field("step").number(d.step())));
     }
 
     private static void override(String source, JsonNode tree, String path, String value) {
@@ -202,7 +296,16 @@ public final class ScenarioReader {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             parsed = null;
         }
-        obj.set(parts[parts.length - 1], parsed == null || parsed.isMissingNode() ? TextNode.valueOf(value) : parsed);
+        String leaf = parts[parts.length - 1];
+        if (parts.length == 4 && parts[0].equals("liquidity") && parts[1].equals("markets")) {
+            // a market's depth is one of two kinds: setting one replaces the other
+            if (leaf.equals("depthPerPercentUsd")) {
+                obj.remove(List.of("depthFile", "symbol"));
+            } else if (leaf.equals("depthFile")) {
+                obj.remove("depthPerPercentUsd");
+            }
+        }
+        obj.set(leaf, parsed == null || parsed.isMissingNode() ? TextNode.valueOf(value) : parsed);
     }
 
     private static JumpDiffusionParameters synthetic(JsonCursor c, long defaultSeed) {

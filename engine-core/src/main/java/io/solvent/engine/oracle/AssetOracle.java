@@ -45,6 +45,7 @@ public final class AssetOracle {
 
     // in flight: observed, not yet delivered (FIFO ring)
     private long[] qObserved = new long[16];
+    private long[] qDue = new long[16];
     private double[] qPrice = new double[16];
     private double[] qConfidence = new double[16];
     private int[] qSlot = new int[16];
@@ -103,9 +104,36 @@ public final class AssetOracle {
      * @return the copy
      */
     public AssetOracle copy(OracleListener listener) {
-        AssetOracle c = new AssetOracle(symbol, p, listener);
+        return copyInto(new AssetOracle(symbol, p, listener));
+    }
+
+    /**
+     * A fork of this oracle: a copy in its current state that continues under other rules. What carries over: the
+     * current time, the published price (with its confidence, observation and publication times), the update
+     * withheld by the deviation rule, the mark's venue prices and premium EMA, the counters, and the updates in
+     * flight — each still delivered when it was scheduled under the old latency (feed order is kept, so an update
+     * observed after the fork waits behind them even under a shorter latency). The new rules apply from the fork on:
+     * the new latency to updates observed from now, the new deviation threshold to the next delivery, the new
+     * heartbeat to the withheld update (due at {@code publishedAt + heartbeatMs}), the new staleness limit and
+     * policy at once, the new confidence rule to the next delivery.
+     *
+     * @param parameters the fork's rules; their mark must name the same venue sources
+     * @param listener   told of the fork's publications; {@code null} for none
+     * @return the fork
+     * @throws IllegalArgumentException if the mark's venue sources differ
+     */
+    public AssetOracle fork(OracleParameters parameters, OracleListener listener) {
+        if (!parameters.mark().venueSources().equals(p.mark().venueSources())) {
+            throw new IllegalArgumentException("oracle of " + symbol + ": a fork cannot change the mark's venue sources "
+                    + p.mark().venueSources() + " to " + parameters.mark().venueSources());
+        }
+        return copyInto(new AssetOracle(symbol, parameters, listener));
+    }
+
+    private AssetOracle copyInto(AssetOracle c) {
         c.now = now;
         c.qObserved = qObserved.clone();
+        c.qDue = qDue.clone();
         c.qPrice = qPrice.clone();
         c.qConfidence = qConfidence.clone();
         c.qSlot = qSlot.clone();
@@ -186,8 +214,10 @@ public final class AssetOracle {
      */
     private void run(long limit, boolean inclusive) {
         while (true) {
-            long delivery = qSize > 0 ? saturatingAdd(qObserved[qHead], p.latencyMs()) : Long.MAX_VALUE;
-            long heartbeat = hasPending ? saturatingAdd(publishedAt, p.heartbeatMs()) : Long.MAX_VALUE;
+            // the head's due time was fixed when it was observed: after a fork to a shorter latency it may be past
+            long delivery = qSize > 0 ? Math.max(now, qDue[qHead]) : Long.MAX_VALUE;
+            // after a fork to a shorter heartbeat, a withheld update's heartbeat may be past too: published now
+            long heartbeat = hasPending ? Math.max(now, saturatingAdd(publishedAt, p.heartbeatMs())) : Long.MAX_VALUE;
             if (qSize > 0 && due(delivery, limit, inclusive) && delivery <= heartbeat) {
                 now = delivery;
                 deliver();
@@ -215,6 +245,7 @@ public final class AssetOracle {
         }
         int i = (qHead + qSize) % qObserved.length;
         qObserved[i] = observed;
+        qDue[i] = saturatingAdd(observed, p.latencyMs());
         qPrice[i] = px;
         qConfidence[i] = conf;
         qSlot[i] = slot;
@@ -224,17 +255,20 @@ public final class AssetOracle {
     private void grow() {
         int n = qObserved.length;
         long[] o = new long[2 * n];
+        long[] due = new long[2 * n];
         double[] pr = new double[2 * n];
         double[] c = new double[2 * n];
         int[] s = new int[2 * n];
         for (int k = 0; k < qSize; k++) {
             int i = (qHead + k) % n;
             o[k] = qObserved[i];
+            due[k] = qDue[i];
             pr[k] = qPrice[i];
             c[k] = qConfidence[i];
             s[k] = qSlot[i];
         }
         qObserved = o;
+        qDue = due;
         qPrice = pr;
         qConfidence = c;
         qSlot = s;
@@ -456,6 +490,14 @@ public final class AssetOracle {
     /** @return updates dropped by the confidence rule so far */
     public long rejectedCount() {
         return rejected;
+    }
+
+    /**
+     * @return when the last update in flight is due, ms since the Unix epoch, UTC; {@link Long#MIN_VALUE} when none
+     * is in flight
+     */
+    public long lastDueMs() {
+        return qSize == 0 ? Long.MIN_VALUE : qDue[(qHead + qSize - 1) % qDue.length];
     }
 
     /** @return updates observed but not yet delivered (latency) */

@@ -54,6 +54,39 @@ public final class OracleSet {
     }
 
     /**
+     * A fork of every oracle under new rules ({@link AssetOracle#fork}: the state carries over, in-flight updates
+     * stay scheduled under the old latency).
+     *
+     * @param parameters each feed symbol's new rules: exactly this set's symbols
+     * @param listener   told of the fork's publications; {@code null} for none
+     * @return the fork
+     * @throws IllegalArgumentException if the symbols differ, or a mark's venue sources change
+     */
+    public OracleSet fork(Map<String, OracleParameters> parameters, OracleListener listener) {
+        if (!parameters.keySet().equals(bySymbol.keySet())) {
+            throw new IllegalArgumentException("a fork's oracles must be those of the original: " + new TreeMap<>(
+                    bySymbol).keySet() + ", was " + new TreeMap<>(parameters).keySet());
+        }
+        AssetOracle[] forks = new AssetOracle[oracles.length];
+        for (int i = 0; i < oracles.length; i++) {
+            forks[i] = oracles[i].fork(parameters.get(oracles[i].symbol()), listener);
+        }
+        return new OracleSet(forks, unrouted);
+    }
+
+    /**
+     * @return when the last update in flight at any oracle is due, ms since the Unix epoch, UTC;
+     * {@link Long#MIN_VALUE} when none is in flight
+     */
+    public long lastDueMs() {
+        long last = Long.MIN_VALUE;
+        for (AssetOracle o : oracles) {
+            last = Math.max(last, o.lastDueMs());
+        }
+        return last;
+    }
+
+    /**
      * @param e a feed event, in time order with the others given to the same symbol
      * @return whether it was a price of a symbol this set has an oracle for (and was observed)
      */

@@ -39,10 +39,8 @@ public final class MonteCarlo {
                 calibration.volatility(), calibration.volatility(), calibration.correlation(),
                 calibration.correlation(), RegimeChain.fixed(Regime.CALM),
                 new Timeline(startMs, calibration.stepMs(), calibration.steps()), seed + path, "monte-carlo");
-        return new Scenario(base.name() + " — path " + path, base.book(), base.inputs(), base.settlementAsset(),
-                List.of(new Scenario.CorrelatedFeed(p)), base.symbols(), base.oracle(), base.depthPerPercentUsd(),
-                base.liquidity(), base.liquidation(), base.deleveraging(), base.insuranceFundUsd(), base.shocks(),
-                seed + path);
+        return base.withName(base.name() + " — path " + path).withFeeds(List.of(new Scenario.CorrelatedFeed(p)))
+                .withSeed(seed + path);
     }
 
     /**

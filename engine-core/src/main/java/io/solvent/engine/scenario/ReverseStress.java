@@ -49,10 +49,7 @@ public final class ReverseStress {
         for (String symbol : scenario.symbols().keySet().stream().sorted().toList()) {
             shocks.add(new InstantShock(symbol, atMs, drop));
         }
-        return new Scenario(scenario.name() + " with a uniform drop of " + drop, scenario.book(), scenario.inputs(),
-                scenario.settlementAsset(), scenario.feeds(), scenario.symbols(), scenario.oracle(),
-                scenario.depthPerPercentUsd(), scenario.liquidity(), scenario.liquidation(), scenario.deleveraging(),
-                scenario.insuranceFundUsd(), shocks, scenario.seed());
+        return scenario.withName(scenario.name() + " with a uniform drop of " + drop).withShocks(shocks);
     }
 
     /**

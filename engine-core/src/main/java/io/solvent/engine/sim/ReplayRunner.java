@@ -18,9 +18,6 @@ import io.solvent.engine.insurance.InsuranceFunds;
 import io.solvent.engine.ledger.Ledger;
 import io.solvent.engine.ledger.LedgerListener;
 import io.solvent.engine.ledger.LedgerShape;
-import io.solvent.engine.liquidity.DepthCurve;
-import io.solvent.engine.liquidity.DepthHistory;
-import io.solvent.engine.liquidity.DepthSnapshot;
 import io.solvent.engine.liquidity.MarketLiquidity;
 import io.solvent.engine.model.Market;
 import io.solvent.engine.oracle.OracleListener;
@@ -76,24 +73,53 @@ public final class ReplayRunner {
     }
 
     /**
+     * How often a {@link Replay} keeps a snapshot to seek back to, and how many it keeps.
+     *
+     * <p>A snapshot is taken after the first feed event at or past each multiple of {@code everyMs} of simulated time.
+     * When one more than {@code maxSnapshots} would be held, the period doubles and only the first snapshot of each
+     * new period is kept (and always the earliest one), so the snapshots stay evenly spread over the run in bounded
+     * memory (each holds a copy of the book).
+     *
+     * @param everyMs      simulated time between snapshots, ms, {@code > 0}
+     * @param maxSnapshots the most snapshots kept at once, {@code >= 2}
+     */
+    public record SnapshotCadence(long everyMs, int maxSnapshots) {
+        public SnapshotCadence {
+            if (everyMs <= 0) {
+                throw new IllegalArgumentException("expected a snapshot period > 0 ms, was " + everyMs);
+            }
+            if (maxSnapshots < 2) {
+                throw new IllegalArgumentException("expected at least 2 snapshots kept, was " + maxSnapshots);
+            }
+        }
+    }
+
+    /**
      * A replay in progress, stepped one feed event at a time, that can be snapshotted and restored: restoring a
      * snapshot re-reads the feeds up to its position and continues from its copied state, to exactly the same end.
+     * With a {@link SnapshotCadence} ({@link #keepSnapshots}) it also {@link #seek seeks} to any simulated time.
      */
     public static final class Replay implements AutoCloseable {
         private final Scenario scenario;
-        private final ReplaySink sink;
-        private final SimulationEngine engine;
-        private final OracleSet oracles;
-        private final FeedReader feed;
+        private final Gate sink;
+        private SimulationEngine engine;
+        private OracleSet oracles;
+        private FeedReader feed;
+        private FeedEvent peeked;
         private long position;
         private long ticks;
         private long unmapped;
         private long lastTime = Long.MIN_VALUE;
+        private long lastEventTime = Long.MIN_VALUE;
         private long nextMetrics = Long.MIN_VALUE;
         private final boolean pausable;
         private final int[] assetOfOracle;
+        private SnapshotCadence cadence;
+        private long snapshotEveryMs;
+        private long nextSnapshotMs;
+        private final List<Snapshot> kept = new ArrayList<>();
 
-        private Replay(Scenario scenario, ReplaySink sink, SimulationEngine engine, OracleSet oracles) {
+        private Replay(Scenario scenario, Gate sink, SimulationEngine engine, OracleSet oracles) {
             this.pausable = scenario.oracle().stalenessPolicy() == StalenessPolicy.PAUSE;
             this.assetOfOracle = new int[oracles.size()];
             for (int i = 0; i < assetOfOracle.length; i++) {
@@ -112,15 +138,15 @@ public final class ReplayRunner {
          * @return a replay positioned before the first feed event
          */
         public static Replay start(Scenario scenario, ReplaySink sink) {
+            Gate gate = new Gate(sink);
             MarginBook book = MarginBook.of(scenario.book(), scenario.settlementAsset());
             int markets = book.markets().size();
             MarketLiquidity[] liquidity = new MarketLiquidity[markets];
             double[] fees = new double[markets];
-            DepthHistory depth = DepthHistory.constant(DepthSnapshot.symmetric(0,
-                    DepthCurve.linear(scenario.depthPerPercentUsd(), DepthCurve.DEFAULT_MAX_DISTANCE)));
             for (int m = 0; m < markets; m++) {
                 Market def = scenario.book().markets().get(m);
-                liquidity[m] = new MarketLiquidity(def.symbol(), scenario.liquidity(), depth);
+                liquidity[m] = new MarketLiquidity(def.symbol(), scenario.liquidity(),
+                        scenario.depth().historyOf(def.symbol()));
                 fees[m] = def.liquidationFee();
             }
             InsuranceFunds funds = InsuranceFunds.venueWide(FundSpec.uncapped("venue", scenario.insuranceFundUsd()),
@@ -129,11 +155,15 @@ public final class ReplayRunner {
                     Math.max(1, markets), funds.size()), LedgerListener.NONE);
             SimulationEngine engine = new SimulationEngine(book, fees, liquidity, scenario.liquidation(), funds,
                     new BankruptcyWaterfall(DeleveragingPolicy.parse(scenario.deleveraging())), ledger,
-                    listenerFor(book, sink));
+                    listenerFor(book, gate));
+            OracleSet oracles = new OracleSet(oracleParameters(scenario), publisher(scenario, engine));
+            return new Replay(scenario, gate, engine, oracles);
+        }
+
+        private static Map<String, OracleParameters> oracleParameters(Scenario scenario) {
             Map<String, OracleParameters> oracleParams = new LinkedHashMap<>();
             scenario.symbols().keySet().forEach(s -> oracleParams.put(s, scenario.oracle()));
-            OracleSet oracles = new OracleSet(oracleParams, publisher(scenario, engine));
-            return new Replay(scenario, sink, engine, oracles);
+            return oracleParams;
         }
 
         /**
@@ -146,13 +176,17 @@ public final class ReplayRunner {
          * @return a replay positioned where the snapshot was taken
          */
         public static Replay restore(Scenario scenario, Snapshot snapshot, ReplaySink sink) {
-            return resume(scenario, snapshot, snapshot.engine.copy(listenerFor(snapshot.engine.book(), sink)), sink);
+            Gate gate = new Gate(sink);
+            SimulationEngine engine = snapshot.engine.copy(listenerFor(snapshot.engine.book(), gate));
+            return resume(scenario, snapshot, engine, snapshot.oracles.copy(publisher(scenario, engine)), gate);
         }
 
         /**
          * Forks a replay at a snapshot: continues it under another version of the scenario — its liquidation and
-         * liquidity parameters and its deleveraging policy — while the original replay goes on untouched. The feeds,
-         * book and oracle stay those of the snapshot's scenario.
+         * liquidity parameters, its deleveraging policy and its oracle parameters — while the original replay goes
+         * on untouched. The feeds, the book, the markets' depth and the insurance fund stay those of the snapshot;
+         * the oracles continue from their copied state under the new rules ({@link OracleSet#fork}: the published
+         * price carries over, updates in flight are delivered as scheduled under the old latency).
          *
          * @param scenario the scenario with the fork's parameters
          * @param snapshot where to fork
@@ -160,26 +194,39 @@ public final class ReplayRunner {
          * @return the fork, positioned at the snapshot
          */
         public static Replay fork(Scenario scenario, Snapshot snapshot, ReplaySink sink) {
-            SimulationEngine engine = snapshot.engine.fork(listenerFor(snapshot.engine.book(), sink),
+            Gate gate = new Gate(sink);
+            SimulationEngine engine = snapshot.engine.fork(listenerFor(snapshot.engine.book(), gate),
                     scenario.liquidation(), scenario.liquidity(),
                     new BankruptcyWaterfall(DeleveragingPolicy.parse(scenario.deleveraging())));
-            return resume(scenario, snapshot, engine, sink);
+            return resume(scenario, snapshot, engine,
+                    snapshot.oracles.fork(oracleParameters(scenario), publisher(scenario, engine)), gate);
         }
 
-        private static Replay resume(Scenario scenario, Snapshot snapshot, SimulationEngine engine, ReplaySink sink) {
-            OracleSet oracles = snapshot.oracles.copy(publisher(scenario, engine));
-            Replay r = new Replay(scenario, sink, engine, oracles);
+        private static Replay resume(Scenario scenario, Snapshot snapshot, SimulationEngine engine,
+                                     OracleSet oracles, Gate gate) {
+            Replay r = new Replay(scenario, gate, engine, oracles);
+            r.skipTo(snapshot);
+            return r;
+        }
+
+        /** Re-reads the feeds up to the snapshot's position and takes over its counters (not its state). */
+        private void skipTo(Snapshot snapshot) {
+            peeked = null;
             for (long i = 0; i < snapshot.position; i++) {
-                if (r.feed.next() == null) {
-                    throw new IllegalStateException("the feeds end before the snapshot's position " + snapshot.position);
+                if (feed.next() == null) {
+                    throw new IllegalStateException("the feeds end before the snapshot's position "
+                            + snapshot.position);
                 }
             }
-            r.position = snapshot.position;
-            r.ticks = snapshot.ticks;
-            r.unmapped = snapshot.unmapped;
-            r.lastTime = snapshot.lastTime;
-            r.nextMetrics = snapshot.nextMetrics;
-            return r;
+            position = snapshot.position;
+            ticks = snapshot.ticks;
+            unmapped = snapshot.unmapped;
+            lastTime = snapshot.lastTime;
+            lastEventTime = snapshot.lastEventTime;
+            nextMetrics = snapshot.nextMetrics;
+            if (cadence != null) {
+                nextSnapshotMs = nextMultiple(lastEventTime, snapshotEveryMs);
+            }
         }
 
         private static SimulationListener listenerFor(MarginBook book, ReplaySink sink) {
@@ -193,20 +240,36 @@ public final class ReplayRunner {
                     engine.book().assets().indexOf(scenario.symbols().get(o.symbol())), o.price());
         }
 
+        private FeedEvent peek() {
+            if (peeked == null) {
+                peeked = feed.next();
+            }
+            return peeked;
+        }
+
         /**
          * Processes the next feed event.
          *
          * @return false when the feeds have ended
          */
         public boolean step() {
-            FeedEvent e = feed.next();
+            FeedEvent e = peek();
             if (e == null) {
                 return false;
             }
+            peeked = null;
             position++;
-            if (!(e instanceof PriceEvent p)) {
-                return true;
+            lastEventTime = e.timestampMs();
+            if (e instanceof PriceEvent p) {
+                price(p);
             }
+            if (cadence != null && lastEventTime >= nextSnapshotMs) {
+                keep();
+            }
+            return true;
+        }
+
+        private void price(PriceEvent p) {
             ticks++;
             if (lastTime == Long.MIN_VALUE) {
                 engine.sweep(p.timestampMs());
@@ -227,7 +290,126 @@ public final class ReplayRunner {
                 sink.metrics(metrics(lastTime, engine));
                 nextMetrics = (Math.floorDiv(lastTime, METRICS_PERIOD_MS) + 1) * METRICS_PERIOD_MS;
             }
-            return true;
+        }
+
+        /**
+         * Keeps snapshots from now on, to seek back to: one of the state now, then one per period of simulated time
+         * ({@link SnapshotCadence}). Replaces snapshots kept before.
+         *
+         * @param c the cadence
+         * @return this replay
+         */
+        public Replay keepSnapshots(SnapshotCadence c) {
+            this.cadence = java.util.Objects.requireNonNull(c, "cadence");
+            this.snapshotEveryMs = c.everyMs();
+            kept.clear();
+            kept.add(snapshot());
+            nextSnapshotMs = nextMultiple(lastEventTime, snapshotEveryMs);
+            return this;
+        }
+
+        private void keep() {
+            nextSnapshotMs = nextMultiple(lastEventTime, snapshotEveryMs);
+            if (!kept.isEmpty() && kept.getLast().position() >= position) {
+                return; // after a seek back: the snapshots ahead are still valid (the run is deterministic)
+            }
+            kept.add(snapshot());
+            while (kept.size() > cadence.maxSnapshots()) {
+                // double the period and keep the first snapshot of each new period (and always the earliest one)
+                snapshotEveryMs = snapshotEveryMs > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : 2 * snapshotEveryMs;
+                List<Snapshot> thinned = new ArrayList<>(List.of(kept.getFirst()));
+                for (int i = 1; i < kept.size(); i++) {
+                    long bucket = Math.floorDiv(kept.get(i).lastEventTime(), snapshotEveryMs);
+                    if (thinned.size() == 1
+                            || bucket != Math.floorDiv(thinned.getLast().lastEventTime(), snapshotEveryMs)) {
+                        thinned.add(kept.get(i));
+                    }
+                }
+                kept.clear();
+                kept.addAll(thinned);
+                nextSnapshotMs = nextMultiple(lastEventTime, snapshotEveryMs);
+            }
+        }
+
+        private static long nextMultiple(long t, long every) {
+            if (t == Long.MIN_VALUE) {
+                return Long.MIN_VALUE; // at the first event
+            }
+            long k = Math.floorDiv(t, every) + 1;
+            return k > Long.MAX_VALUE / every ? Long.MAX_VALUE : k * every;
+        }
+
+        /** @return the snapshots kept so far, in feed order (empty without {@link #keepSnapshots}) */
+        public List<Snapshot> snapshots() {
+            return List.copyOf(kept);
+        }
+
+        /**
+         * Moves the replay to simulated time T: afterwards every feed event stamped at or before T has been processed
+         * and the next one is stamped after T — exactly the state of a replay stepped from the start until its next
+         * event would pass T. Forward (nothing after T processed yet), it steps, and the sink receives the rows of
+         * those steps as usual. Backward, it restores the latest kept snapshot at or before T and steps from there
+         * without telling the sink (it was told of those rows when the run first went through them); from T on, rows
+         * flow again.
+         *
+         * @param timeMs T, ms since the Unix epoch, UTC
+         * @throws IllegalStateException going backward with no kept snapshot at or before T
+         */
+        public void seek(long timeMs) {
+            if (lastEventTime > timeMs) {
+                Snapshot from = null;
+                for (Snapshot s : kept) {
+                    if (s.lastEventTime() <= timeMs) {
+                        from = s;
+                    }
+                }
+                if (from == null) {
+                    throw new IllegalStateException("no snapshot at or before " + timeMs + " ms to seek back to"
+                            + (cadence == null ? " (keepSnapshots was not called)" : ""));
+                }
+                restoreFrom(from);
+                sink.muted = true;
+                try {
+                    stepThrough(timeMs);
+                } finally {
+                    sink.muted = false;
+                }
+            } else {
+                stepThrough(timeMs);
+            }
+        }
+
+        /**
+         * Steps while the next feed event is stamped at or before T.
+         *
+         * @param timeMs T, ms since the Unix epoch, UTC
+         * @return false when the feeds have ended
+         */
+        public boolean stepThrough(long timeMs) {
+            for (FeedEvent e = peek(); e != null; e = peek()) {
+                if (e.timestampMs() > timeMs) {
+                    return true;
+                }
+                step();
+            }
+            return false;
+        }
+
+        private void restoreFrom(Snapshot s) {
+            engine = s.engine.copy(listenerFor(s.engine.book(), sink));
+            oracles = s.oracles.copy(publisher(scenario, engine));
+            feed.close();
+            feed = open(scenario);
+            skipTo(s);
+        }
+
+        /**
+         * @return the time of the next feed event, ms since the Unix epoch, UTC; {@link Long#MAX_VALUE} when the
+         * feeds have ended (reads one event ahead; changes no state)
+         */
+        public long nextTimeMs() {
+            FeedEvent e = peek();
+            return e == null ? Long.MAX_VALUE : e.timestampMs();
         }
 
         /** @return feed events processed so far */
@@ -235,10 +417,37 @@ public final class ReplayRunner {
             return position;
         }
 
+        /** @return price events processed so far */
+        public long ticks() {
+            return ticks;
+        }
+
+        /**
+         * @return the time of the last feed event processed, ms since the Unix epoch, UTC; {@link Long#MIN_VALUE}
+         * before the first
+         */
+        public long timeMs() {
+            return lastEventTime;
+        }
+
+        /** @return the run's figures so far */
+        public RunSummary summary() {
+            return engine.summary();
+        }
+
+        /**
+         * @return the state hash of the state now ({@link StateHasher}); unlike {@link #finish()}, delivers nothing
+         * and changes nothing
+         */
+        public String stateHash() {
+            return StateHasher.hash(engine.book(), engine.funds(), engine.ledger());
+        }
+
         /** @return a snapshot of the whole state here, independent of the replay's future */
         public Snapshot snapshot() {
             SimulationEngine copy = engine.copy(SimulationListener.NONE);
-            return new Snapshot(position, ticks, unmapped, lastTime, nextMetrics, copy, oracles.copy(null));
+            return new Snapshot(position, ticks, unmapped, lastTime, lastEventTime, nextMetrics, copy,
+                    oracles.copy(null));
         }
 
         /**
@@ -248,12 +457,12 @@ public final class ReplayRunner {
          */
         public Result finish() {
             if (lastTime != Long.MIN_VALUE) {
-                long end = lastTime + scenario.oracle().latencyMs();
+                // in-flight updates of a fork may be due under the original's (longer) latency
+                long end = Math.max(lastTime + scenario.oracle().latencyMs(), oracles.lastDueMs());
                 oracles.advanceTo(end);
                 sink.metrics(metrics(end, engine));
             }
-            return new Result(engine.summary(), ticks, unmapped, scenario.insuranceFundUsd(),
-                    StateHasher.hash(engine.book(), engine.funds(), engine.ledger()));
+            return new Result(engine.summary(), ticks, unmapped, scenario.insuranceFundUsd(), stateHash());
         }
 
         @Override
@@ -262,19 +471,44 @@ public final class ReplayRunner {
         }
     }
 
+    /** Forwards rows to a sink unless muted (while a seek re-runs steps the sink was already told of). */
+    private static final class Gate implements ReplaySink {
+        private final ReplaySink to;
+        private boolean muted;
+
+        Gate(ReplaySink to) {
+            this.to = to;
+        }
+
+        @Override
+        public void event(SimulationEvent e, String account, String subaccount, String market) {
+            if (!muted) {
+                to.event(e, account, subaccount, market);
+            }
+        }
+
+        @Override
+        public void metrics(MetricsRow row) {
+            if (!muted) {
+                to.metrics(row);
+            }
+        }
+    }
+
     /**
      * A replay's whole state at a feed position: restore it with {@link Replay#restore}.
      *
-     * @param position    feed events processed
-     * @param ticks       price events processed
-     * @param unmapped    unmapped price events
-     * @param lastTime    time of the last price event, ms
-     * @param nextMetrics time of the next metrics row, ms
-     * @param engine      a copy of the engine, never stepped
-     * @param oracles     a copy of the oracles, never stepped
+     * @param position      feed events processed
+     * @param ticks         price events processed
+     * @param unmapped      unmapped price events
+     * @param lastTime      time of the last price event, ms ({@link Long#MIN_VALUE} before any)
+     * @param lastEventTime time of the last feed event of any kind, ms ({@link Long#MIN_VALUE} before any)
+     * @param nextMetrics   time of the next metrics row, ms
+     * @param engine        a copy of the engine, never stepped
+     * @param oracles       a copy of the oracles, never stepped
      */
-    public record Snapshot(long position, long ticks, long unmapped, long lastTime, long nextMetrics,
-                           SimulationEngine engine, OracleSet oracles) {
+    public record Snapshot(long position, long ticks, long unmapped, long lastTime, long lastEventTime,
+                           long nextMetrics, SimulationEngine engine, OracleSet oracles) {
     }
 
     /**
@@ -291,6 +525,58 @@ public final class ReplayRunner {
             }
         }
         throw new IllegalArgumentException("the scenario's feeds hold no price");
+    }
+
+    /**
+     * An estimate of when a scenario's feeds end, for progress display only (it decides nothing): a synthetic feed's
+     * last step; a recorded file's last line's timestamp (first CSV column, or a journal line's {@code "t"}; values
+     * above 10^14 are taken as µs), read from the file's tail. Unknown when any feed's end cannot be read that way.
+     *
+     * @param scenario a scenario
+     * @return the latest end of its feeds, ms since the Unix epoch, UTC; {@link Long#MIN_VALUE} when unknown
+     */
+    public static long endHintMs(Scenario scenario) {
+        long end = Long.MIN_VALUE;
+        for (Scenario.Feed f : scenario.feeds()) {
+            long e = switch (f) {
+                case Scenario.SyntheticFeed s -> s.parameters().timeline().endMs();
+                case Scenario.CorrelatedFeed c -> c.parameters().timeline().endMs();
+                case Scenario.RecordedFeed r -> lastLineTimeMs(r.path());
+            };
+            if (e == Long.MIN_VALUE) {
+                return Long.MIN_VALUE;
+            }
+            end = Math.max(end, e);
+        }
+        return end;
+    }
+
+    private static final java.util.regex.Pattern LEADING_TIME = java.util.regex.Pattern.compile(
+            "^\\s*(?:\\{\\s*\"t\"\\s*:\\s*)?(\\d{9,19})\\b");
+
+    private static long lastLineTimeMs(java.nio.file.Path file) {
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(file.toFile(), "r")) {
+            long length = raf.length();
+            int n = (int) Math.min(length, 8192);
+            byte[] tail = new byte[n];
+            raf.seek(length - n);
+            raf.readFully(tail);
+            String[] lines = new String(tail, java.nio.charset.StandardCharsets.UTF_8).split("\\R");
+            for (int i = lines.length - 1; i > 0 || (i == 0 && n == length); i--) {
+                if (lines[i].isBlank()) {
+                    continue;
+                }
+                java.util.regex.Matcher m = LEADING_TIME.matcher(lines[i]);
+                if (!m.find()) {
+                    return Long.MIN_VALUE;
+                }
+                long t = Long.parseLong(m.group(1));
+                return t > 100_000_000_000_000L ? t / 1000 : t;
+            }
+            return Long.MIN_VALUE;
+        } catch (java.io.IOException | NumberFormatException e) {
+            return Long.MIN_VALUE; // only a hint: the replay itself reports a bad file
+        }
     }
 
     private static FeedReader open(Scenario scenario) {

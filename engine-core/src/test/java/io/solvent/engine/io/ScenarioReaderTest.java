@@ -37,7 +37,17 @@ class ScenarioReaderTest {
         "unknown asset|\"symbols\": {\"ETHUSD\": \"ETHER\"},|$.symbols.ETHUSD|unknown asset 'ETHER'",
         "bad staleness|\"oracle\": {\"stalenessPolicy\": \"ignore\"},|$.oracle.stalenessPolicy|expected \"keep-last\" or \"pause\"",
         "bad shock|\"shocks\": [{\"type\": \"meteor\"}],|$.shocks[0].type|expected \"instant\" or \"crash\"",
-        "fractional ms|\"oracle\": {\"latencyMs\": 1.5},|$.oracle.latencyMs|expected a whole number"
+        "fractional ms|\"oracle\": {\"latencyMs\": 1.5},|$.oracle.latencyMs|expected a whole number",
+        "unknown market|\"liquidity\": {\"markets\": {\"ETH-PERPS\": {\"depthPerPercentUsd\": 1e6}}},|$.liquidity.markets['ETH-PERPS']|unknown market 'ETH-PERPS'; expected one of the book's markets [ETH-PERP",
+        "two depths|\"liquidity\": {\"markets\": {\"ETH-PERP\": {\"depthPerPercentUsd\": 1e6, \"depthFile\": \"d.csv\"}}},|$.liquidity.markets['ETH-PERP']|expected exactly one of",
+        "zero depth|\"liquidity\": {\"markets\": {\"ETH-PERP\": {\"depthPerPercentUsd\": 0}}},|$.liquidity.markets['ETH-PERP'].depthPerPercentUsd|expected a notional > 0",
+        "market field|\"liquidity\": {\"markets\": {\"ETH-PERP\": {\"depth\": 1}}},|$.liquidity.markets['ETH-PERP'].depth|unknown field 'depth'",
+        "dynamic field|\"dynamicMargin\": {\"enabled\": true, \"halflife\": 1},|$.dynamicMargin.halflife|unknown field 'halflife'",
+        "dynamic switch|\"dynamicMargin\": {\"enabled\": \"yes\"},|$.dynamicMargin.enabled|expected true or false",
+        "dynamic cap|\"dynamicMargin\": {\"maxMultiplier\": 0.5},|$.dynamicMargin.maxMultiplier|expected a multiplier >= 1",
+        "dynamic step|\"dynamicMargin\": {\"step\": 0},|$.dynamicMargin.step|expected a number > 0",
+        "dynamic half-life|\"dynamicMargin\": {\"halfLifeMs\": 0},|$.dynamicMargin.halfLifeMs|expected a half-life > 0 ms",
+        "dynamic volatility|\"dynamicMargin\": {\"referenceVolatility\": -1},|$.dynamicMargin.referenceVolatility|expected a number > 0"
     })
     void rejects(String name, String field, String place, String problem, @TempDir Path dir) throws Exception {
         Path book = Path.of("..", "assets", "books", "example.json").toAbsolutePath().normalize();
@@ -63,5 +73,84 @@ class ScenarioReaderTest {
         InputException e = assertThrows(InputException.class, () -> ScenarioReader.read(f));
         assertEquals(book.toString(), e.source());
         assertEquals("$.accounts", e.place());
+    }
+
+    private static Path scenarioWith(Path dir, String field) throws Exception {
+        Path book = Path.of("..", "assets", "books", "example.json").toAbsolutePath().normalize();
+        Path f = dir.resolve("s.json");
+        Files.writeString(f, "{\"format\": 1, " + field + " \"book\": \"" + book.toString().replace("\\", "/")
+                + "\", \"feeds\": [{\"synthetic\": {\"symbol\": \"ETHUSD\", \"initialPrice\": 2000, \"volatility\": 0.5,"
+                + " \"startMs\": 0, \"stepMs\": 1000, \"steps\": 10}}], \"symbols\": {\"ETHUSD\": \"ETH\"}}");
+        return f;
+    }
+
+    @Test
+    void aRecordedDepthFileIsReadRelativeToTheScenarioAndIsAnInput(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("depth"));
+        Files.writeString(dir.resolve("depth/eth.csv"), """
+                timestamp_ms,symbol,percentage,depth_base,notional_usd
+                1000,ETHUSDT,-1,10,20000
+                1000,ETHUSDT,-5,60,110000
+                1000,ETHUSDT,1,10,20500
+                1000,ETHUSDT,5,60,115000
+                31000,ETHUSDT,-1,5,10000
+                31000,ETHUSDT,1,5,10100
+                """);
+        Scenario s = ScenarioReader.read(scenarioWith(dir,
+                "\"liquidity\": {\"depthPerPercentUsd\": 5e6, \"markets\": {\"ETH-PERP\": {\"depthFile\": \"depth/eth.csv\"}}},"));
+        Scenario.RecordedDepth d = (Scenario.RecordedDepth) s.depth().markets().get("ETH-PERP");
+        assertEquals("ETHUSDT", d.symbol());
+        assertEquals(2, d.history().size());
+        assertEquals(5e6, s.depth().defaultPerPercentUsd());
+        assertEquals(dir.resolve("depth/eth.csv").toAbsolutePath(), s.inputs().getLast().toAbsolutePath());
+        assertEquals(d.history(), s.depth().historyOf("ETH-PERP"));
+        assertEquals(1, s.depth().historyOf("BTC-PERP").size(), "a market not listed keeps the default");
+
+        // the override mechanism replaces a recorded depth by a constant one (and back)
+        Scenario constant = ScenarioReader.read(dir.resolve("s.json"),
+                java.util.Map.of("liquidity.markets.ETH-PERP.depthPerPercentUsd", "250000"));
+        assertEquals(new Scenario.ConstantDepth(250_000), constant.depth().markets().get("ETH-PERP"));
+        assertEquals(2, constant.inputs().size(), "no depth file read");
+    }
+
+    @Test
+    void depthFileErrorsNameTheFile(@TempDir Path dir) throws Exception {
+        InputException missing = assertThrows(InputException.class, () -> ScenarioReader.read(scenarioWith(dir,
+                "\"liquidity\": {\"markets\": {\"ETH-PERP\": {\"depthFile\": \"nowhere.csv\"}}},")));
+        assertTrue(missing.source().endsWith("nowhere.csv"), missing.getMessage());
+        assertTrue(missing.getMessage().contains("no such file"), missing.getMessage());
+
+        Files.writeString(dir.resolve("two.csv"), """
+                timestamp_ms,symbol,percentage,depth_base,notional_usd
+                1000,ETHUSDT,-1,10,20000
+                1000,BTCUSDT,-1,1,100000
+                """);
+        InputException two = assertThrows(InputException.class, () -> ScenarioReader.read(scenarioWith(dir,
+                "\"liquidity\": {\"markets\": {\"ETH-PERP\": {\"depthFile\": \"two.csv\"}}},")));
+        assertTrue(two.problem().contains("[BTCUSDT, ETHUSDT]"), two.getMessage());
+        Scenario named = ScenarioReader.read(scenarioWith(dir,
+                "\"liquidity\": {\"markets\": {\"ETH-PERP\": {\"depthFile\": \"two.csv\", \"symbol\": \"BTCUSDT\"}}},"));
+        assertEquals("BTCUSDT", ((Scenario.RecordedDepth) named.depth().markets().get("ETH-PERP")).symbol());
+
+        Files.writeString(dir.resolve("bars.csv"), "timestamp_ms,symbol,open,high,low,close,volume\n1000,ETHUSDT,1,2,1,2,3\n");
+        InputException notDepth = assertThrows(InputException.class, () -> ScenarioReader.read(scenarioWith(dir,
+                "\"liquidity\": {\"markets\": {\"ETH-PERP\": {\"depthFile\": \"bars.csv\"}}},")));
+        assertTrue(notDepth.source().endsWith("bars.csv"), notDepth.getMessage());
+    }
+
+    @Test
+    void dynamicMarginIsDisabledByDefaultParsedAndOverridable(@TempDir Path dir) throws Exception {
+        assertEquals(io.solvent.engine.margin.DynamicMarginParameters.DISABLED,
+                ScenarioReader.read(scenarioWith(dir, "")).dynamicMargin());
+        Path f = scenarioWith(dir, "\"dynamicMargin\": {\"enabled\": true, \"halfLifeMs\": 600000,"
+                + " \"referenceVolatility\": 0.6, \"maxMultiplier\": 2.5, \"step\": 0.1},");
+        assertEquals(new io.solvent.engine.margin.DynamicMarginParameters(true, 600_000, 0.6, 2.5, 0.1),
+                ScenarioReader.read(f).dynamicMargin());
+        assertEquals(false, ScenarioReader.read(f, java.util.Map.of("dynamicMargin.enabled", "false"))
+                .dynamicMargin().enabled());
+        Path partial = scenarioWith(dir, "");
+        var on = ScenarioReader.read(partial, java.util.Map.of("dynamicMargin.enabled", "true")).dynamicMargin();
+        assertEquals(io.solvent.engine.margin.DynamicMarginParameters.DISABLED.withEnabled(true), on,
+                "the other fields keep their defaults");
     }
 }

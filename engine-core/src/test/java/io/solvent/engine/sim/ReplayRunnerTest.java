@@ -45,9 +45,7 @@ class ReplayRunnerTest {
     void everyPolicySettlesTheSameBadDebtAndTheLedgerBalances() {
         Scenario base = ScenarioReader.read(SCENARIOS.resolve("gap-down.json"));
         for (String policy : List.of("adl-ranked", "adl-ranked:hyperliquid", "socialize", "deficit")) {
-            Scenario s = new Scenario(base.name(), base.book(), base.inputs(), base.settlementAsset(), base.feeds(),
-                    base.symbols(), base.oracle(), base.depthPerPercentUsd(), base.liquidity(), base.liquidation(),
-                    policy, base.insuranceFundUsd(), base.shocks(), base.seed());
+            Scenario s = base.withDeleveraging(policy);
             RunSummary r = run(s, new ArrayList<>()).summary();
             assertTrue(r.maxLedgerImbalance() <= 1e-9, policy + ": " + r.maxLedgerImbalance());
             assertTrue(r.badDebtUsd() > 0, policy);
@@ -97,9 +95,7 @@ class ReplayRunnerTest {
         List<Long> firstBtcExposedLiquidation = new ArrayList<>();
         for (io.solvent.engine.oracle.StalenessPolicy policy : io.solvent.engine.oracle.StalenessPolicy.values()) {
             io.solvent.engine.oracle.OracleParameters oracle = base.oracle().withStaleness(30_000, policy);
-            Scenario s = new Scenario(base.name(), base.book(), base.inputs(), base.settlementAsset(), base.feeds(),
-                    base.symbols(), oracle, base.depthPerPercentUsd(), base.liquidity(), base.liquidation(),
-                    base.deleveraging(), base.insuranceFundUsd(), shocks, base.seed());
+            Scenario s = base.withOracle(oracle).withShocks(shocks);
             List<SimulationEvent> events = new ArrayList<>();
             ReplayRunner.Result r = ReplayRunner.run(s, ReplaySink.events(events::add));
             assertTrue(r.summary().maxLedgerImbalance() <= 1e-9);

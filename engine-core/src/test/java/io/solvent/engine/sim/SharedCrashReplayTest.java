@@ -3,6 +3,7 @@ package io.solvent.engine.sim;
 import io.solvent.engine.io.BookReader;
 import io.solvent.engine.liquidation.LiquidationParameters;
 import io.solvent.engine.liquidity.LiquidityParameters;
+import io.solvent.engine.margin.DynamicMarginParameters;
 import io.solvent.engine.oracle.OracleParameters;
 import io.solvent.engine.scenario.Scenario;
 import org.junit.jupiter.api.Test;
@@ -33,8 +34,9 @@ class SharedCrashReplayTest {
         return new Scenario("2025-10-10 COIN-M", BookReader.read(Path.of("..", "assets", "books", "population-300.json")),
                 List.of(DATA), "USDC", List.of(new Scenario.RecordedFeed(DATA, null)),
                 Map.of("AAVEUSD_PERP", "AAVE", "AVAXUSD_PERP", "AVAX", "DOTUSD_PERP", "DOT"),
-                OracleParameters.passThrough(), 2_000_000, new LiquidityParameters(0.2, true, 60_000),
-                LiquidationParameters.DEFAULTS, "adl-ranked", 100_000, List.of(), 1);
+                OracleParameters.passThrough(), Scenario.Depth.uniform(2_000_000), new LiquidityParameters(0.2, true,
+                60_000), LiquidationParameters.DEFAULTS, "adl-ranked", 100_000, List.of(), 1,
+                DynamicMarginParameters.DISABLED);
     }
 
     @Test
