@@ -214,6 +214,9 @@ public final class ReplayOutput implements ReplaySink, AutoCloseable {
         g.writeNumberField("maxFraction", sc.liquidation().maxFraction());
         g.writeNumberField("dustNotionalUsd", sc.liquidation().dustNotionalUsd());
         g.writeNumberField("liquidatorShare", sc.liquidation().liquidatorShare());
+        g.writeNumberField("closeFactor", sc.liquidation().closeFactor());
+        g.writeNumberField("fullCloseHealthFactor", sc.liquidation().fullCloseHealthFactor());
+        g.writeNumberField("lendingBonus", sc.liquidation().lendingBonus());
         g.writeEndObject();
         g.writeStringField("deleveraging", sc.deleveraging());
         g.writeNumberField("insuranceFundUsd", sc.insuranceFundUsd());

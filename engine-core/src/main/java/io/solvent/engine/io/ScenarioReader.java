@@ -50,7 +50,7 @@ public final class ScenarioReader {
     private static final Set<String> DYNAMIC_MARGIN = Set.of("enabled", "halfLifeMs", "referenceVolatility",
             "maxMultiplier", "step");
     private static final Set<String> LIQUIDATION = Set.of("buffer", "maxFraction", "dustNotionalUsd",
-            "liquidatorShare");
+            "liquidatorShare", "closeFactor", "fullCloseHealthFactor", "lendingBonus");
     private static final Set<String> SYNTHETIC = Set.of("symbol", "initialPrice", "drift", "volatility",
             "jumpIntensity", "jumpMean", "jumpStdDev", "startMs", "stepMs", "steps", "seed");
 
@@ -184,7 +184,10 @@ public final class ScenarioReader {
             liquidation = BookReader.validated(lq, () -> new LiquidationParameters(lq.field("buffer").number(d.buffer()),
                     lq.field("maxFraction").number(d.maxFraction()),
                     lq.field("dustNotionalUsd").number(d.dustNotionalUsd()),
-                    lq.field("liquidatorShare").number(d.liquidatorShare())));
+                    lq.field("liquidatorShare").number(d.liquidatorShare()),
+                    lq.field("closeFactor").number(d.closeFactor()),
+                    lq.field("fullCloseHealthFactor").number(d.fullCloseHealthFactor()),
+                    lq.field("lendingBonus").number(d.lendingBonus())));
         }
         String policy = doc.field("deleveraging").isMissing() ? "adl-ranked" : doc.field("deleveraging").text();
         if (!DeleveragingPolicy.NAMES.contains(policy)) {

@@ -19,6 +19,8 @@ import io.solvent.engine.ledger.Ledger;
 import io.solvent.engine.ledger.LedgerListener;
 import io.solvent.engine.ledger.LedgerShape;
 import io.solvent.engine.liquidity.MarketLiquidity;
+import io.solvent.engine.margin.DynamicMarginCalculator;
+import io.solvent.engine.margin.DynamicMarginParameters;
 import io.solvent.engine.model.Market;
 import io.solvent.engine.oracle.OracleListener;
 import io.solvent.engine.oracle.StalenessPolicy;
@@ -156,8 +158,23 @@ public final class ReplayRunner {
             SimulationEngine engine = new SimulationEngine(book, fees, liquidity, scenario.liquidation(), funds,
                     new BankruptcyWaterfall(DeleveragingPolicy.parse(scenario.deleveraging())), ledger,
                     listenerFor(book, gate));
+            applyDynamicMargin(engine, scenario.dynamicMargin());
             OracleSet oracles = new OracleSet(oracleParameters(scenario), publisher(scenario, engine));
             return new Replay(scenario, gate, engine, oracles);
+        }
+
+        /**
+         * Turns the scenario's dynamic margin on or off in an engine: on, a fork that was already measuring volatility
+         * keeps its measurement and takes the new parameters from here on only when they differ (a fresh calculator
+         * starts at the reference volatility); off, every multiplier returns to 1.
+         */
+        private static void applyDynamicMargin(SimulationEngine engine, DynamicMarginParameters p) {
+            if (!p.enabled()) {
+                engine.setDynamicMargin(null);
+            } else if (engine.dynamicMargin() == null || !p.equals(engine.dynamicMarginParameters())) {
+                engine.setDynamicMargin(new DynamicMarginCalculator(engine.book().assets().size(), p.halfLifeMs(),
+                        p.referenceVolatility(), p.maxMultiplier(), p.step()), p);
+            }
         }
 
         private static Map<String, OracleParameters> oracleParameters(Scenario scenario) {
@@ -198,6 +215,7 @@ public final class ReplayRunner {
             SimulationEngine engine = snapshot.engine.fork(listenerFor(snapshot.engine.book(), gate),
                     scenario.liquidation(), scenario.liquidity(),
                     new BankruptcyWaterfall(DeleveragingPolicy.parse(scenario.deleveraging())));
+            applyDynamicMargin(engine, scenario.dynamicMargin());
             return resume(scenario, snapshot, engine,
                     snapshot.oracles.fork(oracleParameters(scenario), publisher(scenario, engine)), gate);
         }

@@ -91,6 +91,7 @@ public final class SimulationEngine {
     private int cappedCount;
 
     private DynamicMarginCalculator dynamicMargin;
+    private io.solvent.engine.margin.DynamicMarginParameters dynamicMarginParameters;
     private long marginChanges;
 
     private HealthTriggerIndex liquidatableIndex;
@@ -180,6 +181,7 @@ public final class SimulationEngine {
         this.liquidatableIndex = o.liquidatableIndex == null ? null : o.liquidatableIndex.copy(book);
         this.atRiskIndex = o.atRiskIndex == null ? null : o.atRiskIndex.copy(book);
         this.dynamicMargin = o.dynamicMargin == null ? null : o.dynamicMargin.copy();
+        this.dynamicMarginParameters = o.dynamicMarginParameters;
         this.marginChanges = o.marginChanges;
         this.steps = o.steps;
         this.liquidations = o.liquidations;
@@ -395,7 +397,19 @@ public final class SimulationEngine {
      * @param calculator the calculator, in the state to continue from, or null
      */
     public void setDynamicMargin(DynamicMarginCalculator calculator) {
+        setDynamicMargin(calculator, null);
+    }
+
+    /**
+     * As {@link #setDynamicMargin(DynamicMarginCalculator)}, remembering the parameters the calculator was made with.
+     *
+     * @param calculator the calculator, or null
+     * @param parameters its parameters, or null
+     */
+    public void setDynamicMargin(DynamicMarginCalculator calculator,
+                                 io.solvent.engine.margin.DynamicMarginParameters parameters) {
         this.dynamicMargin = calculator;
+        this.dynamicMarginParameters = calculator == null ? null : parameters;
         boolean changed = false;
         for (int a = 0; a < oracle.length; a++) {
             double m = calculator == null ? 1 : calculator.multiplier(a);
@@ -412,6 +426,11 @@ public final class SimulationEngine {
                 rebuildPending();
             }
         }
+    }
+
+    /** @return the parameters dynamic margin was turned on with, or null */
+    public io.solvent.engine.margin.DynamicMarginParameters dynamicMarginParameters() {
+        return dynamicMarginParameters;
     }
 
     /** @return the dynamic margin calculator, or null when dynamic margin is off */
