@@ -1039,7 +1039,17 @@ public final class SimulationEngine {
         return n;
     }
 
-    /** @return the run's figures so far */
+    /** @return notional closed by liquidations so far (collateral sold included), USD */
+    public double liquidatedNotionalUsd() {
+        return liquidatedNotional;
+    }
+
+    /** @return bad debt so far, USD */
+    public double badDebtUsd() {
+        return badDebt;
+    }
+
+    /** @return the run's figures so far (re-verifies the whole ledger: O(parties)) */
     public RunSummary summary() {
         double lowest = 0;
         for (int f = 0; f < funds.size(); f++) {
