@@ -123,6 +123,8 @@ class EngineLoopTest {
             assertFalse(end.recentEvents().getLast().account().isEmpty(), "names resolved");
 
             assertTrue(rejection(loop.submit(Play.FASTEST)).contains("has ended"), "an ended run does not play");
+            assertTrue(rejection(loop.submit(new StepOnce())).contains("has ended"));
+            assertTrue(rejection(loop.submit(new Fork(s.withDeleveraging("deficit"), "late"))).contains("has ended"));
         }
     }
 
