@@ -1,0 +1,755 @@
+package io.solvent.engine.sim.loop;
+
+import io.solvent.engine.book.MarginBook;
+import io.solvent.engine.io.InputException;
+import io.solvent.engine.model.Asset;
+import io.solvent.engine.scenario.Scenario;
+import io.solvent.engine.sim.ReplayRunner;
+import io.solvent.engine.sim.ReplaySink;
+import io.solvent.engine.sim.RunSummary;
+import io.solvent.engine.sim.SimulationEngine;
+import io.solvent.engine.sim.SimulationEvent;
+import io.solvent.engine.sim.loop.EngineView.AssetPrice;
+import io.solvent.engine.sim.loop.EngineView.RecentEvent;
+import io.solvent.engine.sim.loop.EngineView.State;
+
+import java.lang.reflect.RecordComponent;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+/**
+ * The engine's single writer: one platform thread ({@value #THREAD_NAME}, a daemon) owns every replay of a scenario —
+ * the original and its forks — and is the only thread that touches them. Commands ({@link EngineCommand}) reach it
+ * through a bounded queue and are carried out between two feed events; readers take the newest immutable
+ * {@link EngineView} with {@link #latest()}, which never blocks and never touches engine state.
+ *
+ * <p>Paused, the thread blocks on the queue. Playing, it drains the queue, then steps the active run; at a finite
+ * speed it first waits (on the queue, so a command cuts the wait short) until the wall time at which the next feed
+ * event is due: {@code anchorWall + (eventTime − anchorTime) / speed}, the anchor being reset by every command that
+ * moves the run or changes the speed. A loop that falls behind catches up as fast as it can. Wall time comes only
+ * from the {@link Pacer} the owner gives; nothing the engine computes depends on it.
+ *
+ * <p>A view is published at most once per {@link Options#publishEveryNanos()} of pacer time while playing, and
+ * always right after a command is processed, when a run ends or stops on an error, and when the loop stops. Every
+ * command is answered by the future {@link #submit} returns: completed with the view published right after it, or
+ * completed exceptionally with a {@link CommandRejectedException} whose message is also that view's
+ * {@link EngineView#notice()}. Futures complete on the engine thread: dependent stages that do real work should be
+ * attached with the {@code ...Async} methods.
+ *
+ * <p>An exception while stepping (a bad feed line's {@link InputException}, or any engine failure) stops playing and
+ * puts the active run in {@link State#ERROR} with the exception's message; the thread stays up and takes commands: a
+ * seek back to before the failure (which restores a kept snapshot), a fork, a switch to another run, or stop.
+ */
+public final class EngineLoop implements AutoCloseable {
+    /** Label of the run started from the scenario itself. */
+    public static final String ORIGINAL = "original";
+    /** Name of the engine thread. */
+    public static final String THREAD_NAME = "solvent-engine";
+
+    private static final RunSummary NOTHING = new RunSummary(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    /** The longest single wait for a due event, ns (an hour): the wait is simply taken again after it. */
+    private static final long LONGEST_WAIT_NANOS = 3_600_000_000_000L;
+
+    /**
+     * How a loop runs.
+     *
+     * @param pacer             the wall clock and the waits ({@code Pacer.of(System::nanoTime)} in the application)
+     * @param publishEveryNanos the shortest pacer time between two publications while playing, ns, {@code > 0}
+     * @param recentEvents      how many of the latest events a view holds, {@code >= 0}
+     * @param queueCapacity     how many commands may wait in the queue, {@code >= 1}; a command submitted to a full
+     *                          queue is rejected at once
+     * @param snapshots         the snapshot cadence every run keeps, for seeking back
+     * @param sinks             given a run's label, the sink that also receives that run's events and metrics rows
+     *                          (on the engine thread; a fork's from the fork's moment on)
+     */
+    public record Options(Pacer pacer, long publishEveryNanos, int recentEvents, int queueCapacity,
+                          ReplayRunner.SnapshotCadence snapshots, Function<String, ReplaySink> sinks) {
+        /** Default shortest time between publications while playing: 50 ms (20 Hz). */
+        public static final long DEFAULT_PUBLISH_EVERY_NANOS = 50_000_000L;
+        /** Default number of recent events in a view. */
+        public static final int DEFAULT_RECENT_EVENTS = 200;
+        /** Default command queue capacity. */
+        public static final int DEFAULT_QUEUE_CAPACITY = 256;
+        /** Default snapshot cadence: every simulated minute, at most 64 kept per run. */
+        public static final ReplayRunner.SnapshotCadence DEFAULT_SNAPSHOTS =
+                new ReplayRunner.SnapshotCadence(60_000, 64);
+
+        public Options {
+            Objects.requireNonNull(pacer, "pacer");
+            if (publishEveryNanos <= 0) {
+                throw new IllegalArgumentException("expected a publication period > 0 ns, was " + publishEveryNanos);
+            }
+            if (recentEvents < 0) {
+                throw new IllegalArgumentException("expected a number of recent events >= 0, was " + recentEvents);
+            }
+            if (queueCapacity < 1) {
+                throw new IllegalArgumentException("expected a queue capacity >= 1, was " + queueCapacity);
+            }
+            Objects.requireNonNull(snapshots, "snapshots");
+            Objects.requireNonNull(sinks, "sinks");
+        }
+
+        /**
+         * @param pacer the wall clock and the waits
+         * @return the defaults: 20 Hz, 200 recent events, 256 queued commands, {@link #DEFAULT_SNAPSHOTS}, no sinks
+         */
+        public static Options of(Pacer pacer) {
+            return new Options(pacer, DEFAULT_PUBLISH_EVERY_NANOS, DEFAULT_RECENT_EVENTS, DEFAULT_QUEUE_CAPACITY,
+                    DEFAULT_SNAPSHOTS, label -> ReplaySink.NONE);
+        }
+
+        /** @param nanos shortest time between publications while playing, ns @return a copy with it */
+        public Options withPublishEveryNanos(long nanos) {
+            return new Options(pacer, nanos, recentEvents, queueCapacity, snapshots, sinks);
+        }
+
+        /** @param n recent events per view @return a copy with it */
+        public Options withRecentEvents(int n) {
+            return new Options(pacer, publishEveryNanos, n, queueCapacity, snapshots, sinks);
+        }
+
+        /** @param n queue capacity @return a copy with it */
+        public Options withQueueCapacity(int n) {
+            return new Options(pacer, publishEveryNanos, recentEvents, n, snapshots, sinks);
+        }
+
+        /** @param c snapshot cadence @return a copy with it */
+        public Options withSnapshots(ReplayRunner.SnapshotCadence c) {
+            return new Options(pacer, publishEveryNanos, recentEvents, queueCapacity, c, sinks);
+        }
+
+        /** @param s label to sink @return a copy with it */
+        public Options withSinks(Function<String, ReplaySink> s) {
+            return new Options(pacer, publishEveryNanos, recentEvents, queueCapacity, snapshots, s);
+        }
+    }
+
+    private record Pending(EngineCommand command, CompletableFuture<EngineView> answer) {
+    }
+
+    /** The five aggregates a view shows, as of a feed position. */
+    private record Figures(List<AssetPrice> prices, double fundUsd, int atRisk, int liquidatable,
+                           double openInterestUsd, long atMs, long position) {
+
+        static Figures of(SimulationEngine e, long atMs, long position) {
+            MarginBook b = e.book();
+            List<AssetPrice> prices = new ArrayList<>(b.assets().size());
+            for (int a = 0; a < b.assets().size(); a++) {
+                prices.add(new AssetPrice(b.assets().symbol(a), b.assets().price(a)));
+            }
+            return new Figures(List.copyOf(prices), e.funds().totalBalance(), e.atRiskCount(),
+                    e.liquidatableCount(), b.openInterestUsd(), atMs, position);
+        }
+    }
+
+    /** One replay with what the views need of it; its sink methods run on the engine thread, inside its steps. */
+    private final class Run implements ReplaySink {
+        final String label;
+        final Scenario scenario;
+        final ReplaySink out;
+        final List<String> symbols;
+        final ArrayDeque<RecentEvent> recent = new ArrayDeque<>();
+        ReplayRunner.Replay replay;
+        long startMs = Long.MIN_VALUE;
+        Figures figures;
+        ReplayRunner.Result result;
+        String error;
+
+        Run(String label, Scenario scenario) {
+            this.label = label;
+            this.scenario = scenario;
+            this.out = Objects.requireNonNull(options.sinks().apply(label), "sink for " + label);
+            this.symbols = scenario.book().assets().stream().map(Asset::symbol).toList();
+        }
+
+        boolean ended() {
+            return result != null;
+        }
+
+        @Override
+        public void event(SimulationEvent event, String account, String subaccount, String market) {
+            if (options.recentEvents() > 0) {
+                if (recent.size() == options.recentEvents()) {
+                    recent.removeFirst();
+                }
+                recent.addLast(new RecentEvent(event, account, subaccount, market));
+            }
+            out.event(event, account, subaccount, market);
+        }
+
+        @Override
+        public void metrics(MetricsRow row) {
+            if (replay != null && row.prices().length == symbols.size()) {
+                List<AssetPrice> prices = new ArrayList<>(symbols.size());
+                for (int a = 0; a < symbols.size(); a++) {
+                    prices.add(new AssetPrice(symbols.get(a), row.prices()[a]));
+                }
+                figures = new Figures(List.copyOf(prices), row.fundUsd(), row.atRisk(), row.liquidatable(),
+                        row.openInterestUsd(), row.timeMs(), replay.position());
+            }
+            out.metrics(row);
+        }
+    }
+
+    private final Options options;
+    private final Pacer pacer;
+    private final Scenario scenario;
+    private final BlockingQueue<Pending> queue;
+    private final AtomicReference<EngineView> latest = new AtomicReference<>();
+    private final Thread thread;
+    private volatile boolean closing;
+    private volatile boolean terminated;
+
+    // engine-thread state
+    private final Map<String, Run> runs = new LinkedHashMap<>();
+    private Run active;
+    private String startError;
+    private boolean playing;
+    private boolean stopped;
+    private double speed;
+    private long anchorNanos;
+    private long anchorSimMs = Long.MIN_VALUE;
+    private long lastPublishNanos;
+    private long sequence;
+
+    private EngineLoop(Scenario scenario, Options options) {
+        this.scenario = Objects.requireNonNull(scenario, "scenario");
+        this.options = Objects.requireNonNull(options, "options");
+        this.pacer = options.pacer();
+        this.queue = new ArrayBlockingQueue<>(options.queueCapacity());
+        latest.set(new EngineView(0, State.STARTING, "", "", 0, "", List.of(), Long.MIN_VALUE, Long.MIN_VALUE, 0, 0,
+                List.of(), 0, 0, 0, 0, Long.MIN_VALUE, NOTHING, "", List.of()));
+        this.thread = Thread.ofPlatform().name(THREAD_NAME).daemon(true).unstarted(this::loop);
+    }
+
+    /**
+     * Starts the engine thread, which opens the scenario's replay (paused before its first event) and publishes its
+     * first view. A scenario that cannot be opened (a missing feed file) leaves the loop in {@link State#ERROR} with
+     * no run; it still answers {@link EngineCommand.Stop}.
+     *
+     * @param scenario the scenario; its run is labelled {@link #ORIGINAL}
+     * @param options  pacing, publication and snapshot settings
+     * @return the running loop, to {@link #close()} when done
+     */
+    public static EngineLoop start(Scenario scenario, Options options) {
+        EngineLoop loop = new EngineLoop(scenario, options);
+        loop.thread.start();
+        return loop;
+    }
+
+    /**
+     * Queues a command. Never blocks.
+     *
+     * @param command the command
+     * @return completed, on the engine thread, with the view published right after the command was carried out, or
+     * exceptionally with a {@link CommandRejectedException} (bad arguments, full queue, stopped loop)
+     */
+    public CompletableFuture<EngineView> submit(EngineCommand command) {
+        Objects.requireNonNull(command, "command");
+        CompletableFuture<EngineView> answer = new CompletableFuture<>();
+        Pending p = new Pending(command, answer);
+        if (terminated || closing) {
+            answer.completeExceptionally(new CommandRejectedException("the engine loop has stopped"));
+        } else if (!queue.offer(p)) {
+            answer.completeExceptionally(new CommandRejectedException("the engine's command queue is full ("
+                    + options.queueCapacity() + " commands waiting); try again"));
+        } else if (terminated) {
+            // the thread may have drained the queue for the last time before this command went in
+            queue.remove(p);
+            answer.completeExceptionally(new CommandRejectedException("the engine loop has stopped"));
+        }
+        return answer;
+    }
+
+    /** @return the newest published view; never blocks, never touches engine state */
+    public EngineView latest() {
+        return latest.get();
+    }
+
+    /**
+     * Stops the loop (as {@link EngineCommand.Stop} would, after the commands already queued) and waits for the
+     * engine thread to end. Called on the engine thread itself (from a future's dependent stage), it only asks.
+     */
+    @Override
+    public void close() {
+        if (Thread.currentThread() == thread) {
+            closing = true;
+            return;
+        }
+        if (thread.isAlive() && !terminated && !queue.offer(new Pending(new EngineCommand.Stop(),
+                new CompletableFuture<>()))) {
+            closing = true; // the queue is full: end after the current step
+            thread.interrupt();
+        }
+        closing = true;
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---------------------------------------------------------------- the engine thread
+
+    private void loop() {
+        CompletableFuture<EngineView> stopAnswer = null;
+        String fatal = null;
+        try {
+            open();
+            publish("", true);
+            while (!stopped) {
+                if (closing && queue.isEmpty()) {
+                    break;
+                }
+                Pending p;
+                if (!movable()) {
+                    p = queue.take();
+                } else {
+                    p = queue.poll();
+                    if (p == null && speed != Double.POSITIVE_INFINITY) {
+                        double wait = waitNanos();
+                        if (wait > 0) {
+                            p = pacer.await(queue, (long) Math.min(LONGEST_WAIT_NANOS, Math.ceil(wait)));
+                            if (p == null) {
+                                continue; // look again: the event may be due now
+                            }
+                        }
+                    }
+                }
+                if (p == null) {
+                    advance();
+                } else if (p.command() instanceof EngineCommand.Stop) {
+                    stopped = true;
+                    stopAnswer = p.answer();
+                } else {
+                    handle(p);
+                }
+            }
+        } catch (InterruptedException e) {
+            // close() found the queue full: end now
+        } catch (RuntimeException | Error e) {
+            fatal = message(e); // a defect of the loop itself: end with a view that says so
+        } finally {
+            terminated = true;
+            playing = false;
+            for (Run r : runs.values()) {
+                try {
+                    r.replay.close();
+                } catch (RuntimeException e) {
+                    // closing a feed reader: nothing more to do
+                }
+            }
+            EngineView last = publishSafely(fatal);
+            for (Pending p = queue.poll(); p != null; p = queue.poll()) {
+                if (p.command() instanceof EngineCommand.Stop) {
+                    p.answer().complete(last);
+                } else {
+                    p.answer().completeExceptionally(new CommandRejectedException("the engine loop has stopped"));
+                }
+            }
+            if (stopAnswer != null) {
+                stopAnswer.complete(last);
+            }
+        }
+    }
+
+    private EngineView publishSafely(String fatal) {
+        try {
+            if (fatal != null && active != null) {
+                active.error = fatal;
+            } else if (fatal != null) {
+                startError = fatal;
+            }
+            return publish("", true);
+        } catch (RuntimeException e) {
+            EngineView v = latest.get();
+            EngineView stoppedView = new EngineView(v.sequence() + 1, State.STOPPED, fatal == null ? message(e) : fatal,
+                    "", v.speed(), v.activeLabel(), v.labels(), v.startMs(), v.timeMs(), v.position(), v.ticks(),
+                    v.prices(), v.fundUsd(), v.atRisk(), v.liquidatable(), v.openInterestUsd(), v.figuresAtMs(),
+                    v.summary(), v.stateHash(), v.recentEvents());
+            latest.set(stoppedView);
+            return stoppedView;
+        }
+    }
+
+    private void open() {
+        Run r = new Run(ORIGINAL, scenario);
+        try {
+            r.replay = ReplayRunner.Replay.start(scenario, r).keepSnapshots(options.snapshots());
+        } catch (RuntimeException e) {
+            startError = "cannot start the scenario: " + message(e);
+            return;
+        }
+        runs.put(ORIGINAL, r);
+        active = r;
+        r.figures = Figures.of(r.replay.snapshots().getFirst().engine(), Long.MIN_VALUE, 0);
+        try {
+            r.startMs = r.replay.nextTimeMs();
+            settleEnd(r);
+        } catch (RuntimeException e) {
+            fail(r, e);
+        }
+    }
+
+    /** @return whether the active run is playing and can move */
+    private boolean movable() {
+        return playing && active != null && !active.ended() && active.error == null;
+    }
+
+    /** @return ns to wait before the active run's next event is due at the current speed (≤ 0: due now) */
+    private double waitNanos() {
+        long next = active.replay.nextTimeMs();
+        if (next == Long.MAX_VALUE) {
+            return 0; // the step will find the end
+        }
+        if (anchorSimMs == Long.MIN_VALUE) {
+            anchorSimMs = next; // the first event of the run is due at once
+        }
+        double dueAfterAnchor = ((double) next - anchorSimMs) * 1e6 / speed;
+        return dueAfterAnchor - (double) (pacer.nanoTime() - anchorNanos);
+    }
+
+    private void anchor() {
+        anchorNanos = pacer.nanoTime();
+        anchorSimMs = active == null ? Long.MIN_VALUE : active.replay.timeMs();
+    }
+
+    /** One feed event of the active run while playing, and a publication when one is due. */
+    private void advance() {
+        Run r = active;
+        try {
+            r.replay.step();
+            settleEnd(r);
+        } catch (RuntimeException e) {
+            fail(r, e);
+        }
+        if (r.ended() || r.error != null) {
+            publish("", true);
+        } else if (pacer.nanoTime() - lastPublishNanos >= options.publishEveryNanos()) {
+            publish("", false);
+        }
+    }
+
+    /** Finishes the run when its feeds have ended (delivering what the oracles hold in flight). */
+    private void settleEnd(Run r) {
+        if (!r.ended() && r.replay.nextTimeMs() == Long.MAX_VALUE) {
+            r.result = r.replay.finish();
+            if (r == active) {
+                playing = false;
+            }
+        }
+    }
+
+    private void fail(Run r, RuntimeException e) {
+        r.error = message(e);
+        if (r == active) {
+            playing = false;
+        }
+    }
+
+    private void handle(Pending p) {
+        String notice = "";
+        try {
+            switch (p.command()) {
+                case EngineCommand.Play c -> play(c.speed());
+                case EngineCommand.Pause c -> playing = false;
+                case EngineCommand.StepOnce c -> stepOnce();
+                case EngineCommand.Seek c -> seek(c.timeMs());
+                case EngineCommand.Fork c -> fork(c.scenario(), c.label());
+                case EngineCommand.SwitchTo c -> switchTo(c.label());
+                case EngineCommand.Stop c -> throw new IllegalStateException("Stop is handled by the loop");
+            }
+        } catch (CommandRejectedException e) {
+            notice = e.getMessage();
+        }
+        EngineView v = publish(notice, true);
+        if (notice.isEmpty()) {
+            p.answer().complete(v);
+        } else {
+            p.answer().completeExceptionally(new CommandRejectedException(notice));
+        }
+    }
+
+    private Run requireActive() {
+        if (active == null) {
+            throw new CommandRejectedException("no run: " + startError);
+        }
+        return active;
+    }
+
+    private void requireMovable(Run r) {
+        if (r.error != null) {
+            throw new CommandRejectedException("run '" + r.label + "' stopped on an error (" + r.error
+                    + "); seek back to before " + time(r.replay.timeMs()) + ", fork, switch to another run or stop");
+        }
+        if (r.ended()) {
+            throw new CommandRejectedException("run '" + r.label + "' has ended at " + time(r.replay.timeMs())
+                    + "; seek back to play it again");
+        }
+    }
+
+    private void play(double s) {
+        if (!(s > 0)) {
+            throw new CommandRejectedException("expected a speed > 0 simulated ms per wall ms (or infinity), was "
+                    + s);
+        }
+        Run r = requireActive();
+        requireMovable(r);
+        speed = s;
+        playing = true;
+        anchor();
+    }
+
+    private void stepOnce() {
+        Run r = requireActive();
+        requireMovable(r);
+        playing = false;
+        try {
+            r.replay.step();
+            settleEnd(r);
+        } catch (RuntimeException e) {
+            fail(r, e);
+            throw new CommandRejectedException(r.error);
+        }
+    }
+
+    private void seek(long t) {
+        Run r = requireActive();
+        if (r.startMs != Long.MIN_VALUE && t < r.startMs) {
+            throw new CommandRejectedException("cannot seek to " + time(t) + ": run '" + r.label + "' starts at "
+                    + time(r.startMs));
+        }
+        long now = r.replay.timeMs();
+        boolean back = t < now;
+        if (!back && r.error != null) {
+            throw new CommandRejectedException("cannot seek to " + time(t) + ": run '" + r.label
+                    + "' stopped on an error (" + r.error + "); seek back to before " + time(now));
+        }
+        if (!back && r.ended()) {
+            return; // at the end already: nothing is stamped later
+        }
+        if (back && r.replay.snapshots().stream().noneMatch(s -> s.lastEventTime() <= t)) {
+            throw new CommandRejectedException("cannot seek back to " + time(t) + ": run '" + r.label
+                    + "' kept no snapshot that early");
+        }
+        try {
+            r.replay.seek(t);
+            if (back) {
+                r.error = null;
+                r.result = null;
+                r.figures = null;
+                while (!r.recent.isEmpty() && r.recent.getLast().event().timeMs() > t) {
+                    r.recent.removeLast();
+                }
+            }
+            settleEnd(r);
+        } catch (RuntimeException e) {
+            fail(r, e);
+            throw new CommandRejectedException(r.error);
+        }
+        if (playing) {
+            anchor();
+        }
+    }
+
+    private void fork(Scenario s, String label) {
+        Run r = requireActive();
+        if (s == null) {
+            throw new CommandRejectedException("a fork needs a scenario");
+        }
+        if (label == null || label.isBlank()) {
+            throw new CommandRejectedException("a fork needs a label that is not blank");
+        }
+        if (runs.containsKey(label)) {
+            throw new CommandRejectedException("a run labelled '" + label + "' exists already; runs: "
+                    + List.copyOf(runs.keySet()));
+        }
+        if (r.ended()) {
+            throw new CommandRejectedException("run '" + r.label + "' has ended; seek back to fork it earlier");
+        }
+        String differs = inputDifference(r.scenario, s);
+        if (differs != null) {
+            throw new CommandRejectedException("a fork changes parameters, not inputs: its " + differs
+                    + " differs from run '" + r.label + "'");
+        }
+        Run f = new Run(label, s);
+        ReplayRunner.Snapshot snap;
+        try {
+            snap = r.replay.snapshot();
+            f.replay = ReplayRunner.Replay.fork(s, snap, f);
+        } catch (RuntimeException e) {
+            throw new CommandRejectedException("cannot fork run '" + r.label + "': " + message(e));
+        }
+        try {
+            f.replay.keepSnapshots(options.snapshots());
+            f.startMs = snap.lastEventTime() == Long.MIN_VALUE ? r.startMs : snap.lastEventTime();
+            f.recent.addAll(r.recent);
+            f.figures = Figures.of(snap.engine(), snap.lastEventTime(), snap.position());
+        } catch (RuntimeException e) {
+            f.replay.close();
+            throw new CommandRejectedException("cannot fork run '" + r.label + "': " + message(e));
+        }
+        runs.put(label, f);
+        active = f;
+        try {
+            settleEnd(f);
+        } catch (RuntimeException e) {
+            fail(f, e);
+        }
+        if (movable()) {
+            anchor();
+        } else {
+            playing = false;
+        }
+    }
+
+    private void switchTo(String label) {
+        Run r = label == null ? null : runs.get(label);
+        if (r == null) {
+            throw new CommandRejectedException("no run labelled '" + label + "'; runs: " + List.copyOf(runs.keySet()));
+        }
+        active = r;
+        if (movable()) {
+            anchor();
+        } else {
+            playing = false;
+        }
+    }
+
+    /** @return what input (not parameter) of the fork's scenario differs from the run's, or null when none does */
+    private static String inputDifference(Scenario a, Scenario b) {
+        if (a == b) {
+            return null;
+        }
+        if (!same(a.book(), b.book())) {
+            return "book";
+        }
+        if (!Objects.equals(a.settlementAsset(), b.settlementAsset())) {
+            return "settlement asset";
+        }
+        if (!same(a.feeds(), b.feeds())) {
+            return "feeds";
+        }
+        if (!a.symbols().equals(b.symbols())) {
+            return "symbol map";
+        }
+        if (!same(a.shocks(), b.shocks())) {
+            return "shocks";
+        }
+        if (Double.compare(a.insuranceFundUsd(), b.insuranceFundUsd()) != 0) {
+            return "insurance fund (its balance is state)";
+        }
+        if (!depthKey(a.depth()).equals(depthKey(b.depth()))) {
+            return "market depth";
+        }
+        return null;
+    }
+
+    /** Depth compared by what defines it: recorded books by file and symbol, constant ones by value. */
+    private static Map<String, Object> depthKey(Scenario.Depth d) {
+        Map<String, Object> key = new LinkedHashMap<>();
+        key.put("", d.defaultPerPercentUsd());
+        d.markets().forEach((m, v) -> key.put(m, switch (v) {
+            case Scenario.ConstantDepth c -> c.perPercentUsd();
+            case Scenario.RecordedDepth r -> r.file() + "#" + r.symbol();
+        }));
+        return key;
+    }
+
+    /** Structural equality through records, lists and arrays (records holding arrays compare by content). */
+    private static boolean same(Object a, Object b) {
+        if (a == b) {
+            return true;
+        }
+        if (a == null || b == null) {
+            return false;
+        }
+        if (a instanceof Record && a.getClass() == b.getClass()) {
+            for (RecordComponent c : a.getClass().getRecordComponents()) {
+                try {
+                    if (!same(c.getAccessor().invoke(a), c.getAccessor().invoke(b))) {
+                        return false;
+                    }
+                } catch (ReflectiveOperationException e) {
+                    return a.equals(b);
+                }
+            }
+            return true;
+        }
+        if (a instanceof List<?> la && b instanceof List<?> lb) {
+            if (la.size() != lb.size()) {
+                return false;
+            }
+            for (int i = 0; i < la.size(); i++) {
+                if (!same(la.get(i), lb.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof Object[] oa && b instanceof Object[] ob) {
+            return same(java.util.Arrays.asList(oa), java.util.Arrays.asList(ob));
+        }
+        return Objects.deepEquals(a, b);
+    }
+
+    private EngineView publish(String notice, boolean exact) {
+        Run r = active;
+        EngineView v;
+        if (r == null) {
+            v = new EngineView(++sequence, terminated ? State.STOPPED : startError != null ? State.ERROR
+                    : State.STARTING, startError == null ? "" : startError, notice, speed, "", List.of(),
+                    Long.MIN_VALUE, Long.MIN_VALUE, 0, 0, List.of(), 0, 0, 0, 0, Long.MIN_VALUE, NOTHING, "",
+                    List.of());
+        } else {
+            long position = r.replay.position();
+            if (r.figures == null || (exact && r.figures.position() != position)) {
+                ReplayRunner.Snapshot s = r.replay.snapshot();
+                r.figures = Figures.of(s.engine(), r.replay.timeMs(), position);
+            }
+            Figures f = r.figures;
+            State state = terminated ? State.STOPPED : r.error != null ? State.ERROR : r.ended() ? State.ENDED
+                    : playing ? State.PLAYING : State.PAUSED;
+            v = new EngineView(++sequence, state, r.error == null ? "" : r.error, notice, speed, r.label,
+                    List.copyOf(runs.keySet()), r.startMs, r.replay.timeMs(), position, r.replay.ticks(), f.prices(),
+                    f.fundUsd(), f.atRisk(), f.liquidatable(), f.openInterestUsd(), f.atMs(),
+                    r.ended() ? r.result.summary() : r.replay.summary(),
+                    r.ended() ? r.result.stateHash() : "", List.copyOf(r.recent));
+        }
+        latest.set(v);
+        lastPublishNanos = pacer.nanoTime();
+        return v;
+    }
+
+    private static String message(Throwable e) {
+        if (e instanceof InputException || e instanceof CommandRejectedException) {
+            return e.getMessage();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    private static String time(long ms) {
+        if (ms == Long.MIN_VALUE) {
+            return "the start";
+        }
+        return ms == Long.MAX_VALUE ? "the end" : Instant.ofEpochMilli(ms) + " (" + ms + " ms)";
+    }
+}
