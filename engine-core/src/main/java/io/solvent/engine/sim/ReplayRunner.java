@@ -461,6 +461,14 @@ public final class ReplayRunner {
             return StateHasher.hash(engine.book(), engine.funds(), engine.ledger());
         }
 
+        /**
+         * @return the engine this replay steps, for reading its figures on the thread that steps the replay (the
+         *         engine loop's views); stepping it or changing it from outside breaks the replay
+         */
+        public SimulationEngine engine() {
+            return engine;
+        }
+
         /** @return a snapshot of the whole state here, independent of the replay's future */
         public Snapshot snapshot() {
             SimulationEngine copy = engine.copy(SimulationListener.NONE);

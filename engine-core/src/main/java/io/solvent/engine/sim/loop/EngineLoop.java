@@ -720,9 +720,8 @@ public final class EngineLoop implements AutoCloseable {
                     List.of());
         } else {
             long position = r.replay.position();
-            if (r.figures == null || (exact && r.figures.position() != position)) {
-                ReplayRunner.Snapshot s = r.replay.snapshot();
-                r.figures = Figures.of(s.engine(), r.replay.timeMs(), position);
+            if (r.figures == null || r.figures.position() != position) { // exact, read on the engine thread
+                r.figures = Figures.of(r.replay.engine(), r.replay.timeMs(), position);
             }
             Figures f = r.figures;
             State state = terminated ? State.STOPPED : r.error != null ? State.ERROR : r.ended() ? State.ENDED

@@ -34,11 +34,9 @@ import java.util.Objects;
  * @param atRisk          sub-accounts with a maintenance health factor below 1.1
  * @param liquidatable    sub-accounts liquidatable now
  * @param openInterestUsd Σ notional of all open positions, USD
- * @param figuresAtMs     simulated time the five figures above are from, ms since the Unix epoch, UTC: exact in a
- *                        command's answer (the state at {@code timeMs}, or at the last metrics row when no event came
- *                        since); at the end, the time of the oracles' last delivery ({@code timeMs} + latency); while
- *                        playing, the time of the run's latest metrics row (at most
- *                        {@code ReplayRunner.METRICS_PERIOD_MS} of simulated time behind)
+ * @param figuresAtMs     simulated time the five figures above are from, ms since the Unix epoch, UTC: they are
+ *                        always exact at the run's position, read from the engine on its own thread; at the end, the
+ *                        time of the oracles' last delivery ({@code timeMs} + latency)
  * @param summary         the active run's figures so far (exact at every publication)
  * @param stateHash       with {@link State#ENDED}: the run's final state hash (that of {@code ReplayRunner.run});
  *                        empty otherwise
