@@ -30,11 +30,10 @@ public final class MarginBook {
     private final double[] haircutMultiplier;
     private final double[] openUnits;
 
-    private MarginBook(Book book, String settlementAsset) {
-        assets = new AssetTable(book.assets(), book.prices());
-        markets = new MarketTable(book.markets(), assets);
-        subs = new SubAccountTable(book, assets, markets,
-                settlementAsset == null ? -1 : assets.indexOf(settlementAsset));
+    MarginBook(AssetTable assetTable, MarketTable marketTable, SubAccountTable subTable) {
+        assets = assetTable;
+        markets = marketTable;
+        subs = subTable;
         int n = subs.size();
         byAsset = buildAssetIndex();
         byMarket = buildMarketIndex();
@@ -108,7 +107,10 @@ public final class MarginBook {
         if (settlementAsset != null && book.prices().find(settlementAsset).isEmpty()) {
             throw new IllegalArgumentException("no price for the settlement asset " + settlementAsset);
         }
-        MarginBook m = new MarginBook(book, settlementAsset);
+        AssetTable assetTable = new AssetTable(book.assets(), book.prices());
+        MarketTable marketTable = new MarketTable(book.markets(), assetTable);
+        MarginBook m = new MarginBook(assetTable, marketTable, new SubAccountTable(book, assetTable, marketTable,
+                settlementAsset == null ? -1 : assetTable.indexOf(settlementAsset)));
         m.revalueAll();
         return m;
     }
@@ -317,6 +319,20 @@ public final class MarginBook {
     /** Re-evaluates every sub-account, in index order. */
     public void revalueAll() {
         for (int s = 0; s < subs.size(); s++) {
+            revalue(s);
+        }
+    }
+
+    /**
+     * Re-evaluates the sub-accounts {@code from .. to − 1}, in index order: a slice of {@link #revalueAll()}. Each
+     * sub-account's figures depend only on its own rows and the prices, so disjoint ranges may run on different
+     * threads (with prices unchanged meanwhile) and give bit for bit what {@link #revalueAll()} gives.
+     *
+     * @param from first dense index, inclusive
+     * @param to   last dense index, exclusive
+     */
+    public void revalueRange(int from, int to) {
+        for (int s = from; s < to; s++) {
             revalue(s);
         }
     }

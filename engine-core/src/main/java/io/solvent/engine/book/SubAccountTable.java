@@ -107,6 +107,32 @@ public final class SubAccountTable {
         positionStart[subs] = p;
     }
 
+    /**
+     * Takes over columns filled elsewhere ({@link MarginBookBuilder}), exactly sized, and computes the size-adjusted
+     * weights of every balance.
+     */
+    SubAccountTable(AssetTable assets, String[] accountId, String[] subAccountId, MarginMode[] mode,
+                    int[] balanceStart, int[] balanceAsset, double[] balanceUnits, int[] settlementSlot,
+                    int[] positionStart, int[] positionMarket, double[] positionSize, double[] positionEntry) {
+        this.assets = assets;
+        this.accountId = accountId;
+        this.subAccountId = subAccountId;
+        this.mode = mode;
+        this.balanceStart = balanceStart;
+        this.balanceAsset = balanceAsset;
+        this.balanceUnits = balanceUnits;
+        this.balanceWeightInitial = new double[balanceUnits.length];
+        this.balanceWeightMaintenance = new double[balanceUnits.length];
+        this.settlementSlot = settlementSlot;
+        this.positionStart = positionStart;
+        this.positionMarket = positionMarket;
+        this.positionSize = positionSize;
+        this.positionEntry = positionEntry;
+        for (int b = 0; b < balanceUnits.length; b++) {
+            setUnits(b, balanceUnits[b]);
+        }
+    }
+
     /** A copy whose balances and positions can change independently; ids, layout and indexes are shared. */
     SubAccountTable(SubAccountTable o, AssetTable assets) {
         this.assets = assets;

@@ -30,7 +30,7 @@ public final class BookReader {
     /** The book format this reader understands. */
     public static final int FORMAT = 1;
 
-    private static final Set<String> TOP = Set.of("format", "assets", "markets", "accounts", "prices");
+    static final Set<String> TOP = Set.of("format", "assets", "markets", "accounts", "prices");
     private static final Set<String> ASSET = Set.of("symbol", "initialWeight", "maintenanceWeight",
             "initialLiabilityWeight", "maintenanceLiabilityWeight", "sizeFactor");
     private static final Set<String> MARKET = Set.of("symbol", "underlying", "tiers", "liquidationFee",
@@ -71,20 +71,34 @@ public final class BookReader {
     public static Book fromTree(String source, JsonNode root) {
         JsonCursor doc = JsonCursor.root(source, root).object(TOP);
         readFormat(doc.field("format"));
-        List<Asset> assets = new ArrayList<>();
-        for (JsonCursor a : required(doc, "assets").elements()) {
-            assets.add(asset(a));
-        }
-        List<Market> markets = new ArrayList<>();
-        for (JsonCursor m : required(doc, "markets", true).elements()) {
-            markets.add(market(m));
-        }
+        List<Asset> assets = assets(doc);
+        List<Market> markets = markets(doc);
         List<Account> accounts = new ArrayList<>();
         for (JsonCursor a : required(doc, "accounts").elements()) {
             accounts.add(account(a));
         }
-        Prices prices = doc.has("prices") ? PricesReader.prices(doc.field("prices")) : Prices.none();
+        Prices prices = prices(doc);
         return validated(doc, () -> new Book(assets, markets, accounts, prices));
+    }
+
+    static List<Asset> assets(JsonCursor doc) {
+        List<Asset> assets = new ArrayList<>();
+        for (JsonCursor a : required(doc, "assets").elements()) {
+            assets.add(asset(a));
+        }
+        return assets;
+    }
+
+    static List<Market> markets(JsonCursor doc) {
+        List<Market> markets = new ArrayList<>();
+        for (JsonCursor m : required(doc, "markets", true).elements()) {
+            markets.add(market(m));
+        }
+        return markets;
+    }
+
+    static Prices prices(JsonCursor doc) {
+        return doc.has("prices") ? PricesReader.prices(doc.field("prices")) : Prices.none();
     }
 
     static void readFormat(JsonCursor format) {
@@ -98,7 +112,7 @@ public final class BookReader {
         }
     }
 
-    private static JsonCursor required(JsonCursor doc, String name) {
+    static JsonCursor required(JsonCursor doc, String name) {
         return required(doc, name, false);
     }
 
@@ -150,7 +164,7 @@ public final class BookReader {
                 c.field("positivePnlWeight").number(1)));
     }
 
-    private static Account account(JsonCursor c) {
+    static Account account(JsonCursor c) {
         c.object(ACCOUNT);
         String id = c.field("id").text();
         List<SubAccount> subs = new ArrayList<>();

@@ -1,0 +1,218 @@
+package io.solvent.app.cli;
+
+import io.solvent.engine.bench.BenchPopulation;
+import io.solvent.engine.bench.BenchReport;
+import io.solvent.engine.bench.CrashDay;
+import io.solvent.engine.bench.NaiveRevaluation;
+import io.solvent.engine.bench.QuietTick;
+import io.solvent.engine.bench.RetainedHeap;
+import io.solvent.engine.book.MarginBook;
+import io.solvent.engine.book.ParallelRevaluation;
+import io.solvent.engine.book.StreamBaseline;
+import io.solvent.engine.io.BenchReportWriter;
+import io.solvent.engine.model.Book;
+import io.solvent.engine.scenario.PopulationGenerator;
+import io.solvent.engine.scenario.Scenario;
+import io.solvent.engine.sim.ReplayRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.DoubleSupplier;
+
+/** {@code solvent bench [--accounts N] [--quick] [--data DIR]}: what this machine does, as one JSON document. */
+@Command(name = "bench",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Measures the engine on this machine and prints one JSON document: a full revaluation of N generated"
+                + " sub-accounts (sequential and over every core) beside a stream of the same arrays and a naive"
+                + " object-per-account evaluation, in ns per sub-account; a quiet tick (BTC moves 0.01%%, nobody"
+                + " crosses; median and p99 in ns); the heap the hot state retains per sub-account; the recorded"
+                + " 2025-10-10 day replayed over N sub-accounts (simulated seconds per wall second) and a fork from"
+                + " its 20:45 snapshot re-simulating one hour (seconds). Each figure is the median of repeated runs"
+                + " after a warm-up.",
+            "",
+            "The replay and fork figures are null, with the reason, when the recorded data is absent. Progress goes"
+                + " to standard error. For a million sub-accounts give the JVM room: SOLVENT_OPTS=-Xmx8g ./solvent"
+                + " bench --accounts 1000000. Workloads and conditions: docs/performance.md.",
+            "Bad options are reported on standard error with exit status 2."
+        })
+public final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--accounts", paramLabel = "N", defaultValue = "100000",
+            description = "sub-accounts of the generated population (default: ${DEFAULT-VALUE})")
+    int accounts;
+
+    @Option(names = "--quick", description = "fewer repeats and a short warm-up: seconds, not minutes")
+    boolean quick;
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "../shared/data",
+            description = "the shared data directory holding crash_2025-10-10/ (default: ${DEFAULT-VALUE})")
+    Path data;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (accounts < 1 || accounts > 20_000_000) {
+            throw new ParameterException(spec.commandLine(), "--accounts must be 1..20000000, was " + accounts);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        int repeats = quick ? 3 : 9;
+
+        progress(err, "generating " + accounts + " sub-accounts into the hot state");
+        PopulationGenerator generator = BenchPopulation.generator(accounts);
+        RetainedHeap.Measured<MarginBook> built = RetainedHeap.of(() -> BenchPopulation.hotState(generator));
+        MarginBook book = built.value();
+        double heapPerSub = (double) built.bytes() / accounts;
+
+        progress(err, "full revaluation, stream baseline, parallel revaluation");
+        double full = perSub(medianNs(repeats, () -> {
+            book.revalueAll();
+            return book.equity(0);
+        }));
+        double stream = perSub(medianNs(repeats, () -> StreamBaseline.sum(book)));
+        int cores = Runtime.getRuntime().availableProcessors();
+        double parallel;
+        try (ParallelRevaluation p = new ParallelRevaluation(Math.max(2, cores))) {
+            parallel = perSub(medianNs(repeats, () -> {
+                p.revalueAll(book);
+                return book.equity(0);
+            }));
+        }
+
+        progress(err, "naive object-per-account revaluation");
+        double naive;
+        {
+            NaiveRevaluation n = new NaiveRevaluation(generator.generate());
+            naive = perSub(medianNs(repeats, n::revalueAll));
+        }
+
+        progress(err, "quiet ticks");
+        QuietTick tick = new QuietTick(book.copy(), generator.universe().markets(), "BTC");
+        long[] ticks = new long[quick ? 2_001 : 20_001];
+        for (int i = 0; i < ticks.length; i++) { // warm-up
+            tick.tick();
+        }
+        for (int i = 0; i < ticks.length; i++) {
+            long t0 = System.nanoTime();
+            tick.tick();
+            ticks[i] = System.nanoTime() - t0;
+        }
+        Arrays.sort(ticks);
+        double tickMedian = ticks[ticks.length / 2];
+        double tickP99 = ticks[(int) Math.min(ticks.length - 1, Math.ceil(0.99 * ticks.length) - 1)];
+        if (tick.engine().summary().liquidations() != 0) {
+            throw new IllegalStateException("a quiet tick liquidated " + tick.engine().summary().liquidations()
+                    + " sub-accounts");
+        }
+
+        Double speed = null;
+        Double simulated = null;
+        Long liquidations = null;
+        Double fork = null;
+        String reason = null;
+        if (!CrashDay.present(data)) {
+            reason = "recorded data not present at " + data.resolve(CrashDay.DIRECTORY)
+                    + ": replay and fork not measured (give its parent with --data)";
+        } else {
+            CrashDay day = CrashDay.open(data);
+            List<String> markets = day.markets();
+            progress(err, "replay warm-up (" + Math.max(1, Math.min(accounts, 2_000)) + " sub-accounts)");
+            CrashDay.replay(day.scenario(BenchPopulation.generator(Math.max(1, Math.min(accounts, 2_000)), markets)
+                    .generate()), new CrashDay.Clockwork());
+            Book population = BenchPopulation.generator(accounts, markets).generate();
+            Scenario scenario = day.scenario(population);
+            int runs = quick ? 1 : 3;
+            double[] speeds = new double[runs];
+            for (int i = 0; i < runs; i++) {
+                progress(err, "replaying the day over " + accounts + " sub-accounts (" + (i + 1) + "/" + runs + ")");
+                CrashDay.Clockwork sink = new CrashDay.Clockwork();
+                long t0 = System.nanoTime();
+                ReplayRunner.Result r = CrashDay.replay(scenario, sink);
+                double wall = (System.nanoTime() - t0) / 1e9;
+                simulated = (sink.lastMs() - sink.firstMs()) / 1000.0;
+                liquidations = r.summary().liquidations();
+                speeds[i] = simulated / wall;
+            }
+            speed = median(speeds);
+            progress(err, "fork from the 20:45 snapshot, one hour re-simulated");
+            ReplayRunner.Snapshot snapshot = CrashDay.snapshotAtForkTime(scenario);
+            CrashDay.fork(scenario, snapshot); // warm-up
+            fork = medianNs(quick ? 1 : 3, () -> CrashDay.fork(scenario, snapshot).liquidations()) / 1e9;
+        }
+
+        BenchReport report = new BenchReport(accounts, full, parallel, stream, naive, tickMedian, tickP99, speed,
+                simulated, liquidations, fork, reason, heapPerSub,
+                System.getProperty("java.vendor") + " " + Runtime.version(), cpuModel(), cores,
+                Runtime.getRuntime().maxMemory(), quick);
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        BenchReportWriter.write(report, buffer);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(buffer.toString(StandardCharsets.UTF_8));
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private double perSub(double ns) {
+        return ns / accounts;
+    }
+
+    /** Runs once to warm up, then {@code repeats} times; the median wall time of one run, ns. */
+    private static double medianNs(int repeats, DoubleSupplier work) {
+        double sink = work.getAsDouble();
+        double[] ns = new double[repeats];
+        for (int i = 0; i < repeats; i++) {
+            long t0 = System.nanoTime();
+            sink += work.getAsDouble();
+            ns[i] = System.nanoTime() - t0;
+        }
+        if (sink == 42.4242) {
+            ns[0]++; // keeps the results alive
+        }
+        return median(ns);
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    }
+
+    private static void progress(PrintWriter err, String what) {
+        err.println("bench: " + what);
+        err.flush();
+    }
+
+    /** @return the CPU model from /proc/cpuinfo, or null when there is none */
+    static String cpuModel() {
+        Path info = Path.of("/proc/cpuinfo");
+        if (!Files.isReadable(info)) {
+            return null;
+        }
+        try {
+            for (String line : Files.readAllLines(info)) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return null;
+    }
+}

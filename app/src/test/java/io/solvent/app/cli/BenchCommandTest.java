@@ -1,0 +1,69 @@
+package io.solvent.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** {@code solvent bench --quick} prints one valid JSON document with every field (no timing is asserted). */
+class BenchCommandTest {
+    private static final Path DATA = Path.of("..", "..", "shared", "data");
+    private static final List<String> FIELDS = List.of("accounts", "fullRevaluationNsPerSubaccount",
+            "parallelRevaluationNsPerSubaccount", "streamBaselineNsPerSubaccount", "naiveNsPerSubaccount",
+            "quietTickMedianNs", "quietTickP99Ns", "replaySpeedX", "replaySimulatedSeconds", "replayLiquidations",
+            "forkSeconds", "reason", "heapBytesPerSubaccount", "jdk", "cpu", "cores", "maxHeap", "quick");
+
+    @Test
+    void withoutTheDataTheReplayFiguresAreNullWithTheReason(@TempDir Path empty) throws Exception {
+        CliRun run = CliRun.of("bench", "--accounts", "1500", "--quick", "--data", empty.toString());
+        assertEquals(0, run.status(), run.err());
+        JsonNode doc = new ObjectMapper().readTree(run.out());
+        assertEquals(FIELDS, iterable(doc));
+        assertEquals(1500, doc.get("accounts").asInt());
+        for (String f : List.of("fullRevaluationNsPerSubaccount", "streamBaselineNsPerSubaccount",
+                "naiveNsPerSubaccount", "quietTickMedianNs", "quietTickP99Ns", "heapBytesPerSubaccount")) {
+            assertTrue(doc.get(f).isNumber() && doc.get(f).asDouble() > 0, f + ": " + doc.get(f));
+        }
+        assertTrue(doc.get("replaySpeedX").isNull());
+        assertTrue(doc.get("forkSeconds").isNull());
+        assertTrue(doc.get("reason").asText().contains("not present"), doc.get("reason").asText());
+        assertTrue(doc.get("cores").asInt() >= 1);
+        assertTrue(doc.get("quick").asBoolean());
+        assertTrue(run.err().contains("bench: "), "progress on standard error");
+    }
+
+    @Test
+    void withTheDataEveryFigureIsMeasured() throws Exception {
+        assumeTrue(Files.isDirectory(DATA.resolve("crash_2025-10-10")),
+                "shared crash data not present at " + DATA.toAbsolutePath() + ": skipping");
+        CliRun run = CliRun.of("bench", "--accounts", "1000", "--quick", "--data", DATA.toString());
+        assertEquals(0, run.status(), run.err());
+        JsonNode doc = new ObjectMapper().readTree(run.out());
+        assertEquals(FIELDS, iterable(doc));
+        assertTrue(doc.get("replaySpeedX").asDouble() > 0, run.out());
+        assertTrue(doc.get("replaySimulatedSeconds").asDouble() > 20 * 3600, run.out());
+        assertTrue(doc.get("forkSeconds").asDouble() > 0, run.out());
+        assertTrue(doc.get("reason").isNull(), run.out());
+    }
+
+    @Test
+    void rejectsABadPopulationSize() {
+        CliRun run = CliRun.of("bench", "--accounts", "0");
+        assertEquals(2, run.status());
+        assertTrue(run.err().contains("--accounts"), run.err());
+    }
+
+    private static List<String> iterable(JsonNode doc) {
+        List<String> names = new java.util.ArrayList<>();
+        doc.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}

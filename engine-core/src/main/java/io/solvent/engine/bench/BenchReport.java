@@ -1,0 +1,35 @@
+package io.solvent.engine.bench;
+
+/**
+ * What {@code solvent bench} measured ({@code docs/performance.md}). A figure that could not be measured is null,
+ * with the reason beside it.
+ *
+ * @param accounts                        sub-accounts of the population
+ * @param fullRevaluationNsPerSubaccount  median full revaluation ({@code MarginBook.revalueAll}), ns per sub-account
+ * @param parallelRevaluationNsPerSubaccount median full revaluation split over {@code cores} threads, ns per
+ *                                        sub-account
+ * @param streamBaselineNsPerSubaccount   median stream of the same columns, ns per sub-account
+ * @param naiveNsPerSubaccount            median naive object-per-account revaluation, ns per sub-account
+ * @param quietTickMedianNs               median quiet tick ({@link QuietTick}), ns
+ * @param quietTickP99Ns                  99th percentile quiet tick, ns
+ * @param replaySpeedX                    simulated seconds of the recorded day per wall second; null when the data
+ *                                        is absent
+ * @param replaySimulatedSeconds          the simulated span replayed, s; null with {@code replaySpeedX}
+ * @param replayLiquidations              liquidations in the replayed day; null with {@code replaySpeedX}
+ * @param forkSeconds                     median wall time of a fork from the 20:45 snapshot re-simulating one hour,
+ *                                        s; null when the data is absent
+ * @param replayReason                    why the replay and fork figures are null; null when they are not
+ * @param heapBytesPerSubaccount          heap the hot state retains, bytes per sub-account
+ * @param jdk                             the JDK (vendor and version)
+ * @param cpu                             the CPU model, or null when the system does not say
+ * @param cores                           processors available to the JVM
+ * @param maxHeap                         the JVM's maximum heap, bytes
+ * @param quick                           whether the short variant ran (fewer repeats)
+ */
+public record BenchReport(int accounts, double fullRevaluationNsPerSubaccount,
+                          double parallelRevaluationNsPerSubaccount, double streamBaselineNsPerSubaccount,
+                          double naiveNsPerSubaccount, double quietTickMedianNs, double quietTickP99Ns,
+                          Double replaySpeedX, Double replaySimulatedSeconds, Long replayLiquidations,
+                          Double forkSeconds, String replayReason, double heapBytesPerSubaccount, String jdk, String cpu,
+                          int cores, long maxHeap, boolean quick) {
+}
