@@ -149,8 +149,9 @@ public final class CrashDay {
         });
         List<Scenario.Feed> feeds = files.stream().<Scenario.Feed>map(f -> new Scenario.RecordedFeed(f, null)).toList();
         return new Scenario("2025-10-10, all recorded files", population, files, BenchPopulation.SETTLEMENT, feeds,
-                map, OracleParameters.passThrough(), 2_000_000, new LiquidityParameters(0.2, true, 60_000),
-                LiquidationParameters.DEFAULTS, "adl-ranked", 10_000_000, List.of(), 1);
+                map, OracleParameters.passThrough(), Scenario.Depth.uniform(2_000_000),
+                new LiquidityParameters(0.2, true, 60_000), LiquidationParameters.DEFAULTS, "adl-ranked", 10_000_000,
+                List.of(), 1, io.solvent.engine.margin.DynamicMarginParameters.DISABLED);
     }
 
     /**
@@ -158,10 +159,7 @@ public final class CrashDay {
      * @return the same scenario under {@link #FORK_LIQUIDATION}
      */
     public static Scenario forked(Scenario scenario) {
-        return new Scenario(scenario.name() + " (fork)", scenario.book(), scenario.inputs(),
-                scenario.settlementAsset(), scenario.feeds(), scenario.symbols(), scenario.oracle(),
-                scenario.depthPerPercentUsd(), scenario.liquidity(), FORK_LIQUIDATION, scenario.deleveraging(),
-                scenario.insuranceFundUsd(), scenario.shocks(), scenario.seed());
+        return scenario.withName(scenario.name() + " (fork)").withLiquidation(FORK_LIQUIDATION);
     }
 
     /** A sink that keeps only what the benchmarks need: the simulated time reached and the liquidations. */

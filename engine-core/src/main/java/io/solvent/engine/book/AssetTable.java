@@ -10,7 +10,7 @@ import java.util.Map;
 /** Assets by dense index, with their current prices. */
 public final class AssetTable {
     private final String[] symbol;
-    private final double[] price;
+    final double[] price; // read directly by MarginBook.revalue
     private final Map<String, Integer> index = new HashMap<>();
     private final List<Asset> assets;
 

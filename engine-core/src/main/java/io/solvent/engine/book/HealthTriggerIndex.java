@@ -45,6 +45,7 @@ public final class HealthTriggerIndex {
     private final double[] maxMaintenanceFraction;
 
     private final double[] slope;
+    private final double[] moveWeight;
     private final PairHeap lower;
     private final PairHeap upper;
     private final boolean[] negative;
@@ -59,6 +60,17 @@ public final class HealthTriggerIndex {
      * @param theta the threshold's weight on liabilities: 1 for liquidatable, 1.1 for a health factor below 1.1
      */
     public HealthTriggerIndex(MarginBook book, double theta) {
+        this(book, theta, null);
+    }
+
+    /**
+     * Builds the index over every sub-account's last evaluation, splitting margin budgets by move weights.
+     *
+     * @param book        the hot state, evaluated
+     * @param theta       the threshold's weight on liabilities: 1 for liquidatable, 1.1 for a health factor below 1.1
+     * @param moveWeights each asset's move weight ({@link #setMoveWeight}), by asset index; null for all 1
+     */
+    public HealthTriggerIndex(MarginBook book, double theta, double[] moveWeights) {
         if (!(theta >= 1) || !Double.isFinite(theta)) {
             throw new IllegalArgumentException("theta must be finite and >= 1, was " + theta);
         }
@@ -93,6 +105,13 @@ public final class HealthTriggerIndex {
             }
         }
         this.slope = new double[pairs];
+        this.moveWeight = new double[book.assets().size()];
+        Arrays.fill(moveWeight, 1.0);
+        if (moveWeights != null) {
+            for (int a = 0; a < moveWeight.length; a++) {
+                setMoveWeight(a, moveWeights[a]);
+            }
+        }
         this.lower = new PairHeap(byAsset, pairAsset);
         this.upper = new PairHeap(byAsset, pairAsset);
         this.negative = new boolean[subs.size()];
@@ -110,6 +129,7 @@ public final class HealthTriggerIndex {
         this.subPairs = o.subPairs;
         this.maxMaintenanceFraction = o.maxMaintenanceFraction;
         this.slope = new double[o.slope.length];
+        this.moveWeight = o.moveWeight.clone();
         this.lower = o.lower.copy();
         this.upper = o.upper.copy();
         this.negative = o.negative.clone();
@@ -180,23 +200,23 @@ public final class HealthTriggerIndex {
                 slope[pairOf(sub, markets.underlying(m))] += Math.abs(size) * perUnit;
             }
         }
-        int moving = 0;
+        double sensitivity = 0; // Σ S_a·P_a·v_a: the USD G could move by if every price moved by its weight
         for (int i = first; i < end; i++) {
-            if (slope[subPairs[i]] > 0) {
-                moving++;
-            }
+            int pair = subPairs[i];
+            int asset = pairAsset[pair];
+            sensitivity += slope[pair] * book.assets().price(asset) * moveWeight[asset];
         }
         double budget = Math.max(0, Math.abs(g) - ROUNDING * (a + theta * l));
         for (int i = first; i < end; i++) {
             int pair = subPairs[i];
-            double s = slope[pair];
-            if (s == 0) {
+            if (slope[pair] == 0) {
                 lower.key[pair] = Double.POSITIVE_INFINITY; // −(−∞): this price cannot move G
                 upper.key[pair] = Double.POSITIVE_INFINITY;
                 continue;
             }
             double price = book.assets().price(pairAsset[pair]);
-            double half = budget / (moving * s);
+            // this asset's share of the budget is S_a·P_a·v_a / sensitivity, so S_a·half_a sums to the budget
+            double half = budget * price * moveWeight[pairAsset[pair]] / sensitivity;
             lower.key[pair] = -(price - half);
             upper.key[pair] = price + half;
         }
@@ -209,6 +229,23 @@ public final class HealthTriggerIndex {
             }
         }
         throw new IllegalStateException("sub-account " + sub + " is not indexed under asset " + asset);
+    }
+
+    /**
+     * Sets how the margin budget is split between the assets of a sub-account: in proportion to each asset's USD
+     * sensitivity ({@code S_a·P_a}) times its weight, so that each asset's box is {@code v_a} times as wide, relative
+     * to its price, as any other's. Any weights keep the index exact; they only decide how often a sub-account is
+     * looked at: a stablecoin that rarely moves should have a small weight (so its box is narrow and the volatile
+     * assets' boxes are wide). Takes effect as sub-accounts are boxed.
+     *
+     * @param asset  dense index
+     * @param weight the asset's typical relative move against the others', {@code > 0}
+     */
+    public void setMoveWeight(int asset, double weight) {
+        if (!(weight > 0) || !Double.isFinite(weight)) {
+            throw new IllegalArgumentException("a move weight must be finite and > 0, was " + weight);
+        }
+        moveWeight[asset] = weight;
     }
 
     /**

@@ -29,6 +29,7 @@ public final class MarginBook {
     private final double[] requirementMultiplier;
     private final double[] haircutMultiplier;
     private final double[] openUnits;
+    private final TierTable tiers;
 
     MarginBook(AssetTable assetTable, MarketTable marketTable, SubAccountTable subTable) {
         assets = assetTable;
@@ -48,6 +49,7 @@ public final class MarginBook {
         haircutMultiplier = new double[assets.size()];
         java.util.Arrays.fill(requirementMultiplier, 1.0);
         java.util.Arrays.fill(haircutMultiplier, 1.0);
+        tiers = new TierTable(markets);
         openUnits = new double[markets.size()];
         for (int p = 0; p < subs.positionMarket.length; p++) {
             openUnits[subs.positionMarket[p]] += Math.abs(subs.positionSize[p]);
@@ -70,6 +72,7 @@ public final class MarginBook {
         requirementMultiplier = o.requirementMultiplier.clone();
         haircutMultiplier = o.haircutMultiplier.clone();
         openUnits = o.openUnits.clone();
+        tiers = o.tiers;
     }
 
     /**
@@ -343,53 +346,58 @@ public final class MarginBook {
      * @param sub dense index
      */
     public void revalue(int sub) {
+        final double[] px = assets.price;
+        final SubAccountTable t = subs;
+        final TierTable tt = tiers;
         double aInit = 0;
         double lInit = 0;
         double aMaint = 0;
         double lMaint = 0;
         double eq = 0;
-        for (int b = subs.balanceStart[sub], end = subs.balanceStart[sub + 1]; b < end; b++) {
-            int asset = subs.balanceAsset[b];
-            double value = subs.balanceUnits[b] * assets.price(asset);
+        for (int b = t.balanceStart[sub], end = t.balanceStart[sub + 1]; b < end; b++) {
+            int asset = t.balanceAsset[b];
+            double value = t.balanceUnits[b] * px[asset];
             eq += value;
-            double wInit = subs.balanceWeightInitial[b];
-            double wMaint = subs.balanceWeightMaintenance[b];
+            double wInit = t.balanceWeightInitial[b];
+            double wMaint = t.balanceWeightMaintenance[b];
             double h = haircutMultiplier[asset];
             if (h != 1) {
                 wInit = scaledWeight(wInit, h, value > 0);
                 wMaint = scaledWeight(wMaint, h, value > 0);
             }
-            if (value > 0) {
-                aInit += value * wInit;
-                aMaint += value * wMaint;
-            } else {
-                lInit -= value * wInit;
-                lMaint -= value * wMaint;
-            }
+            // branch-free: a holding adds to the assets, a borrow to the liabilities (the other side adds zero)
+            double held = Math.max(value, 0);
+            double owed = Math.min(value, 0);
+            aInit += held * wInit;
+            aMaint += held * wMaint;
+            lInit -= owed * wInit;
+            lMaint -= owed * wMaint;
         }
         double rInit = 0;
         double rMaint = 0;
         double n = 0;
-        for (int p = subs.positionStart[sub], end = subs.positionStart[sub + 1]; p < end; p++) {
-            int m = subs.positionMarket[p];
-            double price = assets.price(markets.underlying(m));
-            double size = subs.positionSize[p];
-            double pnl = size * (price - subs.positionEntry[p]);
+        for (int p = t.positionStart[sub], end = t.positionStart[sub + 1]; p < end; p++) {
+            int m = t.positionMarket[p];
+            double price = px[tt.underlying[m]];
+            double size = t.positionSize[p];
+            double pnl = size * (price - t.positionEntry[p]);
             double positionNotional = Math.abs(size) * price;
             eq += pnl;
             n += positionNotional;
-            if (pnl >= 0) {
-                double weighted = pnl * markets.positivePnlWeight(m);
-                aInit += weighted;
-                aMaint += weighted;
-            } else {
-                lInit -= pnl;
-                lMaint -= pnl;
+            double weighted = Math.max(pnl, 0) * tt.positivePnlWeight[m]; // a profit, weighted; a loss is a liability
+            double loss = Math.min(pnl, 0);
+            aInit += weighted;
+            aMaint += weighted;
+            lInit -= loss;
+            lMaint -= loss;
+            int tier = tt.start[m];
+            while (positionNotional >= tt.upper[tier]) { // the last tier is unbounded
+                tier++;
             }
-            TierSchedule schedule = markets.schedule(m);
+            double over = positionNotional - tt.lower[tier];
             double k = requirementMultiplier[m];
-            rInit += k * schedule.requirement(positionNotional, MarginType.INITIAL);
-            rMaint += k * schedule.requirement(positionNotional, MarginType.MAINTENANCE);
+            rInit += k * (tt.initialBelow[tier] + tt.initialFraction[tier] * over);
+            rMaint += k * (tt.maintenanceBelow[tier] + tt.maintenanceFraction[tier] * over);
         }
         weightedAssetsInitial[sub] = aInit;
         weightedLiabilitiesInitial[sub] = lInit + rInit;

@@ -96,21 +96,21 @@ public record RankedAdlPolicy(AdlRanking ranking) implements DeleveragingPolicy 
         }
         double price = bankruptcy.markPrice() + shortfallUsd / s;
         double perUnit = shortfallUsd / Math.abs(s);
-        double[] keys = new double[others.length];
-        DeleveragingCandidate[] queue = ranked(bankruptcy, others, keys);
+        Queue queue = new Queue(bankruptcy, others);
         int to = Parties.subAccount(bankruptcy.subAccount());
         List<DeleveragingFill> fills = new ArrayList<>();
         List<Transfer> transfers = new ArrayList<>();
         double remaining = Math.abs(s);
         double covered = 0;
-        for (int i = 0; i < queue.length && remaining > 0; i++) {
-            DeleveragingCandidate c = queue[i];
+        while (remaining > 0 && queue.hasNext()) {
+            double key = queue.nextKey();
+            DeleveragingCandidate c = queue.next();
             double q = Math.min(remaining, Math.abs(c.size()));
             remaining = q == remaining ? 0 : remaining - q;
             double left = shortfallUsd - covered;
             double amount = remaining == 0 ? left : Math.min(left, q * perUnit);
             fills.add(new DeleveragingFill(c.subAccount(), c.market(), -Math.signum(c.size()) * q, price,
-                    Math.max(0, amount), keys[i]));
+                    Math.max(0, amount), key));
             if (amount > 0) {
                 transfers.add(new Transfer(Parties.subAccount(c.subAccount()), to, amount,
                         TransferReason.ADL_TRANSFER));
@@ -127,5 +127,80 @@ public record RankedAdlPolicy(AdlRanking ranking) implements DeleveragingPolicy 
         double matched = Math.abs(s) - remaining;
         return new DeleveragingResult(name(), shortfallUsd, covered, deficit, price, -Math.signum(s) * matched,
                 Double.NaN, fills, transfers);
+    }
+
+    /**
+     * The opposite side in queue order, popped one at a time from a binary heap (by descending key, ties by ascending
+     * sub-account index): O(n) to build and O(log n) per position taken, so a bankruptcy that a few top-ranked
+     * positions cover does not sort the whole side. Pops in exactly {@link #queue}'s order.
+     */
+    private final class Queue {
+        private final DeleveragingCandidate[] side;
+        private final double[] keys;
+        private final int[] heap;
+        private int size;
+
+        Queue(Bankruptcy b, DeleveragingCandidate[] others) {
+            double sign = -Math.signum(b.size());
+            side = new DeleveragingCandidate[others.length];
+            int n = 0;
+            for (DeleveragingCandidate c : others) {
+                if (sign != 0 && Math.signum(c.size()) == sign) {
+                    side[n++] = c;
+                }
+            }
+            keys = new double[n];
+            heap = new int[n];
+            for (int i = 0; i < n; i++) {
+                keys[i] = ranking.key(side[i], b.markPrice());
+                heap[i] = i;
+            }
+            size = n;
+            for (int i = n / 2 - 1; i >= 0; i--) {
+                down(i);
+            }
+        }
+
+        boolean hasNext() {
+            return size > 0;
+        }
+
+        double nextKey() {
+            return keys[heap[0]];
+        }
+
+        DeleveragingCandidate next() {
+            int top = heap[0];
+            heap[0] = heap[--size];
+            if (size > 0) {
+                down(0);
+            }
+            return side[top];
+        }
+
+        /** @return whether candidate x comes before y: higher key, or the same key and a lower index */
+        private boolean before(int x, int y) {
+            int byKey = Double.compare(keys[x], keys[y]);
+            return byKey > 0 || byKey == 0 && x < y;
+        }
+
+        private void down(int i) {
+            int item = heap[i];
+            while (true) {
+                int c = 2 * i + 1;
+                if (c >= size) {
+                    break;
+                }
+                if (c + 1 < size && before(heap[c + 1], heap[c])) {
+                    c++;
+                }
+                if (!before(heap[c], item)) {
+                    break;
+                }
+                heap[i] = heap[c];
+                i = c;
+            }
+            heap[i] = item;
+        }
     }
 }

@@ -6,10 +6,13 @@ import io.solvent.engine.book.SubAccountTable;
 import io.solvent.engine.insurance.Bankruptcy;
 import io.solvent.engine.insurance.BankruptcyResolution;
 import io.solvent.engine.insurance.BankruptcyWaterfall;
+import io.solvent.engine.insurance.DeficitPolicy;
 import io.solvent.engine.insurance.DeleveragingCandidate;
+import io.solvent.engine.insurance.DeleveragingPolicy;
 import io.solvent.engine.insurance.DeleveragingFill;
 import io.solvent.engine.insurance.InsuranceFund;
 import io.solvent.engine.insurance.InsuranceFunds;
+import io.solvent.engine.insurance.RankedAdlPolicy;
 import io.solvent.engine.ledger.Ledger;
 import io.solvent.engine.ledger.LedgerListener;
 import io.solvent.engine.ledger.Parties;
@@ -65,6 +68,12 @@ public final class SimulationEngine {
     public static final int MAX_ROUNDS = 100;
     /** Sub-accounts below this maintenance health factor count as at risk. */
     public static final double AT_RISK_HEALTH_FACTOR = 1.1;
+    /**
+     * The trigger indexes' move weight of the settlement asset (a stablecoin moves about 1/20 as much as a volatile
+     * asset): its boxes are narrow and the volatile assets' wide. Efficiency only; see
+     * {@link HealthTriggerIndex#setMoveWeight}.
+     */
+    static final double SETTLEMENT_MOVE_WEIGHT = 0.05;
 
     private final MarginBook book;
     private final SubAccountTable subs;
@@ -96,6 +105,7 @@ public final class SimulationEngine {
 
     private HealthTriggerIndex liquidatableIndex;
     private HealthTriggerIndex atRiskIndex;
+    private final boolean[] atRiskStale;
     private final boolean[] marked;
     private int[] markedList = new int[64];
     private int markedCount;
@@ -151,6 +161,7 @@ public final class SimulationEngine {
         this.capped = new boolean[subs.size()];
         this.marked = new boolean[subs.size()];
         this.pendingFlag = new boolean[subs.size()];
+        this.atRiskStale = new boolean[assets];
         setIndexed(true);
     }
 
@@ -175,6 +186,7 @@ public final class SimulationEngine {
         this.listed = new boolean[o.listed.length];
         this.capped = new boolean[o.capped.length];
         this.marked = new boolean[o.marked.length];
+        this.atRiskStale = o.atRiskStale.clone();
         this.pendingFlag = o.pendingFlag.clone();
         this.pending = o.pending.clone();
         this.pendingCount = o.pendingCount;
@@ -272,8 +284,14 @@ public final class SimulationEngine {
             return;
         }
         book.revalueAll();
-        liquidatableIndex = new HealthTriggerIndex(book, 1);
-        atRiskIndex = new HealthTriggerIndex(book, AT_RISK_HEALTH_FACTOR);
+        double[] weights = new double[oracle.length];
+        Arrays.fill(weights, 1.0);
+        if (subs.size() > 0 && subs.settlementSlot(0) >= 0) {
+            weights[subs.balanceAsset(subs.settlementSlot(0))] = SETTLEMENT_MOVE_WEIGHT;
+        }
+        liquidatableIndex = new HealthTriggerIndex(book, 1, weights);
+        atRiskIndex = new HealthTriggerIndex(book, AT_RISK_HEALTH_FACTOR, weights);
+        Arrays.fill(atRiskStale, false);
         rebuildPending();
     }
 
@@ -335,10 +353,7 @@ public final class SimulationEngine {
         for (int i = 0; i < k; i++) {
             mark(liquidatableIndex.triggered(i));
         }
-        k = atRiskIndex.collect(asset, price);
-        for (int i = 0; i < k; i++) {
-            mark(atRiskIndex.triggered(i));
-        }
+        atRiskStale[asset] = true; // the at-risk count catches up when it is read (atRiskCount)
         int kept = 0;
         for (int i = 0; i < pendingCount; i++) {
             int s = pending[i];
@@ -902,7 +917,7 @@ public final class SimulationEngine {
         Bankruptcy b = new Bankruptcy(sub, market, fund.key(), closedSize, mark, deficitUsd);
         int eventMarket = perp ? market : -1;
         BankruptcyResolution r = waterfall.resolve(timeMs, b, fund,
-                perp ? deleveragingCandidates(sub, market) : List.of());
+                perp ? deleveragingCandidates(sub, market, closedSize) : List.of());
         bankruptcies++;
         badDebt += deficitUsd;
         listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.BANKRUPTCY, sub, eventMarket, 0, mark, deficitUsd,
@@ -965,7 +980,19 @@ public final class SimulationEngine {
                 + f.market());
     }
 
-    private List<DeleveragingCandidate> deleveragingCandidates(int bankrupt, int market) {
+    /**
+     * The open positions of a market that the policy needs: none for {@code deficit}; every holder's for
+     * {@code socialize} (which reads sizes only); for ranked ADL only the side opposite to the bankrupt's, each
+     * sub-account re-evaluated first, since its equity and requirement rank it (the trigger index leaves untriggered
+     * sub-accounts as of their last look). O(holders) per bankruptcy.
+     */
+    private List<DeleveragingCandidate> deleveragingCandidates(int bankrupt, int market, double closedSize) {
+        DeleveragingPolicy policy = waterfall.policy();
+        boolean ranked = policy instanceof RankedAdlPolicy;
+        if (policy instanceof DeficitPolicy || ranked && closedSize == 0) {
+            return List.of();
+        }
+        double opposite = -Math.signum(closedSize);
         List<DeleveragingCandidate> out = new ArrayList<>();
         var holders = book.exposureByMarket();
         for (int i = 0; i < holders.count(market); i++) {
@@ -973,13 +1000,19 @@ public final class SimulationEngine {
             if (c == bankrupt) {
                 continue;
             }
-            book.revalue(c); // its figures are read below; the index leaves untriggered ones as of their last look
             // one candidate per sub-account: its first open position in the market (venues hold one per market;
             // a book may hold several, and the ADL fill is applied to that same first one)
             for (int p = subs.positionStart(c); p < subs.positionStart(c + 1); p++) {
-                if (subs.positionMarket(p) == market && subs.positionSize(p) != 0) {
-                    out.add(new DeleveragingCandidate(c, market, subs.positionSize(p), subs.positionEntry(p),
-                            book.equity(c), book.maintenanceRequirement(c)));
+                double size = subs.positionSize(p);
+                if (subs.positionMarket(p) == market && size != 0) {
+                    if (ranked) {
+                        if (Math.signum(size) != opposite) {
+                            break;
+                        }
+                        book.revalue(c);
+                    }
+                    out.add(new DeleveragingCandidate(c, market, size, subs.positionEntry(p), book.equity(c),
+                            book.maintenanceRequirement(c)));
                     break;
                 }
             }
@@ -1029,6 +1062,18 @@ public final class SimulationEngine {
     /** @return how many sub-accounts have a maintenance health factor below {@value #AT_RISK_HEALTH_FACTOR} now */
     public int atRiskCount() {
         if (atRiskIndex != null) {
+            // only now, not at every tick: re-evaluate the sub-accounts whose at-risk box a price has left since
+            for (int a = 0; a < atRiskStale.length; a++) {
+                if (atRiskStale[a]) {
+                    atRiskStale[a] = false;
+                    int k = atRiskIndex.collect(a, book.assets().price(a));
+                    for (int i = 0; i < k; i++) {
+                        int s = atRiskIndex.triggered(i);
+                        book.revalue(s);
+                        atRiskIndex.refresh(s);
+                    }
+                }
+            }
             return atRiskIndex.negativeCount();
         }
         int n = 0;

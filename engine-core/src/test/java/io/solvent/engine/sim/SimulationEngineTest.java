@@ -137,6 +137,7 @@ class SimulationEngineTest {
         double badDebt = d.badDebtUsd();
         assertEquals(badDebt - 100, d.deficitUsd(), 1e-9, "what the fund cannot pay stays as deficit");
         assertEquals(0, d.deleveragingFills());
+        deficit.book().revalue(1); // untouched, so not re-evaluated by the step: evaluate it at the current price
         assertEquals(10000 + 1500, deficit.book().equity(1), 1e-9, "shorts keep their profit");
 
         List<SimulationEvent> socialEvents = new ArrayList<>();
