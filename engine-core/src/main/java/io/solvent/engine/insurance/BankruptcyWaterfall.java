@@ -28,6 +28,31 @@ public final class BankruptcyWaterfall {
      * @param timeMs     simulated time, ms since the Unix epoch, UTC
      * @param bankruptcy the bankruptcy
      * @param fund       the fund backing its market ({@code fund.key() == bankruptcy.fundKey()})
+     * @param queue      the opposite side of its market in ranked-queue order (the policy must be ranked ADL)
+     * @return the fund's payout and the policy's result
+     * @throws IllegalStateException when the policy is not ranked ADL
+     */
+    public BankruptcyResolution resolve(long timeMs, Bankruptcy bankruptcy, InsuranceFund fund,
+                                        RankedCandidates queue) {
+        if (!(policy instanceof RankedAdlPolicy ranked)) {
+            throw new IllegalStateException("a ranked queue needs ranked ADL, the policy is " + policy.name());
+        }
+        if (fund.key() != bankruptcy.fundKey()) {
+            throw new IllegalArgumentException("bankruptcy is backed by fund " + bankruptcy.fundKey()
+                    + ", was given fund " + fund.key());
+        }
+        double paid = fund.pay(timeMs, bankruptcy.deficitUsd());
+        return new BankruptcyResolution(bankruptcy, fund.key(), paid,
+                ranked.deleverage(bankruptcy, bankruptcy.deficitUsd() - paid, queue));
+    }
+
+    /**
+     * Settles one bankruptcy. Changes only the fund (its payout); the caller applies the result's position changes
+     * to its state and posts its transfers ({@link BankruptcyResolution#postTo}).
+     *
+     * @param timeMs     simulated time, ms since the Unix epoch, UTC
+     * @param bankruptcy the bankruptcy
+     * @param fund       the fund backing its market ({@code fund.key() == bankruptcy.fundKey()})
      * @param candidates the open positions of its market (see {@link DeleveragingPolicy#deleverage})
      * @return the fund's payout and the policy's result
      */

@@ -83,8 +83,21 @@ public record RankedAdlPolicy(AdlRanking ranking) implements DeleveragingPolicy 
     @Override
     public DeleveragingResult deleverage(Bankruptcy bankruptcy, double shortfallUsd,
                                          List<DeleveragingCandidate> candidates) {
-        Candidates.checkShortfall(bankruptcy, shortfallUsd);
         DeleveragingCandidate[] others = Candidates.others(bankruptcy, candidates);
+        return deleverage(bankruptcy, shortfallUsd, new Queue(bankruptcy, others));
+    }
+
+    /**
+     * As {@link #deleverage(Bankruptcy, double, List)}, with the queue supplied in order by the caller (an engine
+     * that keeps it between bankruptcies).
+     *
+     * @param bankruptcy   the bankruptcy
+     * @param shortfallUsd what the insurance fund did not pay, USD, {@code 0 <= shortfall <= deficit}
+     * @param queue        the opposite side in queue order, the bankrupt sub-account not among them
+     * @return the fills and transfers
+     */
+    public DeleveragingResult deleverage(Bankruptcy bankruptcy, double shortfallUsd, RankedCandidates queue) {
+        Candidates.checkShortfall(bankruptcy, shortfallUsd);
         double s = bankruptcy.size();
         if (shortfallUsd == 0) {
             return new DeleveragingResult(name(), 0, 0, 0, bankruptcy.markPrice(), 0, Double.NaN, List.of(),
@@ -96,7 +109,6 @@ public record RankedAdlPolicy(AdlRanking ranking) implements DeleveragingPolicy 
         }
         double price = bankruptcy.markPrice() + shortfallUsd / s;
         double perUnit = shortfallUsd / Math.abs(s);
-        Queue queue = new Queue(bankruptcy, others);
         int to = Parties.subAccount(bankruptcy.subAccount());
         List<DeleveragingFill> fills = new ArrayList<>();
         List<Transfer> transfers = new ArrayList<>();
@@ -134,7 +146,7 @@ public record RankedAdlPolicy(AdlRanking ranking) implements DeleveragingPolicy 
      * sub-account index): O(n) to build and O(log n) per position taken, so a bankruptcy that a few top-ranked
      * positions cover does not sort the whole side. Pops in exactly {@link #queue}'s order.
      */
-    private final class Queue {
+    private final class Queue implements RankedCandidates {
         private final DeleveragingCandidate[] side;
         private final double[] keys;
         private final int[] heap;
@@ -161,15 +173,18 @@ public record RankedAdlPolicy(AdlRanking ranking) implements DeleveragingPolicy 
             }
         }
 
-        boolean hasNext() {
+        @Override
+        public boolean hasNext() {
             return size > 0;
         }
 
-        double nextKey() {
+        @Override
+        public double nextKey() {
             return keys[heap[0]];
         }
 
-        DeleveragingCandidate next() {
+        @Override
+        public DeleveragingCandidate next() {
             int top = heap[0];
             heap[0] = heap[--size];
             if (size > 0) {

@@ -103,6 +103,7 @@ public final class SimulationEngine {
     private io.solvent.engine.margin.DynamicMarginParameters dynamicMarginParameters;
     private long marginChanges;
 
+    private AdlQueues adlQueues;
     private HealthTriggerIndex liquidatableIndex;
     private HealthTriggerIndex atRiskIndex;
     private final boolean[] atRiskStale;
@@ -192,6 +193,7 @@ public final class SimulationEngine {
         this.pendingCount = o.pendingCount;
         this.liquidatableIndex = o.liquidatableIndex == null ? null : o.liquidatableIndex.copy(book);
         this.atRiskIndex = o.atRiskIndex == null ? null : o.atRiskIndex.copy(book);
+        this.adlQueues = o.liquidatableIndex == null ? null : adlQueuesFor(waterfall);
         this.dynamicMargin = o.dynamicMargin == null ? null : o.dynamicMargin.copy();
         this.dynamicMarginParameters = o.dynamicMarginParameters;
         this.marginChanges = o.marginChanges;
@@ -248,6 +250,9 @@ public final class SimulationEngine {
         for (int round = 0; round < MAX_ROUNDS; round++) {
             double seen = seenPrice(asset, timeMs);
             book.setPrice(asset, seen);
+            if (adlQueues != null) {
+                adlQueues.pricesChanged();
+            }
             int n = liquidatableIndex == null ? collectExposed(asset) : collectTriggered(asset, seen);
             if (liquidateCandidates(n, timeMs) == 0) {
                 break; // otherwise look again: fills may have moved the price, and ADL or socialized losses may have
@@ -280,9 +285,11 @@ public final class SimulationEngine {
         if (!indexed) {
             liquidatableIndex = null;
             atRiskIndex = null;
+            adlQueues = null;
             book.revalueAll();
             return;
         }
+        adlQueues = adlQueuesFor(waterfall);
         book.revalueAll();
         double[] weights = new double[oracle.length];
         Arrays.fill(weights, 1.0);
@@ -293,6 +300,10 @@ public final class SimulationEngine {
         atRiskIndex = new HealthTriggerIndex(book, AT_RISK_HEALTH_FACTOR, weights);
         Arrays.fill(atRiskStale, false);
         rebuildPending();
+    }
+
+    private AdlQueues adlQueuesFor(BankruptcyWaterfall w) {
+        return w.policy() instanceof RankedAdlPolicy ranked ? new AdlQueues(book, ranked.ranking()) : null;
     }
 
     /** @return whether price steps use the trigger index ({@link #setIndexed}) */
@@ -435,6 +446,9 @@ public final class SimulationEngine {
         }
         if (changed) {
             book.revalueAll();
+            if (adlQueues != null) {
+                adlQueues.pricesChanged();
+            }
             if (liquidatableIndex != null) {
                 liquidatableIndex.rebuild();
                 atRiskIndex.rebuild();
@@ -456,6 +470,9 @@ public final class SimulationEngine {
     private void changeMargin(long timeMs, int asset, double to) {
         double from = book.marginMultiplier(asset);
         book.setMarginMultiplier(asset, to);
+        if (adlQueues != null) {
+            adlQueues.pricesChanged();
+        }
         if (liquidatableIndex != null) { // every requirement on the asset changed: re-box the exposed
             int n = book.exposureByAsset().count(asset);
             for (int i = 0; i < n; i++) {
@@ -510,6 +527,9 @@ public final class SimulationEngine {
     public void sweep(long timeMs) {
         steps++;
         book.revalueAll();
+        if (adlQueues != null) {
+            adlQueues.pricesChanged();
+        }
         for (int round = 0; round < MAX_ROUNDS; round++) {
             int n = 0;
             for (int s = 0; s < subs.size(); s++) { // every sub-account, the ones touched last round included
@@ -916,8 +936,13 @@ public final class SimulationEngine {
         InsuranceFund fund = funds.forMarket(market);
         Bankruptcy b = new Bankruptcy(sub, market, fund.key(), closedSize, mark, deficitUsd);
         int eventMarket = perp ? market : -1;
-        BankruptcyResolution r = waterfall.resolve(timeMs, b, fund,
-                perp ? deleveragingCandidates(sub, market, closedSize) : List.of());
+        BankruptcyResolution r;
+        if (perp && adlQueues != null && closedSize != 0) { // the kept queue, in order: no full ranking
+            r = waterfall.resolve(timeMs, b, fund, adlQueues.queue(market, -Math.signum(closedSize), mark, sub));
+            adlQueues.putBack();
+        } else {
+            r = waterfall.resolve(timeMs, b, fund, perp ? deleveragingCandidates(sub, market, closedSize) : List.of());
+        }
         bankruptcies++;
         badDebt += deficitUsd;
         listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.BANKRUPTCY, sub, eventMarket, 0, mark, deficitUsd,
@@ -1041,6 +1066,9 @@ public final class SimulationEngine {
     }
 
     private void addDirty(int sub) {
+        if (adlQueues != null) {
+            adlQueues.modified(sub);
+        }
         if (dirtyCount == dirty.length) {
             dirty = Arrays.copyOf(dirty, 2 * dirtyCount);
         }
