@@ -3,7 +3,8 @@
 
 Usage: tools/bench-chart/chart.py OUT.svg BENCH-10000.json BENCH-30000.json ...
 Standard library only. Left: ns per sub-account of the full revaluation (one thread and two), the stream baseline
-and the naive object-per-account evaluation, against the population (log-log). Right: the quiet tick's median and
+the row-wise baseline (same walk, seven result columns written,
+no arithmetic) and the naive object-per-account evaluation, against the population (log-log). Right: the quiet tick's median and
 p99 in ns against the population: flat when the cost does not grow with the book.
 """
 import json
@@ -17,7 +18,8 @@ SERIES_LEFT = [
     ("naiveNsPerSubaccount", "naive, object per account", "#b03a2e"),
     ("fullRevaluationNsPerSubaccount", "revalueAll, 1 thread", "#1f618d"),
     ("parallelRevaluationNsPerSubaccount", "revalueAll, 2 threads", "#27ae60"),
-    ("streamBaselineNsPerSubaccount", "stream baseline", "#7f8c8d"),
+    ("rowStreamBaselineNsPerSubaccount", "row-wise stream + writes, 1 thread", "#aab7b8"),
+    ("streamBaselineNsPerSubaccount", "stream baseline (reads)", "#7f8c8d"),
 ]
 SERIES_RIGHT = [
     ("quietTickP99Ns", "quiet tick p99", "#b9770e"),
@@ -78,7 +80,8 @@ def main():
     svg += panel(MARGIN_L + PANEL_W + 100, docs, SERIES_RIGHT, "Quiet tick (0.01% move), ns per tick", "ns per tick",
                  min(right_values) / 1.5, max(right_values) * 3)
     first = docs[0]
-    svg.append(f'<text x="{MARGIN_L}" y="{H - 12}" font-size="11" fill="#555">solvent bench --quick; '
+    command = "solvent bench --quick" if first.get("quick") else "solvent bench"
+    svg.append(f'<text x="{MARGIN_L}" y="{H - 12}" font-size="11" fill="#555">{command}; '
                f'{first.get("jdk")}; {first.get("cpu")}, {first.get("cores")} cores</text>')
     svg.append("</svg>")
     with open(out_path, "w") as f:

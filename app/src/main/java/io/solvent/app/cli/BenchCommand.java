@@ -85,6 +85,11 @@ public final class BenchCommand implements Callable<Integer> {
             return book.equity(0);
         }));
         double stream = perSub(medianNs(repeats, () -> StreamBaseline.sum(book)));
+        double rowStream;
+        {
+            double[][] results = new double[7][accounts];
+            rowStream = perSub(medianNs(repeats, () -> StreamBaseline.rowWise(book, results)));
+        }
         int cores = Runtime.getRuntime().availableProcessors();
         double parallel;
         try (ParallelRevaluation p = new ParallelRevaluation(Math.max(2, cores))) {
@@ -155,7 +160,7 @@ public final class BenchCommand implements Callable<Integer> {
             fork = medianNs(quick ? 1 : 3, () -> CrashDay.fork(scenario, snapshot).liquidations()) / 1e9;
         }
 
-        BenchReport report = new BenchReport(accounts, full, parallel, stream, naive, tickMedian, tickP99, speed,
+        BenchReport report = new BenchReport(accounts, full, parallel, stream, rowStream, naive, tickMedian, tickP99, speed,
                 simulated, liquidations, fork, reason, heapPerSub,
                 System.getProperty("java.vendor") + " " + Runtime.version(), cpuModel(), cores,
                 Runtime.getRuntime().maxMemory(), quick);
@@ -171,9 +176,21 @@ public final class BenchCommand implements Callable<Integer> {
         return ns / accounts;
     }
 
-    /** Runs once to warm up, then {@code repeats} times; the median wall time of one run, ns. */
+    /** Warm-up before timing: at least this many calls and at least {@link #WARM_UP_NS} of them. */
+    private static final int WARM_UP_CALLS = 5;
+    /**
+     * A single warm-up call left whole-pass kernels (one call per pass, a long loop inside) partly interpreted while
+     * the compiler caught up: 100,000 sub-accounts timed 84 ns where the compiled pass takes about 30.
+     */
+    private static final long WARM_UP_NS = 1_000_000_000L;
+
+    /** Runs the warm-up, then {@code repeats} times; the median wall time of one run, ns. */
     private static double medianNs(int repeats, DoubleSupplier work) {
-        double sink = work.getAsDouble();
+        double sink = 0;
+        long start = System.nanoTime();
+        for (int i = 0; i < WARM_UP_CALLS || System.nanoTime() - start < WARM_UP_NS; i++) {
+            sink += work.getAsDouble();
+        }
         double[] ns = new double[repeats];
         for (int i = 0; i < repeats; i++) {
             long t0 = System.nanoTime();

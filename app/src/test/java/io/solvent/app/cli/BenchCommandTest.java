@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class BenchCommandTest {
     private static final Path DATA = Path.of("..", "..", "shared", "data");
     private static final List<String> FIELDS = List.of("accounts", "fullRevaluationNsPerSubaccount",
-            "parallelRevaluationNsPerSubaccount", "streamBaselineNsPerSubaccount", "naiveNsPerSubaccount",
+            "parallelRevaluationNsPerSubaccount", "streamBaselineNsPerSubaccount",
+            "rowStreamBaselineNsPerSubaccount", "naiveNsPerSubaccount",
             "quietTickMedianNs", "quietTickP99Ns", "replaySpeedX", "replaySimulatedSeconds", "replayLiquidations",
             "forkSeconds", "reason", "heapBytesPerSubaccount", "jdk", "cpu", "cores", "maxHeap", "quick");
 
@@ -29,7 +30,7 @@ class BenchCommandTest {
         assertEquals(FIELDS, iterable(doc));
         assertEquals(1500, doc.get("accounts").asInt());
         for (String f : List.of("fullRevaluationNsPerSubaccount", "streamBaselineNsPerSubaccount",
-                "naiveNsPerSubaccount", "quietTickMedianNs", "quietTickP99Ns", "heapBytesPerSubaccount")) {
+                "rowStreamBaselineNsPerSubaccount", "naiveNsPerSubaccount", "quietTickMedianNs", "quietTickP99Ns", "heapBytesPerSubaccount")) {
             assertTrue(doc.get(f).isNumber() && doc.get(f).asDouble() > 0, f + ": " + doc.get(f));
         }
         assertTrue(doc.get("replaySpeedX").isNull());

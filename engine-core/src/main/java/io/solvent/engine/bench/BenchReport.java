@@ -9,6 +9,8 @@ package io.solvent.engine.bench;
  * @param parallelRevaluationNsPerSubaccount median full revaluation split over {@code cores} threads, ns per
  *                                        sub-account
  * @param streamBaselineNsPerSubaccount   median stream of the same columns, ns per sub-account
+ * @param rowStreamBaselineNsPerSubaccount median row-wise walk of the same columns writing the seven result
+ *                                        columns ({@code StreamBaseline.rowWise}), ns per sub-account
  * @param naiveNsPerSubaccount            median naive object-per-account revaluation, ns per sub-account
  * @param quietTickMedianNs               median quiet tick ({@link QuietTick}), ns
  * @param quietTickP99Ns                  99th percentile quiet tick, ns
@@ -28,6 +30,7 @@ package io.solvent.engine.bench;
  */
 public record BenchReport(int accounts, double fullRevaluationNsPerSubaccount,
                           double parallelRevaluationNsPerSubaccount, double streamBaselineNsPerSubaccount,
+                          double rowStreamBaselineNsPerSubaccount,
                           double naiveNsPerSubaccount, double quietTickMedianNs, double quietTickP99Ns,
                           Double replaySpeedX, Double replaySimulatedSeconds, Long replayLiquidations,
                           Double forkSeconds, String replayReason, double heapBytesPerSubaccount, String jdk, String cpu,

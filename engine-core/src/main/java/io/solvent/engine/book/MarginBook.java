@@ -321,23 +321,7 @@ public final class MarginBook {
 
     /** Re-evaluates every sub-account, in index order. */
     public void revalueAll() {
-        for (int s = 0; s < subs.size(); s++) {
-            revalue(s);
-        }
-    }
-
-    /**
-     * Re-evaluates the sub-accounts {@code from .. to − 1}, in index order: a slice of {@link #revalueAll()}. Each
-     * sub-account's figures depend only on its own rows and the prices, so disjoint ranges may run on different
-     * threads (with prices unchanged meanwhile) and give bit for bit what {@link #revalueAll()} gives.
-     *
-     * @param from first dense index, inclusive
-     * @param to   last dense index, exclusive
-     */
-    public void revalueRange(int from, int to) {
-        for (int s = from; s < to; s++) {
-            revalue(s);
-        }
+        revalueRange(0, subs.size());
     }
 
     /**
@@ -346,66 +330,104 @@ public final class MarginBook {
      * @param sub dense index
      */
     public void revalue(int sub) {
+        revalueRange(sub, sub + 1);
+    }
+
+    /**
+     * Re-evaluates the sub-accounts {@code from .. to − 1}, in index order: a slice of {@link #revalueAll()}. Each
+     * sub-account's figures depend only on its own rows and the prices, so disjoint ranges may run on different
+     * threads (with prices unchanged meanwhile) and give bit for bit what {@link #revalueAll()} gives.
+     *
+     * <p>The one evaluation kernel: every column is read into a local once per call, so a full pass is a single loop
+     * the compiler keeps in registers (a per-sub-account call was not inlined and reloaded them each time).
+     *
+     * @param from first dense index, inclusive
+     * @param to   last dense index, exclusive
+     */
+    public void revalueRange(int from, int to) {
         final double[] px = assets.price;
-        final SubAccountTable t = subs;
+        final double[] haircut = haircutMultiplier;
+        final double[] kReq = requirementMultiplier;
+        final int[] balanceStart = subs.balanceStart;
+        final int[] balanceAsset = subs.balanceAsset;
+        final double[] balanceUnits = subs.balanceUnits;
+        final double[] balanceWeightInitial = subs.balanceWeightInitial;
+        final double[] balanceWeightMaintenance = subs.balanceWeightMaintenance;
+        final int[] positionStart = subs.positionStart;
+        final int[] positionMarket = subs.positionMarket;
+        final double[] positionSize = subs.positionSize;
+        final double[] positionEntry = subs.positionEntry;
         final TierTable tt = tiers;
-        double aInit = 0;
-        double lInit = 0;
-        double aMaint = 0;
-        double lMaint = 0;
-        double eq = 0;
-        for (int b = t.balanceStart[sub], end = t.balanceStart[sub + 1]; b < end; b++) {
-            int asset = t.balanceAsset[b];
-            double value = t.balanceUnits[b] * px[asset];
-            eq += value;
-            double wInit = t.balanceWeightInitial[b];
-            double wMaint = t.balanceWeightMaintenance[b];
-            double h = haircutMultiplier[asset];
-            if (h != 1) {
-                wInit = scaledWeight(wInit, h, value > 0);
-                wMaint = scaledWeight(wMaint, h, value > 0);
+        final int[] underlying = tt.underlying;
+        final double[] positivePnlWeight = tt.positivePnlWeight;
+        final double[] tierLower = tt.lower;
+        final double[] initialBelow = tt.initialBelow;
+        final double[] initialFraction = tt.initialFraction;
+        final double[] maintenanceBelow = tt.maintenanceBelow;
+        final double[] maintenanceFraction = tt.maintenanceFraction;
+        final double[] outAssetsInitial = weightedAssetsInitial;
+        final double[] outLiabilitiesInitial = weightedLiabilitiesInitial;
+        final double[] outAssetsMaintenance = weightedAssetsMaintenance;
+        final double[] outLiabilitiesMaintenance = weightedLiabilitiesMaintenance;
+        final double[] outRequirement = requirementMaintenance;
+        final double[] outEquity = equity;
+        final double[] outNotional = notional;
+        for (int sub = from; sub < to; sub++) {
+            double aInit = 0;
+            double lInit = 0;
+            double aMaint = 0;
+            double lMaint = 0;
+            double eq = 0;
+            for (int b = balanceStart[sub], end = balanceStart[sub + 1]; b < end; b++) {
+                int asset = balanceAsset[b];
+                double value = balanceUnits[b] * px[asset];
+                eq += value;
+                double wInit = balanceWeightInitial[b];
+                double wMaint = balanceWeightMaintenance[b];
+                double h = haircut[asset];
+                if (h != 1) {
+                    wInit = scaledWeight(wInit, h, value > 0);
+                    wMaint = scaledWeight(wMaint, h, value > 0);
+                }
+                // branch-free: a holding adds to the assets, a borrow to the liabilities (the other side adds zero)
+                double held = Math.max(value, 0);
+                double owed = Math.min(value, 0);
+                aInit += held * wInit;
+                aMaint += held * wMaint;
+                lInit -= owed * wInit;
+                lMaint -= owed * wMaint;
             }
-            // branch-free: a holding adds to the assets, a borrow to the liabilities (the other side adds zero)
-            double held = Math.max(value, 0);
-            double owed = Math.min(value, 0);
-            aInit += held * wInit;
-            aMaint += held * wMaint;
-            lInit -= owed * wInit;
-            lMaint -= owed * wMaint;
-        }
-        double rInit = 0;
-        double rMaint = 0;
-        double n = 0;
-        for (int p = t.positionStart[sub], end = t.positionStart[sub + 1]; p < end; p++) {
-            int m = t.positionMarket[p];
-            double price = px[tt.underlying[m]];
-            double size = t.positionSize[p];
-            double pnl = size * (price - t.positionEntry[p]);
-            double positionNotional = Math.abs(size) * price;
-            eq += pnl;
-            n += positionNotional;
-            double weighted = Math.max(pnl, 0) * tt.positivePnlWeight[m]; // a profit, weighted; a loss is a liability
-            double loss = Math.min(pnl, 0);
-            aInit += weighted;
-            aMaint += weighted;
-            lInit -= loss;
-            lMaint -= loss;
-            int tier = tt.start[m];
-            while (positionNotional >= tt.upper[tier]) { // the last tier is unbounded
-                tier++;
+            double rInit = 0;
+            double rMaint = 0;
+            double n = 0;
+            for (int p = positionStart[sub], end = positionStart[sub + 1]; p < end; p++) {
+                int m = positionMarket[p];
+                double price = px[underlying[m]];
+                double size = positionSize[p];
+                double pnl = size * (price - positionEntry[p]);
+                double positionNotional = Math.abs(size) * price;
+                eq += pnl;
+                n += positionNotional;
+                double weighted = Math.max(pnl, 0) * positivePnlWeight[m]; // a profit, weighted; a loss is a liability
+                double loss = Math.min(pnl, 0);
+                aInit += weighted;
+                aMaint += weighted;
+                lInit -= loss;
+                lMaint -= loss;
+                int tier = tt.tierOf(m, positionNotional);
+                double over = positionNotional - tierLower[tier];
+                double k = kReq[m];
+                rInit += k * (initialBelow[tier] + initialFraction[tier] * over);
+                rMaint += k * (maintenanceBelow[tier] + maintenanceFraction[tier] * over);
             }
-            double over = positionNotional - tt.lower[tier];
-            double k = requirementMultiplier[m];
-            rInit += k * (tt.initialBelow[tier] + tt.initialFraction[tier] * over);
-            rMaint += k * (tt.maintenanceBelow[tier] + tt.maintenanceFraction[tier] * over);
+            outAssetsInitial[sub] = aInit;
+            outLiabilitiesInitial[sub] = lInit + rInit;
+            outAssetsMaintenance[sub] = aMaint;
+            outLiabilitiesMaintenance[sub] = lMaint + rMaint;
+            outRequirement[sub] = rMaint;
+            outEquity[sub] = eq;
+            outNotional[sub] = n;
         }
-        weightedAssetsInitial[sub] = aInit;
-        weightedLiabilitiesInitial[sub] = lInit + rInit;
-        weightedAssetsMaintenance[sub] = aMaint;
-        weightedLiabilitiesMaintenance[sub] = lMaint + rMaint;
-        requirementMaintenance[sub] = rMaint;
-        equity[sub] = eq;
-        notional[sub] = n;
     }
 
     /** @return the maintenance weight in force for a balance of the given sign (its haircut scaled, if any) */

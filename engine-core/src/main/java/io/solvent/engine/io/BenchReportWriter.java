@@ -33,6 +33,7 @@ public final class BenchReportWriter {
             g.writeNumberField("fullRevaluationNsPerSubaccount", round(r.fullRevaluationNsPerSubaccount()));
             g.writeNumberField("parallelRevaluationNsPerSubaccount", round(r.parallelRevaluationNsPerSubaccount()));
             g.writeNumberField("streamBaselineNsPerSubaccount", round(r.streamBaselineNsPerSubaccount()));
+            g.writeNumberField("rowStreamBaselineNsPerSubaccount", round(r.rowStreamBaselineNsPerSubaccount()));
             g.writeNumberField("naiveNsPerSubaccount", round(r.naiveNsPerSubaccount()));
             g.writeNumberField("quietTickMedianNs", round(r.quietTickMedianNs()));
             g.writeNumberField("quietTickP99Ns", round(r.quietTickP99Ns()));

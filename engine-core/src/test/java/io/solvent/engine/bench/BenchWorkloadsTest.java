@@ -46,6 +46,12 @@ class BenchWorkloadsTest {
         }
         assertEquals(expected, sum);
         assertNotEquals(0.0, StreamBaseline.sum(hot));
+        double[][] results = new double[7][hot.subAccounts().size()];
+        double last = StreamBaseline.rowWise(hot, results);
+        assertEquals(last, results[6][hot.subAccounts().size() - 1]);
+        for (double[] column : results) {
+            assertEquals(results[0][0], column[0]); // every column written
+        }
     }
 
     @Test

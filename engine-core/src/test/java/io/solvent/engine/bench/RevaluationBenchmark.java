@@ -38,10 +38,12 @@ public class RevaluationBenchmark {
         public int accounts;
         MarginBook book;
         ParallelRevaluation parallel;
+        double[][] results;
 
         @Setup(Level.Trial)
         public void setUp() {
             book = BenchPopulation.hotState(BenchPopulation.generator(accounts));
+            results = new double[7][accounts];
             parallel = new ParallelRevaluation(Math.max(2, Runtime.getRuntime().availableProcessors()));
         }
 
@@ -79,6 +81,11 @@ public class RevaluationBenchmark {
     @Benchmark
     public double streamBaseline(Hot s) {
         return StreamBaseline.sum(s.book);
+    }
+
+    @Benchmark
+    public double rowStreamBaseline(Hot s) {
+        return StreamBaseline.rowWise(s.book, s.results);
     }
 
     @Benchmark
