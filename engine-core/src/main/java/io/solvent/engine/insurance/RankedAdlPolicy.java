@@ -148,9 +148,7 @@ public record RankedAdlPolicy(AdlRanking ranking) implements DeleveragingPolicy 
      */
     private final class Queue implements RankedCandidates {
         private final DeleveragingCandidate[] side;
-        private final double[] keys;
-        private final int[] heap;
-        private int size;
+        private final RankedHeap heap;
 
         Queue(Bankruptcy b, DeleveragingCandidate[] others) {
             double sign = -Math.signum(b.size());
@@ -161,61 +159,26 @@ public record RankedAdlPolicy(AdlRanking ranking) implements DeleveragingPolicy 
                     side[n++] = c;
                 }
             }
-            keys = new double[n];
-            heap = new int[n];
+            heap = new RankedHeap(n);
             for (int i = 0; i < n; i++) {
-                keys[i] = ranking.key(side[i], b.markPrice());
-                heap[i] = i;
+                heap.addUnordered(i, ranking.key(side[i], b.markPrice()));
             }
-            size = n;
-            for (int i = n / 2 - 1; i >= 0; i--) {
-                down(i);
-            }
+            heap.heapify();
         }
 
         @Override
         public boolean hasNext() {
-            return size > 0;
+            return heap.size() > 0;
         }
 
         @Override
         public double nextKey() {
-            return keys[heap[0]];
+            return heap.key(heap.peek());
         }
 
         @Override
         public DeleveragingCandidate next() {
-            int top = heap[0];
-            heap[0] = heap[--size];
-            if (size > 0) {
-                down(0);
-            }
-            return side[top];
-        }
-
-        /** @return whether candidate x comes before y: higher key, or the same key and a lower index */
-        private boolean before(int x, int y) {
-            int byKey = Double.compare(keys[x], keys[y]);
-            return byKey > 0 || byKey == 0 && x < y;
-        }
-
-        private void down(int i) {
-            int item = heap[i];
-            while (true) {
-                int c = 2 * i + 1;
-                if (c >= size) {
-                    break;
-                }
-                if (c + 1 < size && before(heap[c + 1], heap[c])) {
-                    c++;
-                }
-                if (!before(heap[c], item)) {
-                    break;
-                }
-                heap[i] = heap[c];
-                i = c;
-            }
-            heap[i] = item;
+            return side[heap.poll()];
         }
     }
 }

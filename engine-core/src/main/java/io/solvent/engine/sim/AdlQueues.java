@@ -5,6 +5,7 @@ import io.solvent.engine.book.SubAccountTable;
 import io.solvent.engine.insurance.AdlRanking;
 import io.solvent.engine.insurance.DeleveragingCandidate;
 import io.solvent.engine.insurance.RankedCandidates;
+import io.solvent.engine.insurance.RankedHeap;
 
 import java.util.Arrays;
 
@@ -90,10 +91,7 @@ final class AdlQueues {
         private long builtEpoch = -1;
         private int synced;
         private double mark;
-        private int[] heap = new int[16];
-        private int size;
-        private int[] at; // sub → heap position, −1 when absent
-        private double[] key;
+        private RankedHeap heap;
         private int[] position;
         private int[] popped = new int[16];
         private int poppedCount;
@@ -118,30 +116,22 @@ final class AdlQueues {
 
         private void build(double markPrice) {
             mark = markPrice;
-            if (at == null) {
-                at = new int[subs.size()];
-                Arrays.fill(at, -1);
-                key = new double[subs.size()];
+            if (heap == null) {
+                heap = new RankedHeap(subs.size());
                 position = new int[subs.size()];
             }
-            for (int i = 0; i < size; i++) {
-                at[heap[i]] = -1;
-            }
-            size = 0;
+            heap.clear();
             var holders = book.exposureByMarket();
             for (int i = 0; i < holders.count(market); i++) {
                 int c = holders.member(market, i);
                 int p = candidatePosition(c);
                 if (p >= 0) {
                     book.revalue(c);
-                    key[c] = keyOf(c, p);
                     position[c] = p;
-                    push(c);
+                    heap.addUnordered(c, keyOf(c, p));
                 }
             }
-            for (int i = size / 2 - 1; i >= 0; i--) {
-                down(i);
-            }
+            heap.heapify();
             builtEpoch = epoch;
             synced = logSize;
         }
@@ -169,96 +159,22 @@ final class AdlQueues {
         private void rekey(int c) {
             int p = candidatePosition(c);
             if (p < 0) {
-                if (at[c] >= 0) {
-                    remove(at[c]);
-                }
+                heap.remove(c);
                 return;
             }
             book.revalue(c);
-            key[c] = keyOf(c, p);
             position[c] = p;
-            if (at[c] < 0) {
-                push(c);
-                up(size - 1);
-            } else {
-                int i = at[c];
-                up(i);
-                down(at[c]);
-            }
-        }
-
-        private void push(int c) {
-            if (size == heap.length) {
-                heap = Arrays.copyOf(heap, 2 * size);
-            }
-            heap[size] = c;
-            at[c] = size;
-            size++;
-        }
-
-        private void remove(int i) {
-            at[heap[i]] = -1;
-            size--;
-            if (i < size) {
-                int moved = heap[size];
-                heap[i] = moved;
-                at[moved] = i;
-                up(i);
-                down(at[moved]);
-            }
-        }
-
-        /** @return whether x comes before y: higher key, or the same key and a lower index */
-        private boolean before(int x, int y) {
-            int byKey = Double.compare(key[x], key[y]);
-            return byKey > 0 || byKey == 0 && x < y;
-        }
-
-        private void up(int i) {
-            int c = heap[i];
-            while (i > 0) {
-                int parent = (i - 1) >>> 1;
-                if (!before(c, heap[parent])) {
-                    break;
-                }
-                heap[i] = heap[parent];
-                at[heap[i]] = i;
-                i = parent;
-            }
-            heap[i] = c;
-            at[c] = i;
-        }
-
-        private void down(int i) {
-            int c = heap[i];
-            while (true) {
-                int child = 2 * i + 1;
-                if (child >= size) {
-                    break;
-                }
-                if (child + 1 < size && before(heap[child + 1], heap[child])) {
-                    child++;
-                }
-                if (!before(heap[child], c)) {
-                    break;
-                }
-                heap[i] = heap[child];
-                at[heap[i]] = i;
-                i = child;
-            }
-            heap[i] = c;
-            at[c] = i;
+            heap.put(c, keyOf(c, p));
         }
 
         private void dropSkipped() {
-            while (size > 0 && heap[0] == skip) {
+            while (heap.size() > 0 && heap.peek() == skip) {
                 popTop();
             }
         }
 
         private int popTop() {
-            int c = heap[0];
-            remove(0);
+            int c = heap.poll();
             if (poppedCount == popped.length) {
                 popped = Arrays.copyOf(popped, 2 * poppedCount);
             }
@@ -269,13 +185,13 @@ final class AdlQueues {
         @Override
         public boolean hasNext() {
             dropSkipped();
-            return size > 0;
+            return heap.size() > 0;
         }
 
         @Override
         public double nextKey() {
             dropSkipped();
-            return key[heap[0]];
+            return heap.key(heap.peek());
         }
 
         @Override
@@ -288,9 +204,8 @@ final class AdlQueues {
         void restore() {
             for (int i = 0; i < poppedCount; i++) {
                 int c = popped[i];
-                if (at[c] < 0) {
-                    push(c);
-                    up(size - 1);
+                if (!heap.contains(c)) {
+                    heap.put(c, heap.key(c));
                 }
             }
             poppedCount = 0;
