@@ -37,8 +37,9 @@ import java.util.function.DoubleSupplier;
         versionProvider = VersionProvider.class,
         description = {
             "Measures the engine on this machine and prints one JSON document: a full revaluation of N generated"
-                + " sub-accounts (sequential and over every core) beside a stream of the same arrays and a naive"
-                + " object-per-account evaluation, in ns per sub-account; a quiet tick (BTC moves 0.01%%, nobody"
+                + " sub-accounts (sequential and over every core) beside a stream of the same arrays, a"
+                + " row-wise walk of them writing the results (no arithmetic) and a naive object-per-account"
+                + " evaluation, in ns per sub-account; a quiet tick (BTC moves 0.01%%, nobody"
                 + " crosses; median and p99 in ns); the heap the hot state retains per sub-account; the recorded"
                 + " 2025-10-10 day replayed over N sub-accounts (simulated seconds per wall second) and a fork from"
                 + " its 20:45 snapshot re-simulating one hour (seconds). Each figure is the median of repeated runs"
@@ -55,7 +56,7 @@ public final class BenchCommand implements Callable<Integer> {
             description = "sub-accounts of the generated population (default: ${DEFAULT-VALUE})")
     int accounts;
 
-    @Option(names = "--quick", description = "fewer repeats and a short warm-up: seconds, not minutes")
+    @Option(names = "--quick", description = "fewer repeats, fewer ticks, one replay and one fork: seconds, not minutes")
     boolean quick;
 
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "../shared/data",
