@@ -160,7 +160,7 @@ public final class RecordedFeedReader implements FeedReader {
     private static List<Run> scan(Path file, String name, String fileName, RecordedFormatDetector.Layout layout,
                                   String fixedSymbol, Map<String, String> symbolMap) {
         RecordedFormat format = layout.format();
-        boolean strict = format == RecordedFormat.BARS || format == RecordedFormat.BINANCE_KLINES;
+        boolean strict = format.bars();
         RowParser parser = new RowParser(format, layout.columns(), name, fileName, fixedSymbol);
         Map<String, Last> last = new HashMap<>();
         List<Run> runs = new ArrayList<>();

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * explicitly.
  *
  * <p>Detection: a header line is matched by its column names (case and spaces around commas ignored) against every
- * format's header; a ticks header may omit {@code confidence}. A first line of 12 numeric columns is a header-less
+ * format's header; a ticks header may omit {@code confidence}, a bars header {@code count}. A first line of 12 numeric columns is a header-less
  * Binance klines file, as is any file named like Binance's dumps ({@code SYMBOL-INTERVAL-...csv}, such as
  * {@code BTCUSDT-1m-2020-03.csv}). Any other first line is an error that says what was expected.
  */
@@ -92,11 +92,11 @@ public final class RecordedFormatDetector {
             return new Layout(format, 12, false);
         }
         if (looksLikeData) {
-            throw new InputException(file, "line 1", "missing header line: expected " + format.header()
-                    + (format == RecordedFormat.TICKS ? "[,confidence]" : "") + " before the data", null);
+            throw new InputException(file, "line 1", "missing header line: expected " + format.documentedHeader()
+                    + " before the data", null);
         }
         throw new InputException(file, "line 1", "header '" + line.strip() + "' does not fit format " + format
-                + ": expected " + format.header() + (format == RecordedFormat.TICKS ? "[,confidence]" : ""), null);
+                + ": expected " + format.documentedHeader(), null);
     }
 
     /** @return the header's column count if the names are this format's header, else 0 */
@@ -105,15 +105,15 @@ public final class RecordedFormatDetector {
         if (names.equals(cols)) {
             return cols.size();
         }
-        if (f == RecordedFormat.TICKS && names.equals(cols.subList(0, 3))) {
-            return 3;
+        if (f.optionalLastColumn() && names.equals(cols.subList(0, cols.size() - 1))) {
+            return cols.size() - 1;
         }
         return 0;
     }
 
     private static String guess(List<String> fields) {
         return switch (fields.size()) {
-            case 3, 4 -> " (like ticks: " + RecordedFormat.TICKS.header() + "[,confidence])";
+            case 3, 4 -> " (like ticks: " + RecordedFormat.TICKS.documentedHeader() + ")";
             case 5 -> " (like trades: " + RecordedFormat.TRADES.header() + ", or depth: "
                     + RecordedFormat.DEPTH.header() + ")";
             case 7 -> " (like bars: " + RecordedFormat.BARS.header() + ")";
@@ -127,7 +127,7 @@ public final class RecordedFormatDetector {
             if (!b.isEmpty()) {
                 b.append(" | ");
             }
-            b.append(f.header()).append(f == RecordedFormat.TICKS ? "[,confidence]" : "");
+            b.append(f.documentedHeader());
         }
         return b.toString();
     }

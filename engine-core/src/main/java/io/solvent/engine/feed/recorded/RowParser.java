@@ -64,24 +64,24 @@ final class RowParser {
 
     /** @return the timestamp of the line last split, in ms (klines in µs are converted) */
     long timestamp(long lineNo) {
-        String f = fields[0];
+        int c = format.timeColumn();
+        String f = fields[c];
         long t;
         try {
             t = Long.parseLong(f);
         } catch (NumberFormatException e) {
-            throw error(lineNo, "column " + format.columns().get(0) + ": expected an integer timestamp in "
-                    + (format == RecordedFormat.BINANCE_KLINES ? "ms or µs" : "ms") + " since the epoch, found '"
-                    + f + "'");
+            throw error(lineNo, "column " + format.columns().get(c) + ": expected an integer timestamp in "
+                    + (format.microsAllowed() ? "ms or µs" : "ms") + " since the epoch, found '" + f + "'");
         }
         if (t < 0) {
-            throw error(lineNo, "column " + format.columns().get(0) + ": timestamp " + t + " is negative");
+            throw error(lineNo, "column " + format.columns().get(c) + ": timestamp " + t + " is negative");
         }
         if (t > MICROS_THRESHOLD) {
-            if (format == RecordedFormat.BINANCE_KLINES) {
+            if (format.microsAllowed()) {
                 return t / 1000;
             }
-            throw error(lineNo, "column timestamp_ms: " + t + " is not in milliseconds since the epoch (it would"
-                    + " be after the year 5000; micro- or nanoseconds?)");
+            throw error(lineNo, "column " + format.columns().get(c) + ": " + t + " is not in milliseconds since the"
+                    + " epoch (it would be after the year 5000; micro- or nanoseconds?)");
         }
         return t;
     }
@@ -91,7 +91,7 @@ final class RowParser {
         if (fixedSymbol != null) {
             return fixedSymbol;
         }
-        String s = fields[1];
+        String s = fields[format.symbolColumn()];
         if (s.isEmpty()) {
             throw error(lineNo, "column symbol: empty");
         }
@@ -106,9 +106,13 @@ final class RowParser {
     int events(long lineNo, FeedEvent[] out) {
         long t = timestamp(lineNo);
         String symbol = symbol(lineNo);
+        int v = format.valueColumn();
+        if (format.bars()) {
+            return bar(lineNo, t, symbol, v, out);
+        }
         switch (format) {
             case TICKS -> {
-                double price = price(lineNo, 2);
+                double price = price(lineNo, v);
                 double confidence = Double.NaN;
                 if (columns == 4 && !fields[3].isEmpty()) {
                     confidence = number(lineNo, 3);
@@ -120,14 +124,8 @@ final class RowParser {
                 out[0] = new PriceEvent(t, symbol, price, confidence, source);
                 return 1;
             }
-            case BARS -> {
-                return bar(lineNo, t, symbol, 2, out);
-            }
-            case BINANCE_KLINES -> {
-                return bar(lineNo, t, symbol, 1, out);
-            }
             case TRADES -> {
-                double price = price(lineNo, 2);
+                double price = price(lineNo, v);
                 double qty = number(lineNo, 3);
                 if (!(qty > 0)) {
                     throw error(lineNo, "column qty: " + fields[3] + " is not positive");
@@ -137,6 +135,12 @@ final class RowParser {
                     throw error(lineNo, "column side: expected buy or sell, found '" + fields[4] + "'");
                 }
                 out[0] = PriceEvent.of(t, symbol, price, source);
+                return 1;
+            }
+            case INDEX -> {
+                integer(lineNo, 1);
+                integer(lineNo, 2);
+                out[0] = PriceEvent.of(t, symbol, price(lineNo, v), source);
                 return 1;
             }
             case DEPTH -> {
@@ -150,12 +154,24 @@ final class RowParser {
         }
     }
 
+    private void integer(long lineNo, int column) {
+        try {
+            Long.parseLong(fields[column]);
+        } catch (NumberFormatException e) {
+            throw error(lineNo, "column " + columnName(column) + ": expected an integer, found '" + fields[column]
+                    + "'");
+        }
+    }
+
     private int bar(long lineNo, long t, String symbol, int first, FeedEvent[] out) {
         double open = price(lineNo, first);
         double high = price(lineNo, first + 1);
         double low = price(lineNo, first + 2);
         double close = price(lineNo, first + 3);
         nonNegative(lineNo, first + 4);
+        if (format == RecordedFormat.BARS && columns == 8) {
+            nonNegative(lineNo, 7); // count
+        }
         if (low > high) {
             throw error(lineNo, "low " + fields[first + 2] + " is above high " + fields[first + 1]);
         }

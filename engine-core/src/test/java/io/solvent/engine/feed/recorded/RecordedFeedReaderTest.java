@@ -77,6 +77,41 @@ class RecordedFeedReaderTest {
     }
 
     @Test
+    void barsWithABinanceSampleCountReadAsBars() throws IOException {
+        List<FeedEvent> e = read(file("m.csv", "timestamp_ms,symbol,open,high,low,close,volume,count\n"
+                + "1000,BTCUSDT,100,110,90,105,0,300\n"));
+        assertEquals(List.of(100.0, 90.0, 110.0, 105.0), e.stream().map(RecordedFeedReaderTest::price).toList());
+        InputException bad = rejected("n.csv", "timestamp_ms,symbol,open,high,low,close,volume,count\n"
+                + "1000,BTCUSDT,100,110,90,105,0,-1\n");
+        assertTrue(bad.getMessage().endsWith("n.csv: line 2: column count: -1 is negative"), bad.getMessage());
+    }
+
+    @Test
+    void klinesWithASymbolColumnTakeTheSymbolFromIt() throws IOException {
+        String header = "symbol,open_time,open,high,low,close,volume,close_time,quote_volume,count,taker_buy_volume,"
+                + "taker_buy_quote_volume,ignore\n";
+        List<FeedEvent> e = read(file("f.csv", header
+                + "SOLUSDT,1760119200000,200,201,199,200.5,10,1760119259999,2000,5,4,800,0\n"
+                + "BTCUSDT,1760119200000000,100,110,90,105,1,1760119259999,100,1,1,100,0\n"));
+        assertEquals(8, e.size());
+        assertEquals(java.util.Set.of("SOLUSDT", "BTCUSDT"),
+                e.stream().map(FeedEvent::symbol).collect(java.util.stream.Collectors.toSet()));
+        assertTrue(e.stream().allMatch(x -> x.timestampMs() == 1760119200000L), "µs open times are converted");
+    }
+
+    @Test
+    void indexSamplesAreOnePriceEachAtTheExchangeTime() throws IOException {
+        List<FeedEvent> e = read(file("i.csv", "timestamp_ms,timestamp_us,local_timestamp_us,symbol,index_price\n"
+                + "1760119200467,1760119200467000,1760119200648488,BTC-USD,117671.3\n"
+                + "1760119201480,1760119201480000,1760119201724084,BTC-USD,117673.5\n"));
+        assertEquals(List.of(new PriceEvent(1760119200467L, "BTC-USD", 117671.3, Double.NaN, "i.csv"),
+                new PriceEvent(1760119201480L, "BTC-USD", 117673.5, Double.NaN, "i.csv")), e);
+        InputException bad = rejected("j.csv", "timestamp_ms,timestamp_us,local_timestamp_us,symbol,index_price\n"
+                + "1760119200467,soon,1760119200648488,BTC-USD,117671.3\n");
+        assertTrue(bad.getMessage().endsWith("j.csv: line 2: column timestamp_us: expected an integer, found 'soon'"), bad.getMessage());
+    }
+
+    @Test
     void barsBecomeFourTicksAtTheOpenTime() throws IOException {
         // open 100 is nearer the low 95 than the high 110: open, low, high, close
         // open 108 is nearer the high 110: open, high, low, close

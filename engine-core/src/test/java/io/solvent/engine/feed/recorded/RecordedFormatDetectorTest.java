@@ -55,7 +55,7 @@ class RecordedFormatDetectorTest {
         assertEquals(RecordedFormat.BINANCE_KLINES, RecordedFormat.ofOptionName("Binance-Klines"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> RecordedFormat.ofOptionName("ohlc"));
-        assertEquals("unknown format 'ohlc'; expected one of ticks, bars, trades, binance-klines, depth",
+        assertEquals("unknown format 'ohlc'; expected one of ticks, bars, trades, binance-klines, binance-klines-symbol, index, depth",
                 e.getMessage());
     }
 

@@ -98,7 +98,7 @@ class SharedCrashDataTest {
     @Test
     void mergingTheOctober10FilesIsOrderedAndComplete() throws IOException {
         List<Path> files = oct10Files();
-        assertEquals(7, files.size(), files.toString());
+        assertEquals(12, files.size(), files.toString());
         // each file alone: events per (file, symbol)
         Map<String, Long> alone = new TreeMap<>();
         long total = 0;
@@ -136,9 +136,10 @@ class SharedCrashDataTest {
         assertEquals(total, count, "every event of every file, once");
         assertEquals(alone, merged, "per file and symbol too");
         assertEquals(14_400, depth, "the bookDepth rows");
-        // bars ×4 + trades + depth, from the row counts of PROVENANCE.md
-        long bars = 2_880 + 16_924 + 4_316 + 27_114 + 11_234;
-        assertEquals(4 * bars + 96_778 + 14_400, count);
+        // bars ×4 + trades + index samples + depth, from the row counts of PROVENANCE.md (the USD-M perp bars twice:
+        // in 7 and in all 12 columns)
+        long bars = 2_880 + 16_924 + 4_316 + 27_114 + 11_234 + 72 + 1_560 + 1_560 + 360;
+        assertEquals(4 * bars + 96_778 + 20_019 + 14_400, count);
         long symbols = merged.keySet().stream().map(k -> k.substring(k.indexOf(' ') + 1)).distinct().count();
         System.out.printf("2025-10-10: %d files, %d series, %d distinct symbols, %d events merged in order%n",
                 files.size(), merged.size(), symbols, count);
