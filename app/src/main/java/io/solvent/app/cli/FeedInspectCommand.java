@@ -50,7 +50,8 @@ import java.util.concurrent.Callable;
 public final class FeedInspectCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE",
-            description = "recorded files: ticks, bars, trades, Binance klines or depth CSV, or journals (*.jsonl)"
+            description = "recorded files: ticks, bars, trades, Binance klines, sampled index or depth CSV, or journals"
+                    + " (*.jsonl)"
                     + " written by solvent record")
     List<Path> files;
 
@@ -61,7 +62,7 @@ public final class FeedInspectCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class,
             description = "read every file as this format instead of detecting it: ticks, bars, trades,"
-                    + " binance-klines, depth")
+                    + " binance-klines, binance-klines-symbol, index, depth")
     RecordedFormat format;
 
     @Option(names = "--symbol", paramLabel = "SYMBOL",

@@ -88,7 +88,7 @@ class FeedInspectCommandTest {
         CliRun bad = CliRun.of("feed", "inspect", f.toString(), "--format", "ohlc");
         assertEquals(ExitCodes.BAD_INPUT, bad.status());
         assertTrue(bad.err().contains("unknown format 'ohlc'; expected one of ticks, bars, trades, binance-klines,"
-                + " depth"), bad.err());
+                + " binance-klines-symbol, index, depth"), bad.err());
         CliRun none = CliRun.of("feed", "inspect");
         assertEquals(ExitCodes.BAD_INPUT, none.status());
         CliRun missing = CliRun.of("feed", "inspect", dir.resolve("nope.csv").toString());

@@ -430,6 +430,19 @@ public final class MarginBook {
         }
     }
 
+    /**
+     * @param position a position's index
+     * @return its maintenance requirement at the current price, USD: the tiered requirement of its notional, times the
+     *         market's requirement multiplier (dynamic margin)
+     */
+    public double positionMaintenanceRequirement(int position) {
+        int m = subs.positionMarket[position];
+        double notional = Math.abs(subs.positionSize[position]) * assets.price[tiers.underlying[m]];
+        int tier = tiers.tierOf(m, notional);
+        return requirementMultiplier[m] * (tiers.maintenanceBelow[tier]
+                + tiers.maintenanceFraction[tier] * (notional - tiers.lower[tier]));
+    }
+
     /** @return the maintenance weight in force for a balance of the given sign (its haircut scaled, if any) */
     double maintenanceWeightInForce(int balance, boolean asset) {
         double w = subs.balanceWeightMaintenance[balance];

@@ -95,7 +95,7 @@ public final class InsuranceFund {
             if (balance < 0) {
                 balance = 0; // rounding only: paid <= balance
             }
-            paidOut += paid;
+            paidOut = Math.min(spec.payoutCapUsd(), paidOut + paid); // the sum may round one ulp past the cap
             payouts++;
             if (balance < minimum) {
                 minimum = balance;

@@ -21,8 +21,10 @@ import java.util.Objects;
  * by ascending sub-account index. Each in turn closes {@code q = min(remaining, |size_i|)} at {@code P_adl} and so
  * gives up {@code q × |P_adl − P| = q × D / |s|} against closing at the mark: that is its
  * {@link TransferReason#ADL_TRANSFER} to the bankrupt sub-account (the last fill takes the exact remainder, so the
- * transfers sum to D). When the opposite side holds less than {@code |s|}, what remains unmatched goes to deficit;
- * when {@code s = 0} (unknown size) all of D does.
+ * transfers sum to D). A counterparty gives up at most its equity — {@code q <= equity / (D / |s|)} — so that no
+ * counterparty is made bankrupt by its own fill; the next in the queue takes the rest. When the opposite side holds
+ * less than {@code |s|}, or its equity cannot carry D, what remains goes to deficit; when {@code s = 0} (unknown
+ * size) all of D does.
  *
  * @param ranking how the queue is ordered
  */
@@ -117,10 +119,15 @@ public record RankedAdlPolicy(AdlRanking ranking) implements DeleveragingPolicy 
         while (remaining > 0 && queue.hasNext()) {
             double key = queue.nextKey();
             DeleveragingCandidate c = queue.next();
-            double q = Math.min(remaining, Math.abs(c.size()));
+            // a counterparty gives up at most its equity: its own fill never makes it bankrupt
+            double equity = Math.max(0, c.accountEquityUsd());
+            double q = Math.min(Math.min(remaining, Math.abs(c.size())), equity / perUnit);
+            if (!(q > 0)) {
+                continue;
+            }
             remaining = q == remaining ? 0 : remaining - q;
             double left = shortfallUsd - covered;
-            double amount = remaining == 0 ? left : Math.min(left, q * perUnit);
+            double amount = Math.min(equity, remaining == 0 ? left : Math.min(left, q * perUnit));
             fills.add(new DeleveragingFill(c.subAccount(), c.market(), -Math.signum(c.size()) * q, price,
                     Math.max(0, amount), key));
             if (amount > 0) {
@@ -129,8 +136,9 @@ public record RankedAdlPolicy(AdlRanking ranking) implements DeleveragingPolicy 
                 covered += amount;
             }
         }
-        // Fully matched: the last fill took the exact remainder, so nothing is left but rounding.
-        double deficit = remaining == 0 ? 0 : shortfallUsd - covered;
+        // Fully matched: the last fill took the exact remainder (unless its equity could not), so what is left is
+        // rounding, or what no counterparty's equity could carry.
+        double deficit = shortfallUsd - covered;
         if (deficit > 0) {
             transfers.add(Candidates.toDeficit(bankruptcy, deficit));
         } else {

@@ -23,7 +23,8 @@ public final class CloseFractionCalculator {
      * @param book      the hot state (left as it was found)
      * @param sub       the sub-account
      * @param position  the position index
-     * @param reference the price the close is measured against, USD per unit
+     * @param reference the oracle price of the position's underlying, USD per unit (the close is valued at the price
+     *                  the market's liquidity shows the accounts, {@link MarketLiquidity#price})
      * @param liquidity the market's liquidity
      * @param feeRate   the market's liquidation fee, fraction of closed notional
      * @param p         the liquidation parameters
@@ -51,7 +52,7 @@ public final class CloseFractionCalculator {
             }
             x = hi;
         }
-        double remaining = (1 - x) * Math.abs(size) * reference;
+        double remaining = (1 - x) * Math.abs(size) * liquidity.price(reference, nowMs);
         return remaining < p.dustNotionalUsd() ? 1.0 : x;
     }
 
@@ -59,7 +60,7 @@ public final class CloseFractionCalculator {
                                             MarketLiquidity liquidity, double feeRate, double x, long nowMs) {
         double settlement = book.settlementUnits(sub);
         double closed = x * size;
-        double notional = Math.abs(closed) * reference;
+        double notional = Math.abs(closed) * liquidity.price(reference, nowMs);
         double fill = liquidity.fillPrice(TradeSide.closing(size), notional, reference, nowMs);
         double entry = book.subAccounts().positionEntry(position);
         book.setPositionSize(position, size - closed);

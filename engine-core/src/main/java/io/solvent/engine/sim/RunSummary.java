@@ -16,9 +16,12 @@ package io.solvent.engine.sim;
  * @param deficitUsd             bad debt nobody covered, USD
  * @param liquidatorFeesUsd      fees paid to liquidators, USD
  * @param maxLedgerImbalance     the largest relative ledger imbalance seen (conservation holds below 1e-9)
+ * @param plausibilityChecks     plausibility invariants checked ({@link PlausibilityMonitor}: fill prices within
+ *                               their band, ADL counterparties solvent, bad debt equal to the negative equity)
+ * @param plausibilityViolations how many of them failed (0 in a sound run)
  */
 public record RunSummary(long steps, long liquidations, double liquidatedNotionalUsd, long bankruptcies,
                          double badDebtUsd, double fundEndUsd, double fundMinimumUsd, long deleveragingFills,
                          double deleveragedNotionalUsd, double deficitUsd, double liquidatorFeesUsd,
-                         double maxLedgerImbalance) {
+                         double maxLedgerImbalance, long plausibilityChecks, long plausibilityViolations) {
 }

@@ -4,7 +4,7 @@ import io.solvent.engine.book.HealthTriggerIndex;
 import io.solvent.engine.book.MarginBook;
 import io.solvent.engine.book.SubAccountTable;
 import io.solvent.engine.insurance.Bankruptcy;
-import io.solvent.engine.insurance.BankruptcyResolution;
+import io.solvent.engine.insurance.DeleveragingResult;
 import io.solvent.engine.insurance.BankruptcyWaterfall;
 import io.solvent.engine.insurance.DeficitPolicy;
 import io.solvent.engine.insurance.DeleveragingCandidate;
@@ -88,6 +88,9 @@ public final class SimulationEngine {
     private final double[] oracle;
     private final boolean[] paused;
     private final Execution exec = new Execution();
+    private final ClosedParts parts = new ClosedParts();
+    private final PlausibilityMonitor plausibility;
+    private final int[][] marketsOf;
 
     private int[] candidates = new int[64];
     private double[] candidateKeys = new double[64];
@@ -157,6 +160,8 @@ public final class SimulationEngine {
         for (int a = 0; a < assets; a++) {
             oracle[a] = book.assets().price(a);
         }
+        this.marketsOf = marketsByAsset(book);
+        this.plausibility = new PlausibilityMonitor();
         this.touched = new boolean[Math.max(1, subs.positionStart(subs.size()))];
         this.listed = new boolean[subs.size()];
         this.capped = new boolean[subs.size()];
@@ -183,6 +188,8 @@ public final class SimulationEngine {
         this.listener = listener;
         this.oracle = o.oracle.clone();
         this.paused = o.paused.clone();
+        this.marketsOf = o.marketsOf;
+        this.plausibility = o.plausibility.copy();
         this.touched = new boolean[o.touched.length];
         this.listed = new boolean[o.listed.length];
         this.capped = new boolean[o.capped.length];
@@ -244,6 +251,9 @@ public final class SimulationEngine {
     public void onPrice(long timeMs, int asset, double oracleUsd) {
         steps++;
         oracle[asset] = oracleUsd;
+        for (int m : marketsOf[asset]) {
+            liquidity[m].observe(oracleUsd, timeMs); // the stressed regime follows the oracle price
+        }
         if (dynamicMargin != null && dynamicMargin.observe(asset, timeMs, oracleUsd)) {
             changeMargin(timeMs, asset, dynamicMargin.multiplier(asset)); // the exposed are re-evaluated below
         }
@@ -300,6 +310,24 @@ public final class SimulationEngine {
         atRiskIndex = new HealthTriggerIndex(book, AT_RISK_HEALTH_FACTOR, weights);
         Arrays.fill(atRiskStale, false);
         rebuildPending();
+    }
+
+    private static int[][] marketsByAsset(MarginBook book) {
+        int assets = book.assets().size();
+        int[] counts = new int[assets];
+        for (int m = 0; m < book.markets().size(); m++) {
+            counts[book.markets().underlying(m)]++;
+        }
+        int[][] out = new int[assets][];
+        for (int a = 0; a < assets; a++) {
+            out[a] = new int[counts[a]];
+            counts[a] = 0;
+        }
+        for (int m = 0; m < book.markets().size(); m++) {
+            int a = book.markets().underlying(m);
+            out[a][counts[a]++] = m;
+        }
+        return out;
     }
 
     private AdlQueues adlQueuesFor(BankruptcyWaterfall w) {
@@ -631,8 +659,7 @@ public final class SimulationEngine {
         addDirty(sub); // whatever happens, its figures change: look at it again next round
         int first = subs.positionStart(sub);
         int end = subs.positionStart(sub + 1);
-        int lastMarket = -1;
-        double lastClosed = 0;
+        parts.clear();
         for (int attempt = first; attempt < end && book.liquidatable(sub); attempt++) {
             int p = largestUntouched(first, end);
             if (p < 0) {
@@ -645,8 +672,11 @@ public final class SimulationEngine {
             double x = CloseFractionCalculator.fraction(book, sub, p, oracle[asset], liquidity[m], feeRate[m], params,
                     timeMs);
             double closed = x * size;
-            double notional = Math.abs(closed) * oracle[asset];
-            liquidity[m].execute(TradeSide.closing(size), notional, oracle[asset], timeMs, exec);
+            double weight = x * book.positionMaintenanceRequirement(p);
+            TradeSide side = TradeSide.closing(size);
+            double notional = Math.abs(closed) * liquidity[m].price(oracle[asset], timeMs);
+            liquidity[m].execute(side, notional, oracle[asset], timeMs, exec);
+            plausibility.checkFill(timeMs, sub, m, exec.fillPrice(), oracle[asset], bandOf(m, side, timeMs));
             double pnlAtReference = closed * (exec.referencePrice() - subs.positionEntry(p));
             if (pnlAtReference > 0) {
                 transfer(timeMs, pnlAtReference, Parties.outsideMarket(m), Parties.subAccount(sub),
@@ -666,15 +696,14 @@ public final class SimulationEngine {
             book.revalue(sub);
             liquidations++;
             liquidatedNotional += notional;
-            lastMarket = m;
-            lastClosed = closed;
+            parts.add(m, closed, oracle[asset], weight);
             listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.LIQUIDATION, sub, m, closed,
                     exec.fillPrice(), notional, fee, x == 1.0 ? "closed" : "partial " + x));
         }
         for (int p = first; p < end; p++) {
             touched[p] = false;
         }
-        boolean acted = lastMarket >= 0;
+        boolean acted = parts.count() > 0;
         if (acted && params.capsPerStep()) {
             cap(sub);
         }
@@ -683,16 +712,24 @@ public final class SimulationEngine {
             cap(sub);
         }
         if (!hasOpenPosition(sub) && book.equity(sub) < 0) {
-            if (lastMarket >= 0) {
-                bankrupt(sub, lastMarket, lastClosed, true, timeMs);
+            if (parts.count() > 0) {
+                bankruptPerp(sub, timeMs);
                 return true;
             }
             if (largestCollateral(sub, -1) < 0) { // a borrow nothing is left to repay
-                bankrupt(sub, lendingMarket(sub), 0, false, timeMs);
+                bankruptLending(sub, timeMs);
                 return true;
             }
         }
         return acted;
+    }
+
+    /**
+     * @return the plausibility band of a market's fills on one side: the backstop distance of the side of its book in
+     *         force that the trade consumes (no fill of the book is further from the oracle price)
+     */
+    private double bandOf(int market, TradeSide side, long timeMs) {
+        return liquidity[market].book(timeMs).consumedBy(side).maxDistance();
     }
 
     /**
@@ -747,6 +784,9 @@ public final class SimulationEngine {
                 slip = exec.slippageCostUsd();
             }
             double fill = (sale - slip) / (sale / ref);
+            if (mc >= 0) {
+                plausibility.checkFill(timeMs, sub, mc, fill, oracle[asset], bandOf(mc, TradeSide.SELL, timeMs));
+            }
             double unitsSold = sale == value ? subs.balanceUnits(c) : sale / ref;
             book.setBalanceUnits(c, sale == value ? 0 : subs.balanceUnits(c) - unitsSold);
             book.settle(sub, sale);
@@ -927,53 +967,163 @@ public final class SimulationEngine {
     }
 
     /**
-     * @param perp whether a position was closed (ADL and socialized loss then work on its market); a lending
-     *             bankruptcy has no counterparty positions, so what the fund cannot pay is recorded as deficit
+     * Settles a perpetual bankruptcy: a sub-account whose liquidation closed its last position and left it with negative
+     * equity {@code D}. As dYdX allocates an account's equity to its positions pro rata by maintenance requirement, the
+     * deficit is allocated over the positions this liquidation closed, {@code D_i = D · w_i / Σw} (w_i: the maintenance
+     * requirement of the closed part, before the close; by notional if every w is 0). The insurance fund backing each
+     * position's market pays its share first (a fund short of the whole pays each share pro rata). What it cannot pay,
+     * {@code S_i}, goes to the deleveraging policy in that position's market, as a bankruptcy of its own: ranked ADL
+     * closes opposite positions at that position's own bankruptcy price {@code P_i + S_i / s_i} (s_i: the size closed,
+     * P_i: the mark). That price is kept within the market's backstop band {@code |S_i / (s_i·P_i)| <= maxDistance} of
+     * the side the counterparties trade; what the band cannot carry is recorded deficit.
      */
-    private void bankrupt(int sub, int market, double closedSize, boolean perp, long timeMs) {
+    private void bankruptPerp(int sub, long timeMs) {
         double deficitUsd = -book.equity(sub);
-        double mark = perp ? oracle[book.markets().underlying(market)] : lendingMark(sub);
-        InsuranceFund fund = funds.forMarket(market);
-        Bankruptcy b = new Bankruptcy(sub, market, fund.key(), closedSize, mark, deficitUsd);
-        int eventMarket = perp ? market : -1;
-        BankruptcyResolution r;
-        if (perp && adlQueues != null && closedSize != 0) { // the kept queue, in order: no full ranking
-            r = waterfall.resolve(timeMs, b, fund, adlQueues.queue(market, -Math.signum(closedSize), mark, sub));
-            adlQueues.putBack();
-        } else {
-            r = waterfall.resolve(timeMs, b, fund, perp ? deleveragingCandidates(sub, market, closedSize) : List.of());
-        }
+        int n = parts.count();
+        double totalWeight = parts.totalWeight();
+        boolean byNotional = !(totalWeight > 0);
+        int main = parts.largest(byNotional);
+        int mainMarket = parts.market(main);
+        InsuranceFund mainFund = funds.forMarket(mainMarket);
         bankruptcies++;
         badDebt += deficitUsd;
-        listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.BANKRUPTCY, sub, eventMarket, 0, mark, deficitUsd,
-                0, waterfall.policy().name()));
-        if (r.fundPaidUsd() > 0) {
-            listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.FUND_PAYMENT, sub, eventMarket, 0, Double.NaN,
-                    r.fundPaidUsd(), 0, fund.name()));
+        plausibility.checkBankruptcy(timeMs, sub, deficitUsd);
+        listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.BANKRUPTCY, sub, mainMarket, 0,
+                parts.mark(main), deficitUsd, 0, waterfall.policy().name()));
+        double allocated = 0;
+        for (int i = 0; i < n; i++) {
+            double share = i == n - 1 ? deficitUsd - allocated
+                    : deficitUsd * (byNotional ? parts.notional(i) / parts.totalNotional()
+                    : parts.weight(i) / totalWeight);
+            share = Math.max(0, Math.min(share, deficitUsd - allocated));
+            parts.setShare(i, share);
+            allocated += share;
         }
-        for (Transfer t : r.transfers()) {
-            transfer(timeMs, t.amountUsd(), t.from(), t.to(), t.reason());
-            if (t.reason() == TransferReason.SOCIALIZED_LOSS) {
-                listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.SOCIALIZED_LOSS,
-                        Parties.index(t.from()), eventMarket, 0, Double.NaN, t.amountUsd(), 0, "for " + sub));
+        // each fund pays its markets' shares, pro rata when it cannot pay them all
+        for (int i = 0; i < n; i++) {
+            InsuranceFund fund = funds.forMarket(parts.market(i));
+            if (parts.paidOf(i) >= 0) {
+                continue; // settled with an earlier share of the same fund
+            }
+            double owed = 0;
+            for (int j = i; j < n; j++) {
+                if (funds.forMarket(parts.market(j)) == fund) {
+                    owed += parts.share(j);
+                }
+            }
+            double paid = owed > 0 ? fund.pay(timeMs, owed) : 0;
+            double given = 0;
+            int lastOfFund = -1;
+            for (int j = i; j < n; j++) {
+                if (funds.forMarket(parts.market(j)) == fund) {
+                    lastOfFund = j;
+                }
+            }
+            for (int j = i; j < n; j++) {
+                if (funds.forMarket(parts.market(j)) == fund) {
+                    double pj = j == lastOfFund ? paid - given : owed > 0 ? paid * parts.share(j) / owed : 0;
+                    pj = Math.max(0, Math.min(pj, parts.share(j)));
+                    parts.setPaid(j, pj);
+                    given += pj;
+                }
+            }
+            if (paid > 0) {
+                transfer(timeMs, paid, fund.party(), Parties.subAccount(sub), TransferReason.BAD_DEBT_PAYOUT);
+                listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.FUND_PAYMENT, sub, mainMarket, 0,
+                        Double.NaN, paid, 0, fund.name()));
             }
         }
-        for (DeleveragingFill f : r.deleveraging().fills()) {
-            adlFill(f, mark, sub, timeMs);
+        double recordedTotal = 0;
+        for (int i = 0; i < n; i++) {
+            int m = parts.market(i);
+            double size = parts.closedSize(i);
+            double mark = parts.mark(i);
+            double shortfall = parts.share(i) - parts.paidOf(i);
+            if (!(shortfall > 0)) {
+                continue;
+            }
+            InsuranceFund fund = funds.forMarket(m);
+            TradeSide counterpartySide = TradeSide.closing(-size);
+            double band = bandOf(m, counterpartySide, timeMs);
+            double carried = Math.min(shortfall, band * Math.abs(size) * mark);
+            double beyond = shortfall - carried;
+            Bankruptcy b = new Bankruptcy(sub, m, fund.key(), size, mark, carried);
+            DeleveragingResult r;
+            if (adlQueues != null && size != 0) { // the kept queue, in order: no full ranking
+                r = ((RankedAdlPolicy) waterfall.policy()).deleverage(b, carried,
+                        adlQueues.queue(m, -Math.signum(size), mark, sub));
+                adlQueues.putBack();
+            } else {
+                r = waterfall.policy().deleverage(b, carried, deleveragingCandidates(sub, m, size));
+            }
+            for (Transfer t : r.transfers()) {
+                transfer(timeMs, t.amountUsd(), t.from(), t.to(), t.reason());
+                if (t.reason() == TransferReason.SOCIALIZED_LOSS) {
+                    listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.SOCIALIZED_LOSS,
+                            Parties.index(t.from()), m, 0, Double.NaN, t.amountUsd(), 0, "for " + sub));
+                }
+            }
+            for (DeleveragingFill f : r.fills()) {
+                adlFill(f, mark, sub, timeMs);
+                plausibility.checkFill(timeMs, f.subAccount(), m, f.priceUsd(), mark, band);
+                plausibility.checkCounterparty(timeMs, f.subAccount(), book.equity(f.subAccount()), sub);
+            }
+            double recorded = r.deficitUsd();
+            if (beyond > 0) {
+                transfer(timeMs, beyond, fund.deficitParty(), Parties.subAccount(sub), TransferReason.DEFICIT);
+                recorded += beyond;
+            }
+            recordedTotal += recorded;
+            if (recorded > 0) {
+                listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.DEFICIT, sub, m, 0, Double.NaN,
+                        recorded, 0, beyond > 0 ? fund.name() + ", beyond the ADL band" : fund.name()));
+            }
         }
-        // The transfers sum to the deficit, but adding them to the cash can leave a rounding residue of ~1e-13 that
-        // would keep the sub-account "liquidatable" with nothing to close: write it off as deficit, in the ledger.
+        writeOffResidue(sub, mainFund, deficitUsd, timeMs);
+        deficit += recordedTotal;
+        book.revalue(sub);
+    }
+
+    /**
+     * The transfers sum to the deficit, but adding them to the cash can leave a rounding residue of ~1e-13 that would
+     * keep the sub-account "liquidatable" with nothing to close: written off as deficit, in the ledger.
+     */
+    private void writeOffResidue(int sub, InsuranceFund fund, double deficitUsd, long timeMs) {
         double residue = -book.equity(sub);
-        double recorded = r.deficitUsd();
         if (residue > 0 && residue <= 1e-9 * Math.max(1, deficitUsd)) {
             transfer(timeMs, residue, fund.deficitParty(), Parties.subAccount(sub), TransferReason.DEFICIT);
-            recorded += residue;
+            deficit += residue;
         }
-        deficit += recorded;
-        if (r.deficitUsd() > 0) {
-            listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.DEFICIT, sub, eventMarket, 0, Double.NaN,
-                    r.deficitUsd(), 0, fund.name()));
+    }
+
+    /**
+     * A lending bankruptcy: a borrow with no collateral left to sell. It has no counterparty positions, so what the
+     * fund cannot pay is recorded as deficit, whatever the policy (Aave's {@code reserve.deficit}).
+     */
+    private void bankruptLending(int sub, long timeMs) {
+        double deficitUsd = -book.equity(sub);
+        int market = lendingMarket(sub);
+        double mark = lendingMark(sub);
+        InsuranceFund fund = funds.forMarket(market);
+        bankruptcies++;
+        badDebt += deficitUsd;
+        plausibility.checkBankruptcy(timeMs, sub, deficitUsd);
+        listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.BANKRUPTCY, sub, -1, 0, mark, deficitUsd,
+                0, waterfall.policy().name()));
+        double paid = fund.pay(timeMs, deficitUsd);
+        if (paid > 0) {
+            transfer(timeMs, paid, fund.party(), Parties.subAccount(sub), TransferReason.BAD_DEBT_PAYOUT);
+            listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.FUND_PAYMENT, sub, -1, 0, Double.NaN,
+                    paid, 0, fund.name()));
         }
+        double rest = deficitUsd - paid;
+        if (rest > 0) {
+            transfer(timeMs, rest, fund.deficitParty(), Parties.subAccount(sub), TransferReason.DEFICIT);
+            deficit += rest;
+            listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.DEFICIT, sub, -1, 0, Double.NaN, rest,
+                    0, fund.name()));
+        }
+        writeOffResidue(sub, fund, deficitUsd, timeMs);
         book.revalue(sub);
     }
 
@@ -1128,9 +1278,25 @@ public final class SimulationEngine {
         for (int f = 0; f < funds.size(); f++) {
             lowest += funds.fund(f).minimumBalance();
         }
+        String unsettled = unsettled();
         return new RunSummary(steps, liquidations, liquidatedNotional, bankruptcies, badDebt, funds.totalBalance(),
                 lowest, deleveragingFills, deleveragedNotional, deficit,
-                ledger.total(TransferReason.LIQUIDATION_FEE_TO_LIQUIDATOR), Math.max(maxImbalance, ledger.verifyAll()));
+                ledger.total(TransferReason.LIQUIDATION_FEE_TO_LIQUIDATOR), Math.max(maxImbalance, ledger.verifyAll()),
+                plausibility.checks() + 1, plausibility.violations() + (unsettled == null ? 0 : 1));
+    }
+
+    private String unsettled() {
+        double settled = ledger.total(TransferReason.BAD_DEBT_PAYOUT) + ledger.total(TransferReason.ADL_TRANSFER)
+                + ledger.total(TransferReason.SOCIALIZED_LOSS) + ledger.total(TransferReason.DEFICIT);
+        return PlausibilityMonitor.unsettled(badDebt, settled);
+    }
+
+    /**
+     * @return the first plausibility violation of the run in words ({@link PlausibilityMonitor}), or null when every
+     *         invariant held
+     */
+    public String firstPlausibilityViolation() {
+        return plausibility.firstViolation() != null ? plausibility.firstViolation() : unsettled();
     }
 
     /** @return the ledger */

@@ -174,18 +174,23 @@ class LiquidityPropertiesTest {
     }
 
     @Property(tries = 1000)
-    void theDisplacementHalvesEveryHalfLife(@ForAll @DoubleRange(min = 1e3, max = 1e9) double q,
+    void theConsumedBookHalvesEveryHalfLife(@ForAll @DoubleRange(min = 1e3, max = 1e9) double q,
                                             @ForAll TradeSide side,
                                             @ForAll @LongRange(min = 1, max = 86_400_000) long halfLife,
                                             @ForAll @IntRange(min = 1, max = 20) int halvings) {
         MarketLiquidity market = new MarketLiquidity("BTC-PERP", LiquidityParameters.defaults().withCascade(halfLife),
                 DepthHistory.constant(DepthSnapshot.symmetric(T0, DepthCurve.linear(5e6, 0.5))));
         market.execute(side, q, 100_000, T0, new Execution());
+        assertEquals(q, market.consumedUsd(side, T0));
+        assertEquals(q / 2, market.consumedUsd(side, T0 + halfLife), q * 1e-12);
+        long t = T0 + halvings * halfLife;
+        assertEquals(q / (1L << halvings), market.consumedUsd(side, t), q * 1e-12);
         double d0 = market.displacement(T0);
         assertTrue(side == TradeSide.SELL ? d0 < 0 : d0 > 0, "a sale pushes the price down, a purchase up");
-        assertEquals(d0 / 2, market.displacement(T0 + halfLife), Math.abs(d0) * 1e-12);
-        long t = T0 + halvings * halfLife;
-        assertEquals(d0 / (1L << halvings), market.displacement(t), Math.abs(d0) * 1e-12);
+        if (q <= 2.5e8 / 2) { // on the linear part of the book (below its backstop), the displacement halves too
+            assertEquals(d0 / 2, market.displacement(T0 + halfLife), Math.abs(d0) * 1e-9);
+        }
+        assertTrue(Math.abs(d0) <= 0.5, "never beyond the backstop");
     }
 
     @Property(tries = 1000)

@@ -35,12 +35,29 @@ class MarketLiquidityTest {
         assertEquals(0, e.beyondBookUsd());
         assertEquals(100_000, e.priceAfter(), "no cascade feedback: the price does not move");
         assertEquals(0, m.displacement(T0 + 1));
+        assertEquals(1_000_000, m.consumedUsd(TradeSide.SELL, T0), "but the bids are consumed");
 
         m.execute(TradeSide.BUY, 1_000_000, 100_000, T0, e);
-        assertEquals(100_500, e.fillPrice(), 1e-6);
+        assertEquals(100_500, e.fillPrice(), 1e-6, "the asks are untouched");
         m.execute(TradeSide.BUY, 1_500_000, 100_000, T0, e);
-        assertEquals(500_000, e.beyondBookUsd(), 1e-9, "the book's one point holds 1M");
+        assertEquals(1_500_000, e.beyondBookUsd(), 1e-9, "the book's one point holds 1M, and 1M is consumed");
         assertTrue(e.beyondBook());
+    }
+
+    @Test
+    void theSecondSaleOfTheSameMillisecondWalksOnFromTheFirst() {
+        MarketLiquidity m = linear(LiquidityParameters.defaults());
+        Execution e = new Execution();
+        m.execute(TradeSide.SELL, 1_000_000, 100_000, T0, e);
+        m.execute(TradeSide.SELL, 1_000_000, 100_000, T0, e);
+        // fills between 1% and 2% below: on average 1.5% below the oracle price, which accounts still see
+        assertEquals(100_000, e.referencePrice());
+        assertEquals(98_500, e.fillPrice(), 1e-6);
+        assertEquals(0.015, e.slippage(), EPS);
+        assertEquals(0.02, e.marginalDistance(), EPS);
+        // a half-life later half the consumed notional is back
+        assertEquals(1_000_000, m.consumedUsd(TradeSide.SELL, T0 + 60_000), 1e-6);
+        assertEquals(100_000 * (1 - 0.015), m.fillPrice(TradeSide.SELL, 1_000_000, 100_000, T0 + 60_000), 1e-6);
     }
 
     @Test
@@ -55,11 +72,27 @@ class MarketLiquidityTest {
         assertEquals(800_000, e.beyondBookUsd(), 1e-9, "the stressed book's point holds 200k");
         assertEquals(200_000, m.capacityUsd(TradeSide.SELL, T0), 1e-9);
         m.setStressed(false);
-        assertEquals(0.005, m.slippage(TradeSide.SELL, 1_000_000, T0), EPS);
+        assertEquals(0.015, m.slippage(TradeSide.SELL, 1_000_000, T0), EPS, "calm again, after the 1M consumed");
     }
 
     @Test
-    void cascadeFeedbackLeavesThePriceAtTheMarginalFillAndRecoversWithTheHalfLife() {
+    void aMoveOfTheStressedMoveFromTheMovingReferenceStressesTheMarket() {
+        MarketLiquidity m = linear(LiquidityParameters.defaults().withStressTrigger(0.05, 60_000));
+        assertFalse(m.observe(100_000, T0), "the first price is the reference");
+        assertEquals(100_000, m.referencePrice());
+        assertFalse(m.observe(96_000, T0 + 1_000), "4% below the reference");
+        assertTrue(m.observe(94_000, T0 + 2_000), "more than 5% below it");
+        assertEquals(0.2, m.depthMultiplier());
+        // the reference follows with a one-minute half-life: after ten quiet minutes at 94 000 it is there too
+        assertFalse(m.observe(94_000, T0 + 600_000));
+        assertEquals(94_000, m.referencePrice(), 94_000 * 2e-3);
+        assertTrue(m.observe(99_000, T0 + 601_000), "5.3% above: stressed going up too");
+        assertEquals(1.0, linear(LiquidityParameters.defaults()).depthMultiplier());
+        assertThrows(IllegalArgumentException.class, () -> m.observe(99_000, T0));
+    }
+
+    @Test
+    void cascadeFeedbackLeavesThePriceAtTheConsumedDepthAndRecoversWithTheHalfLife() {
         MarketLiquidity m = linear(LiquidityParameters.defaults().withCascade(60_000));
         Execution e = new Execution();
         m.execute(TradeSide.SELL, 2_000_000, 100_000, T0, e);
@@ -68,31 +101,45 @@ class MarketLiquidityTest {
         assertEquals(-0.02, m.displacement(T0), EPS);
         assertEquals(-0.01, m.displacement(T0 + 60_000), EPS);
         assertEquals(-0.005, m.displacement(T0 + 120_000), EPS);
-        assertEquals(98_000 * 1.0, m.price(100_000, T0), 1e-6);
+        assertEquals(98_000, m.price(100_000, T0), 1e-6);
         // the oracle moves: the displacement is relative to it
         assertEquals(90_000 * 0.99, m.price(90_000, T0 + 60_000), 1e-6);
 
-        // a second sale a half-life later starts from the displaced price 99 000 and leaves 99 000·0.99
+        // a second sale a half-life later walks the bids on from the 1M still consumed: between 1% and 2%
         m.execute(TradeSide.SELL, 1_000_000, 100_000, T0 + 60_000, e);
         assertEquals(99_000, e.referencePrice(), 1e-6);
-        assertEquals(99_000 * 0.995, e.fillPrice(), 1e-6);
-        assertEquals(99_000 * 0.99, e.priceAfter(), 1e-6);
-        assertEquals(0.99 * 0.99 - 1, m.displacement(T0 + 60_000), EPS);
+        assertEquals(98_500, e.fillPrice(), 1e-6);
+        assertEquals(98_000, e.priceAfter(), 1e-6);
+        assertEquals(-0.02, m.displacement(T0 + 60_000), EPS);
 
-        // a purchase pushes back up
+        // a purchase consumes the asks: the price seen is pushed back up by their own distance
         m.execute(TradeSide.BUY, 1_000_000, 100_000, T0 + 60_000, e);
-        assertEquals(99_000 * 0.99 * 1.01, e.priceAfter(), 1e-6);
+        assertEquals(98_000 * 1.01, e.priceAfter(), 1e-6);
+        assertEquals(98_000 * 1.005, e.fillPrice(), 1e-6);
         assertThrows(IllegalArgumentException.class, () -> m.displacement(T0));
     }
 
     @Test
-    void turningCascadeFeedbackOffClearsTheDisplacement() {
+    void howeverManySalesThePriceSeenStaysWithinTheBackstop() {
+        MarketLiquidity m = linear(LiquidityParameters.defaults().withCascade(60_000));
+        Execution e = new Execution();
+        for (int i = 0; i < 1_000; i++) {
+            m.execute(TradeSide.SELL, 1e9, 100_000, T0, e);
+            assertTrue(e.fillPrice() >= 50_000 - 1e-6 && e.priceAfter() >= 50_000 - 1e-6, e.toString());
+        }
+        assertEquals(50_000, m.price(100_000, T0), 1e-6, "the backstop, 50%: no runaway");
+    }
+
+    @Test
+    void turningCascadeFeedbackOffLeavesTheOracleButKeepsTheConsumedBook() {
         MarketLiquidity m = linear(LiquidityParameters.defaults().withCascade(60_000));
         m.execute(TradeSide.SELL, 2_000_000, 100_000, T0, new Execution());
         m.setParameters(LiquidityParameters.defaults());
         assertEquals(0, m.displacement(T0 + 1));
+        assertEquals(100_000, m.price(100_000, T0 + 1));
+        assertEquals(2_000_000, m.consumedUsd(TradeSide.SELL, T0), "fills still meet the consumed bids");
         m.setParameters(LiquidityParameters.defaults().withCascade(60_000));
-        assertEquals(0, m.displacement(T0 + 1));
+        assertEquals(-0.02, m.displacement(T0), EPS);
     }
 
     @Test
@@ -100,6 +147,7 @@ class MarketLiquidityTest {
         MarketLiquidity m = linear(LiquidityParameters.defaults().withCascade(30_000));
         Execution e = new Execution();
         m.setStressed(true);
+        m.observe(100_000, T0);
         m.execute(TradeSide.SELL, 300_000, 100_000, T0, e);
         LiquidityState s = m.state();
         MarketLiquidity fork = m.fork(LiquidityParameters.defaults().withCascade(120_000));
@@ -107,7 +155,7 @@ class MarketLiquidityTest {
         assertTrue(Math.abs(fork.displacement(T0 + 60_000)) > Math.abs(m.displacement(T0 + 60_000)),
                 "the fork recovers more slowly");
         m.execute(TradeSide.SELL, 300_000, 100_000, T0 + 1_000, e);
-        assertEquals(s.displacement(), fork.state().displacement(), "the fork does not see the original's fills");
+        assertEquals(s.bidsConsumedUsd(), fork.state().bidsConsumedUsd(), "the fork does not see the original's fills");
 
         MarketLiquidity again = linear(LiquidityParameters.defaults().withCascade(30_000));
         again.restore(s);
@@ -136,6 +184,9 @@ class MarketLiquidityTest {
         DepthCurveTest.assertField("stressedDepthMultiplier", () -> new LiquidityParameters(1.5, false, 1));
         DepthCurveTest.assertField("stressedDepthMultiplier", () -> new LiquidityParameters(Double.NaN, false, 1));
         DepthCurveTest.assertField("impactHalfLifeMs", () -> new LiquidityParameters(0.2, true, 0));
+        DepthCurveTest.assertField("stressedMove", () -> new LiquidityParameters(0.2, true, 1, 0, 1));
+        DepthCurveTest.assertField("stressedMove", () -> new LiquidityParameters(0.2, true, 1, Double.NaN, 1));
+        DepthCurveTest.assertField("stressedHalfLifeMs", () -> new LiquidityParameters(0.2, true, 1, 0.05, 0));
         DepthCurveTest.assertField("market", () -> new MarketLiquidity(" ", LiquidityParameters.defaults(),
                 DepthHistory.constant(DepthSnapshot.symmetric(T0, DepthCurve.empty(0.5)))));
         DepthCurveTest.assertField("depth", () -> new MarketLiquidity("X", LiquidityParameters.defaults(), null));
@@ -161,6 +212,6 @@ class MarketLiquidityTest {
         assertEquals(100_000, e.fillPrice());
         assertEquals(100_000, e.priceAfter());
         assertFalse(e.beyondBook());
-        assertEquals(new LiquidityState(false, 0, 0), m.state());
+        assertEquals(new LiquidityState(false, 0, 0, Long.MIN_VALUE, Double.NaN, Double.NaN, Long.MIN_VALUE), m.state());
     }
 }

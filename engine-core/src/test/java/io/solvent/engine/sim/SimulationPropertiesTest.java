@@ -88,6 +88,11 @@ class SimulationPropertiesTest {
     }
 
     static SimulationEngine engine(Book book, String policy, boolean cascade, LiquidationParameters params) {
+        return engine(book, policy, cascade, params, 2_000_000);
+    }
+
+    static SimulationEngine engine(Book book, String policy, boolean cascade, LiquidationParameters params,
+                                   double depthPerPercentUsd) {
         MarginBook hot = MarginBook.of(book, "USDC");
         int markets = hot.markets().size();
         MarketLiquidity[] liquidity = new MarketLiquidity[markets];
@@ -95,7 +100,7 @@ class SimulationPropertiesTest {
         for (int m = 0; m < markets; m++) {
             liquidity[m] = new MarketLiquidity(hot.markets().symbol(m),
                     new LiquidityParameters(0.2, cascade, 60_000),
-                    DepthHistory.constant(DepthSnapshot.symmetric(0, DepthCurve.linear(2_000_000, 0.5))));
+                    DepthHistory.constant(DepthSnapshot.symmetric(0, DepthCurve.linear(depthPerPercentUsd, 0.5))));
             fees[m] = book.markets().get(m).liquidationFee();
         }
         InsuranceFunds funds = InsuranceFunds.venueWide(FundSpec.uncapped("venue", 5_000), markets);
@@ -162,7 +167,8 @@ class SimulationPropertiesTest {
 
     /**
      * Raising maintenance margin never increases bad debt — without cascade feedback, with sub-accounts that do not
-     * interact (recorded deficit: no ADL or socialized loss moving others' positions), one position each, and whole
+     * interact (recorded deficit: no ADL or socialized loss moving others' positions; a book so deep that one fill
+     * does not worsen the next, since fills share the book), one position each, and whole
      * positions closed when liquidated (a buffer so large that the close fraction is 1, as Binance and Hyperliquid
      * close a small account outright). A higher requirement then triggers at the same tick or an earlier one, and a
      * sub-account with negative equity is liquidatable under any requirement, so it can only go bankrupt where the
@@ -182,7 +188,7 @@ class SimulationPropertiesTest {
         double[] badDebt = new double[2];
         double[] raises = {1, raise};
         for (int i = 0; i < 2; i++) {
-            SimulationEngine engine = engine(perpsBook(seed, 40, raises[i], 1), "deficit", false, wholePositions);
+            SimulationEngine engine = engine(perpsBook(seed, 40, raises[i], 1), "deficit", false, wholePositions, 1e18);
             run(engine, seed, 150, () -> { });
             badDebt[i] = engine.summary().badDebtUsd();
         }

@@ -56,7 +56,7 @@ public final class EngineLoop implements AutoCloseable {
     /** Name of the engine thread. */
     public static final String THREAD_NAME = "solvent-engine";
 
-    private static final RunSummary NOTHING = new RunSummary(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    private static final RunSummary NOTHING = new RunSummary(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     /** The longest single wait for a due event, ns (an hour): the wait is simply taken again after it. */
     private static final long LONGEST_WAIT_NANOS = 3_600_000_000_000L;
 

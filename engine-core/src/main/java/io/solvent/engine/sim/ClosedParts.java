@@ -1,0 +1,118 @@
+package io.solvent.engine.sim;
+
+import java.util.Arrays;
+
+/**
+ * The positions one liquidation of a sub-account closed, for allocating its deficit should it end bankrupt: per part
+ * its market, the signed size closed, the mark at the close, its weight (the maintenance requirement of the closed
+ * part, USD) and, once allocated, its share of the deficit and what the insurance fund paid of it. Reused from one
+ * liquidation to the next: allocation-free once grown. Owned by the engine thread.
+ */
+final class ClosedParts {
+    private int count;
+    private int[] market = new int[4];
+    private double[] size = new double[4];
+    private double[] mark = new double[4];
+    private double[] weight = new double[4];
+    private double[] share = new double[4];
+    private double[] paid = new double[4];
+
+    /** Forgets every part. */
+    void clear() {
+        count = 0;
+    }
+
+    /**
+     * @param m      dense index of the market
+     * @param closed signed size closed, units of the underlying
+     * @param markUsd the mark (oracle) price at the close, USD per unit
+     * @param w      the closed part's maintenance requirement before the close, USD
+     */
+    void add(int m, double closed, double markUsd, double w) {
+        if (count == market.length) {
+            int n = 2 * count;
+            market = Arrays.copyOf(market, n);
+            size = Arrays.copyOf(size, n);
+            mark = Arrays.copyOf(mark, n);
+            weight = Arrays.copyOf(weight, n);
+            share = Arrays.copyOf(share, n);
+            paid = Arrays.copyOf(paid, n);
+        }
+        market[count] = m;
+        size[count] = closed;
+        mark[count] = markUsd;
+        weight[count] = w;
+        share[count] = 0;
+        paid[count] = -1;
+        count++;
+    }
+
+    int count() {
+        return count;
+    }
+
+    int market(int i) {
+        return market[i];
+    }
+
+    double closedSize(int i) {
+        return size[i];
+    }
+
+    double mark(int i) {
+        return mark[i];
+    }
+
+    double weight(int i) {
+        return weight[i];
+    }
+
+    /** @return the closed part's notional at its mark, USD */
+    double notional(int i) {
+        return Math.abs(size[i]) * mark[i];
+    }
+
+    double totalWeight() {
+        double t = 0;
+        for (int i = 0; i < count; i++) {
+            t += weight[i];
+        }
+        return t;
+    }
+
+    double totalNotional() {
+        double t = 0;
+        for (int i = 0; i < count; i++) {
+            t += notional(i);
+        }
+        return t;
+    }
+
+    /** @return the part with the largest weight (or notional), ties by the earlier part */
+    int largest(boolean byNotional) {
+        int best = 0;
+        for (int i = 1; i < count; i++) {
+            if ((byNotional ? notional(i) > notional(best) : weight[i] > weight[best])) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    void setShare(int i, double usd) {
+        share[i] = usd;
+    }
+
+    double share(int i) {
+        return share[i];
+    }
+
+    void setPaid(int i, double usd) {
+        paid[i] = usd;
+    }
+
+    /** @return what the fund paid of the part's share, USD; −1 before the fund was asked */
+    double paidOf(int i) {
+        return paid[i];
+    }
+}
