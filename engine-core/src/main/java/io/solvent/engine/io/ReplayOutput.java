@@ -162,6 +162,10 @@ public final class ReplayOutput implements ReplaySink, AutoCloseable {
         g.writeNumberField("deficitUsd", s.deficitUsd());
         g.writeNumberField("liquidatorFeesUsd", s.liquidatorFeesUsd());
         g.writeNumberField("maxLedgerImbalance", s.maxLedgerImbalance());
+        g.writeObjectFieldStart("plausibility");
+        g.writeNumberField("checks", s.plausibilityChecks());
+        g.writeNumberField("violations", s.plausibilityViolations());
+        g.writeEndObject();
         g.writeStringField("stateHash", r.stateHash());
         g.writeEndObject();
     }
@@ -178,8 +182,42 @@ public final class ReplayOutput implements ReplaySink, AutoCloseable {
             g.writeEndObject();
         }
         g.writeEndArray();
+        if (sc.population() != null) {
+            var pp = sc.population();
+            g.writeObjectFieldStart("population");
+            if (pp.accounts() > 0) {
+                g.writeNumberField("accounts", pp.accounts());
+            } else {
+                g.writeNumberField("subaccounts", pp.subaccounts());
+            }
+            g.writeNumberField("seed", pp.seed());
+            g.writeStringField("profile", pp.profile().cliName());
+            g.writeArrayFieldStart("markets");
+            for (String m : pp.markets()) {
+                g.writeString(m);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
         g.writeObjectFieldStart("parameters");
         g.writeStringField("settlementAsset", sc.settlementAsset());
+        if (!sc.window().all()) {
+            g.writeObjectFieldStart("window");
+            g.writeStringField("start", java.time.Instant.ofEpochMilli(sc.window().startMs()).toString());
+            g.writeStringField("end", java.time.Instant.ofEpochMilli(sc.window().endMs()).toString());
+            g.writeEndObject();
+        }
+        if (!sc.priceSources().isEmpty()) {
+            g.writeObjectFieldStart("priceSources");
+            for (var e : sc.priceSources().entrySet()) {
+                g.writeArrayFieldStart(e.getKey() + " " + e.getValue().method().fileName());
+                for (String f : e.getValue().symbols()) {
+                    g.writeString(f);
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+        }
         g.writeObjectFieldStart("oracle");
         g.writeNumberField("latencyMs", sc.oracle().latencyMs());
         g.writeNumberField("deviationThreshold", sc.oracle().deviationThreshold());
@@ -189,16 +227,23 @@ public final class ReplayOutput implements ReplaySink, AutoCloseable {
         g.writeEndObject();
         g.writeObjectFieldStart("liquidity");
         g.writeNumberField("depthPerPercentUsd", sc.depth().defaultPerPercentUsd());
+        g.writeNumberField("maxDistance", sc.depth().defaultMaxDistance());
         if (!sc.depth().markets().isEmpty()) {
             g.writeObjectFieldStart("markets");
             for (var e : sc.depth().markets().entrySet()) {
                 g.writeObjectFieldStart(e.getKey());
                 switch (e.getValue()) {
-                    case Scenario.ConstantDepth c -> g.writeNumberField("depthPerPercentUsd", c.perPercentUsd());
+                    case Scenario.ConstantDepth c -> {
+                        g.writeNumberField("depthPerPercentUsd", c.perPercentUsd());
+                        g.writeNumberField("maxDistance", c.maxDistance());
+                    }
                     case Scenario.RecordedDepth r -> {
                         g.writeStringField("depthFile", String.valueOf(r.file().getFileName()));
                         g.writeStringField("symbol", r.symbol());
+                        g.writeNumberField("scale", r.scale());
+                        g.writeNumberField("maxDistance", r.maxDistance());
                         g.writeNumberField("snapshots", r.history().size());
+                        g.writeNumberField("droppedBands", r.history().droppedBands());
                     }
                 }
                 g.writeEndObject();
@@ -208,6 +253,8 @@ public final class ReplayOutput implements ReplaySink, AutoCloseable {
         g.writeNumberField("stressedDepthMultiplier", sc.liquidity().stressedDepthMultiplier());
         g.writeBooleanField("cascadeFeedback", sc.liquidity().cascadeFeedback());
         g.writeNumberField("impactHalfLifeMs", sc.liquidity().impactHalfLifeMs());
+        g.writeNumberField("stressedMove", sc.liquidity().stressedMove());
+        g.writeNumberField("stressedHalfLifeMs", sc.liquidity().stressedHalfLifeMs());
         g.writeEndObject();
         g.writeObjectFieldStart("liquidation");
         g.writeNumberField("buffer", sc.liquidation().buffer());

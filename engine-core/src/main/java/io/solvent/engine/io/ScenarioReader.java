@@ -24,6 +24,9 @@ import io.solvent.engine.model.Market;
 import io.solvent.engine.model.Book;
 import io.solvent.engine.oracle.OracleParameters;
 import io.solvent.engine.oracle.StalenessPolicy;
+import io.solvent.engine.scenario.PopulationGenerator;
+import io.solvent.engine.scenario.PopulationParameters;
+import io.solvent.engine.scenario.PopulationProfile;
 import io.solvent.engine.scenario.Scenario;
 
 import java.nio.file.Path;
@@ -41,12 +44,15 @@ import java.util.TreeSet;
  */
 public final class ScenarioReader {
     private static final Set<String> TOP = Set.of("format", "name", "book", "settlementAsset", "feeds", "symbols",
-            "oracle", "liquidity", "liquidation", "deleveraging", "insuranceFund", "shocks", "seed", "dynamicMargin");
+            "priceSources", "window", "oracle", "liquidity", "liquidation", "deleveraging", "insuranceFund", "shocks",
+            "seed", "dynamicMargin");
     private static final Set<String> ORACLE = Set.of("latencyMs", "deviationThreshold", "heartbeatMs", "staleAfterMs",
             "stalenessPolicy");
-    private static final Set<String> LIQUIDITY = Set.of("depthPerPercentUsd", "stressedDepthMultiplier",
-            "cascadeFeedback", "impactHalfLifeMs", "markets");
-    private static final Set<String> MARKET_DEPTH = Set.of("depthPerPercentUsd", "depthFile", "symbol");
+    private static final Set<String> LIQUIDITY = Set.of("depthPerPercentUsd", "maxDistance", "stressedDepthMultiplier",
+            "stressedMove", "stressedHalfLifeMs", "cascadeFeedback", "impactHalfLifeMs", "markets");
+    private static final Set<String> MARKET_DEPTH = Set.of("depthPerPercentUsd", "depthFile", "symbol", "scale",
+            "maxDistance");
+    private static final Set<String> POPULATION = Set.of("accounts", "subaccounts", "seed", "markets", "profile");
     private static final Set<String> DYNAMIC_MARGIN = Set.of("enabled", "halfLifeMs", "referenceVolatility",
             "maxMultiplier", "step");
     private static final Set<String> LIQUIDATION = Set.of("buffer", "maxFraction", "dustNotionalUsd",
@@ -93,12 +99,17 @@ public final class ScenarioReader {
 
         JsonCursor bookField = doc.field("book");
         Book book;
+        PopulationParameters population = null;
         if (bookField.isMissing()) {
-            throw bookField.fail("missing; expected the book: a path to a book file, or the book itself");
+            throw bookField.fail("missing; expected the book: a path to a book file, the book itself, or"
+                    + " {\"population\": {...}} to generate one");
         } else if (bookField.node().isTextual()) {
             Path bookFile = dir.resolve(bookField.text());
             inputs.add(bookFile);
             book = BookReader.read(bookFile);
+        } else if (bookField.node().isObject() && bookField.node().size() == 1 && bookField.has("population")) {
+            population = population(bookField.field("population"));
+            book = new PopulationGenerator(population).generate();
         } else {
             book = BookReader.fromTree(file + " " + bookField.path(), bookField.node());
         }
@@ -117,6 +128,7 @@ public final class ScenarioReader {
         if (feedList.isMissing()) {
             throw feedList.fail("missing; expected an array of feeds ({\"file\": ...} or {\"synthetic\": {...}})");
         }
+        List<String> missing = new ArrayList<>();
         for (JsonCursor f : feedList.elements()) {
             f.object(Set.of("file", "format", "synthetic"));
             if (f.has("file") == f.has("synthetic")) {
@@ -124,11 +136,29 @@ public final class ScenarioReader {
             }
             if (f.has("file")) {
                 Path p = dir.resolve(f.field("file").text());
+                if (!java.nio.file.Files.exists(p)) {
+                    missing.add(f.field("file").text());
+                }
                 inputs.add(p);
                 feeds.add(new Scenario.RecordedFeed(p, f.has("format") ? f.field("format").text() : null));
             } else {
                 feeds.add(new Scenario.SyntheticFeed(synthetic(f.field("synthetic"), seed + feeds.size())));
             }
+        }
+        JsonCursor liq = doc.field("liquidity");
+        if (!liq.isMissing() && liq.has("markets")) {
+            for (JsonCursor m : liq.field("markets").entries()) {
+                if (m.node().isObject() && m.has("depthFile") && !java.nio.file.Files.exists(dir.resolve(
+                        m.field("depthFile").text()))) {
+                    missing.add(m.field("depthFile").text());
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            List<String> distinct = missing.stream().distinct().toList();
+            throw new InputException(file.toString(), "", "the recorded data it replays is not here: "
+                    + (distinct.size() == 1 ? "" : distinct.size() + " files missing: ") + String.join(", ", distinct)
+                    + " (paths are relative to the scenario's folder)", null);
         }
         Map<String, String> symbols = new LinkedHashMap<>();
         if (doc.has("symbols")) {
@@ -140,10 +170,55 @@ public final class ScenarioReader {
                 symbols.put(e.name(), asset);
             }
         }
+        Map<String, Scenario.PriceSource> priceSources = new LinkedHashMap<>();
+        if (doc.has("priceSources")) {
+            for (JsonCursor e : doc.field("priceSources").entries()) {
+                String asset = e.name();
+                if (book.assets().stream().noneMatch(a -> a.symbol().equals(asset))) {
+                    throw e.fail("unknown asset '" + asset + "'; expected one of the book's assets");
+                }
+                e.object(Set.of("median", "priority"));
+                if (e.has("median") == e.has("priority")) {
+                    throw e.fail("expected exactly one of \"median\" or \"priority\", each a list of feed symbols");
+                }
+                Scenario.PriceSource.Method method = e.has("median") ? Scenario.PriceSource.Method.MEDIAN
+                        : Scenario.PriceSource.Method.PRIORITY;
+                JsonCursor list = e.field(method.fileName());
+                List<String> feedSymbols = new ArrayList<>();
+                for (JsonCursor x : list.elements()) {
+                    String fs = x.text();
+                    if (feedSymbols.contains(fs)) {
+                        throw x.fail("feed symbol '" + fs + "' is listed twice");
+                    }
+                    String other = symbols.get(fs);
+                    if (other != null && !other.equals(asset)) {
+                        throw x.fail("feed symbol '" + fs + "' is mapped to " + other + " in $.symbols, not to "
+                                + asset);
+                    }
+                    feedSymbols.add(fs);
+                }
+                if (feedSymbols.size() < 2) {
+                    throw list.fail("expected at least two feed symbols to combine; map a single one in $.symbols");
+                }
+                feedSymbols.forEach(fs -> symbols.put(fs, asset));
+                priceSources.put(asset, new Scenario.PriceSource(method, feedSymbols));
+            }
+        }
+        Map<String, List<String>> byAsset = new java.util.TreeMap<>();
+        symbols.forEach((feed, asset) -> byAsset.computeIfAbsent(asset, a -> new ArrayList<>()).add(feed));
+        for (Map.Entry<String, List<String>> e : byAsset.entrySet()) {
+            if (e.getValue().size() > 1 && !priceSources.containsKey(e.getKey())) {
+                List<String> feedsOfAsset = e.getValue().stream().sorted().toList();
+                throw doc.field("symbols").fail("feed symbols " + feedsOfAsset + " all price asset " + e.getKey()
+                        + ", and their prices would interleave; map only one, or combine them with \"priceSources\": {\""
+                        + e.getKey() + "\": {\"median\": [...]}} (or \"priority\": the first fresh source in order)");
+            }
+        }
+        Scenario.Window window = doc.has("window") ? window(doc.field("window")) : Scenario.Window.ALL;
         OracleParameters oracle = doc.has("oracle") ? oracle(doc.field("oracle")) : OracleParameters.passThrough();
 
-        JsonCursor liq = doc.field("liquidity");
         double depth = DEFAULT_DEPTH_PER_PERCENT_USD;
+        double maxDistance = DepthCurve.DEFAULT_MAX_DISTANCE;
         Map<String, Scenario.MarketDepth> marketDepth = new LinkedHashMap<>();
         LiquidityParameters liquidity = LiquidityParameters.defaults();
         if (!liq.isMissing()) {
@@ -152,6 +227,7 @@ public final class ScenarioReader {
             if (!(depth > 0)) {
                 throw liq.field("depthPerPercentUsd").fail("expected a notional > 0, was " + depth);
             }
+            maxDistance = maxDistance(liq.field("maxDistance"), DepthCurve.DEFAULT_MAX_DISTANCE);
             if (liq.has("markets")) {
                 List<String> known = book.markets().stream().map(Market::symbol).toList();
                 for (JsonCursor m : liq.field("markets").entries()) {
@@ -159,7 +235,7 @@ public final class ScenarioReader {
                         throw m.fail("unknown market '" + m.name() + "'; expected one of the book's markets "
                                 + known);
                     }
-                    Scenario.MarketDepth md = marketDepth(m, dir);
+                    Scenario.MarketDepth md = marketDepth(m, dir, maxDistance);
                     if (md instanceof Scenario.RecordedDepth r) {
                         inputs.add(r.file());
                     }
@@ -174,7 +250,10 @@ public final class ScenarioReader {
             liquidity = BookReader.validated(liq, () -> new LiquidityParameters(
                     liq.field("stressedDepthMultiplier").number(d.stressedDepthMultiplier()),
                     cascade.isMissing() ? d.cascadeFeedback() : cascade.node().booleanValue(),
-                    (long) liq.field("impactHalfLifeMs").number(d.impactHalfLifeMs())));
+                    liq.has("impactHalfLifeMs") ? longValue(liq.field("impactHalfLifeMs")) : d.impactHalfLifeMs(),
+                    liq.field("stressedMove").number(d.stressedMove()),
+                    liq.has("stressedHalfLifeMs") ? longValue(liq.field("stressedHalfLifeMs"))
+                            : d.stressedHalfLifeMs()));
         }
         LiquidationParameters liquidation = LiquidationParameters.DEFAULTS;
         JsonCursor lq = doc.field("liquidation");
@@ -213,35 +292,116 @@ public final class ScenarioReader {
                 : DynamicMarginParameters.DISABLED;
         String name = doc.has("name") ? doc.field("name").text() : String.valueOf(file.getFileName());
         return new Scenario(name, book, inputs, settlement, feeds, symbols, oracle,
-                new Scenario.Depth(depth, marketDepth), liquidity, liquidation, policy, fund, shocks, seed,
-                dynamicMargin);
+                new Scenario.Depth(depth, maxDistance, marketDepth), liquidity, liquidation, policy, fund, shocks, seed,
+                dynamicMargin, priceSources, window, population);
     }
 
     /**
-     * A market's own depth: {@code {"depthPerPercentUsd": X}} or {@code {"depthFile": "f.csv"[, "symbol": "S"]}}
-     * (a Binance bookDepth CSV, relative to the scenario's folder; the symbol defaults to the file's only one).
+     * A market's own depth: {@code {"depthPerPercentUsd": X}} or {@code {"depthFile": "f.csv"[, "symbol": "S"][,
+     * "scale": k]}} (a Binance bookDepth CSV, relative to the scenario's folder; the symbol defaults to the file's only
+     * one; its notionals times k), either with its own {@code "maxDistance"} (the backstop) or the scenario's.
      */
-    private static Scenario.MarketDepth marketDepth(JsonCursor m, Path dir) {
+    private static Scenario.MarketDepth marketDepth(JsonCursor m, Path dir, double defaultMaxDistance) {
         m.object(MARKET_DEPTH);
         if (m.has("depthPerPercentUsd") == m.has("depthFile")) {
             throw m.fail("expected exactly one of \"depthPerPercentUsd\" or \"depthFile\"");
         }
+        double maxDistance = maxDistance(m.field("maxDistance"), defaultMaxDistance);
         if (m.has("depthPerPercentUsd")) {
-            if (m.has("symbol")) {
-                throw m.field("symbol").fail("a symbol goes with a \"depthFile\" only");
+            for (String onlyRecorded : List.of("symbol", "scale")) {
+                if (m.has(onlyRecorded)) {
+                    throw m.field(onlyRecorded).fail("a " + onlyRecorded + " goes with a \"depthFile\" only");
+                }
             }
             double d = m.field("depthPerPercentUsd").number();
             if (!(d > 0)) {
                 throw m.field("depthPerPercentUsd").fail("expected a notional > 0, was " + d);
             }
-            return new Scenario.ConstantDepth(d);
+            return new Scenario.ConstantDepth(d, maxDistance);
+        }
+        double scale = m.field("scale").number(1);
+        if (!(scale > 0) || !Double.isFinite(scale)) {
+            throw m.field("scale").fail("expected a finite factor > 0, was " + scale);
         }
         String named = m.field("depthFile").text();
         Path file = dir.resolve(named);
         String source = file.toString();
         String symbol = m.has("symbol") ? m.field("symbol").text() : onlySymbol(file, source, m.field("depthFile"));
-        DepthHistory history = DepthHistory.read(openDepth(file), source, symbol, DepthCurve.DEFAULT_MAX_DISTANCE);
-        return new Scenario.RecordedDepth(file, symbol, history);
+        DepthHistory history = DepthHistory.read(openDepth(file), source, symbol, maxDistance, scale);
+        return new Scenario.RecordedDepth(file, symbol, scale, maxDistance, history);
+    }
+
+    private static double maxDistance(JsonCursor c, double missing) {
+        if (c.isMissing()) {
+            return missing;
+        }
+        double d = c.number();
+        if (!(d >= 0.05 && d < 1)) {
+            throw c.fail("expected a backstop distance with 0.05 <= maxDistance < 1 (beyond a recorded book's ±5%),"
+                    + " was " + d);
+        }
+        return d;
+    }
+
+    /**
+     * {@code {"accounts": N} or {"subaccounts": M}, "seed": S[, "markets": [...]][, "profile": "calibrated"]}: the
+     * book {@code solvent population} would write, generated when the scenario is read.
+     */
+    private static PopulationParameters population(JsonCursor c) {
+        c.object(POPULATION);
+        if (c.has("accounts") == c.has("subaccounts")) {
+            throw c.fail("expected exactly one of \"accounts\" or \"subaccounts\"");
+        }
+        if (!c.has("seed")) {
+            throw c.field("seed").fail("missing; expected the generator's seed");
+        }
+        JsonCursor size = c.has("accounts") ? c.field("accounts") : c.field("subaccounts");
+        long n = longValue(size);
+        if (n < 1 || n > PopulationParameters.MAX_SIZE) {
+            throw size.fail("expected 1 to " + PopulationParameters.MAX_SIZE + ", was " + n);
+        }
+        long seed = longValue(c.field("seed"));
+        List<String> markets = new ArrayList<>();
+        if (c.has("markets")) {
+            c.field("markets").elements().forEach(x -> markets.add(x.text()));
+        }
+        PopulationProfile profile;
+        try {
+            profile = c.has("profile") ? PopulationProfile.ofCliName(c.field("profile").text())
+                    : PopulationProfile.CALIBRATED;
+        } catch (IllegalArgumentException e) {
+            throw c.field("profile").fail(e.getMessage());
+        }
+        try {
+            PopulationParameters p = c.has("accounts") ? PopulationParameters.ofAccounts((int) n, seed)
+                    : PopulationParameters.ofSubAccounts((int) n, seed);
+            return (markets.isEmpty() ? p : p.withMarkets(markets)).withProfile(profile);
+        } catch (IllegalArgumentException e) {
+            throw c.field("markets").fail(e.getMessage());
+        }
+    }
+
+    /** {@code {"startMs": T, "endMs": T}}, each ms since the epoch or an ISO-8601 instant, each optional. */
+    private static Scenario.Window window(JsonCursor c) {
+        c.object(Set.of("startMs", "endMs"));
+        long start = c.has("startMs") ? instant(c.field("startMs")) : Long.MIN_VALUE;
+        long end = c.has("endMs") ? instant(c.field("endMs")) : Long.MAX_VALUE;
+        if (end <= start) {
+            throw c.field("endMs").fail("expected an end after the start, was " + c.field("endMs").node().asText());
+        }
+        return new Scenario.Window(start, end);
+    }
+
+    private static long instant(JsonCursor c) {
+        if (c.node().isTextual()) {
+            try {
+                return java.time.Instant.parse(c.text()).toEpochMilli();
+            } catch (java.time.format.DateTimeParseException e) {
+                throw c.fail("expected ms since the epoch or an ISO-8601 instant such as 2025-10-10T20:59:00Z, found '"
+                        + c.text() + "'");
+            }
+        }
+        return longValue(c);
     }
 
     private static RecordedFeedReader openDepth(Path file) {

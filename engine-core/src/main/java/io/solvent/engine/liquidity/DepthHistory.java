@@ -24,16 +24,24 @@ import java.util.TreeMap;
  * there is none). {@link #crossedSnapshots()} counts snapshots whose bands contradict each other.
  */
 public final class DepthHistory {
+    /**
+     * How far (a fraction) a band's average price may lie outside the range its distance allows around the
+     * snapshot's estimated mid before the band is dropped as impossible ({@link #droppedBands()}).
+     */
+    public static final double BAND_TOLERANCE = 0.005;
+
     private final DepthSnapshot[] snapshots;
     private final long[] times;
     private final int crossed;
+    private final int dropped;
 
     private DepthHistory(List<DepthSnapshot> list) {
-        this(list, 0);
+        this(list, 0, 0);
     }
 
-    private DepthHistory(List<DepthSnapshot> list, int crossed) {
+    private DepthHistory(List<DepthSnapshot> list, int crossed, int dropped) {
         this.crossed = crossed;
+        this.dropped = dropped;
         this.snapshots = list.toArray(new DepthSnapshot[0]);
         this.times = new long[snapshots.length];
         for (int i = 0; i < snapshots.length; i++) {
@@ -88,12 +96,31 @@ public final class DepthHistory {
      *                        no snapshot of the symbol at all; and any error of the reader
      */
     public static DepthHistory read(FeedReader reader, String sourceName, String symbol, double maxDistance) {
+        return read(reader, sourceName, symbol, maxDistance, 1.0);
+    }
+
+    /**
+     * As {@link #read(FeedReader, String, String, double)}, every notional multiplied by {@code scale}: another
+     * market's book modelled on a recorded one (its shape kept, its size scaled).
+     *
+     * @param reader      the feed
+     * @param sourceName  the feed's file as the user named it, for errors
+     * @param symbol      the feed symbol
+     * @param maxDistance the backstop distance of every curve
+     * @param scale       the factor on every notional, finite and {@code > 0}
+     * @return the history
+     */
+    public static DepthHistory read(FeedReader reader, String sourceName, String symbol, double maxDistance,
+                                    double scale) {
+        if (!(scale > 0) || !Double.isFinite(scale)) {
+            throw new ModelValidationException("scale", "expected a finite factor > 0, was " + scale);
+        }
         if (!(maxDistance > 0 && maxDistance < 1)) {
             throw new ModelValidationException("maxDistance", "expected a fraction with 0 < maxDistance < 1, was "
                     + maxDistance);
         }
         List<DepthSnapshot> out = new ArrayList<>();
-        Builder b = new Builder(sourceName, maxDistance);
+        Builder b = new Builder(sourceName, maxDistance, scale);
         try (reader) {
             for (FeedEvent e = reader.next(); e != null; e = reader.next()) {
                 if (e instanceof DepthEvent d && d.symbol().equals(symbol)) {
@@ -105,28 +132,27 @@ public final class DepthHistory {
         if (out.isEmpty()) {
             throw new InputException(sourceName, "", "no depth rows for symbol " + symbol, null);
         }
-        return new DepthHistory(out, b.crossed);
+        return new DepthHistory(out, b.crossed, b.dropped);
     }
 
     /** Groups events sharing a timestamp into snapshots. */
     private static final class Builder {
         private final String source;
         private final double maxDistance;
-        private final TreeMap<Double, Double> bids = new TreeMap<>();
-        private final TreeMap<Double, Double> asks = new TreeMap<>();
+        private final double scale;
+        // distance -> {cumulative notional USD, cumulative base quantity}
+        private final TreeMap<Double, double[]> bids = new TreeMap<>();
+        private final TreeMap<Double, double[]> asks = new TreeMap<>();
         private long time = Long.MIN_VALUE;
         private int crossed;
-        // average price (notional / base) of the innermost band of each side in the pending snapshot
-        private double innerBidPrice = Double.NaN;
-        private double innerBidDistance = Double.POSITIVE_INFINITY;
-        private double innerAskPrice = Double.NaN;
-        private double innerAskDistance = Double.POSITIVE_INFINITY;
+        private int dropped;
         private DepthCurve lastBids;
         private DepthCurve lastAsks;
 
-        Builder(String source, double maxDistance) {
+        Builder(String source, double maxDistance, double scale) {
             this.source = source;
             this.maxDistance = maxDistance;
+            this.scale = scale;
         }
 
         void accept(DepthEvent e, List<DepthSnapshot> out) {
@@ -148,52 +174,119 @@ public final class DepthHistory {
                 throw new InputException(source, place(time, p), "expected a notional >= 0 USD, was "
                         + e.notionalUsd(), null);
             }
-            (p < 0 ? bids : asks).put(x, e.notionalUsd());
-            double average = e.depthBase() > 0 ? e.notionalUsd() / e.depthBase() : Double.NaN;
-            if (p < 0 && x <= innerBidDistance) {
-                innerBidDistance = x;
-                innerBidPrice = average;
-            } else if (p > 0 && x <= innerAskDistance) {
-                innerAskDistance = x;
-                innerAskPrice = average;
-            }
+            (p < 0 ? bids : asks).put(x, new double[]{e.notionalUsd(), e.depthBase()});
         }
 
         void flush(List<DepthSnapshot> out) {
             if (bids.isEmpty() && asks.isEmpty()) {
                 return;
             }
-            DepthCurve b = bids.isEmpty() ? carried(lastBids) : curve(bids, -1);
-            DepthCurve a = asks.isEmpty() ? carried(lastAsks) : curve(asks, +1);
+            checkGrowing(bids, -1);
+            checkGrowing(asks, +1);
+            if (innerAverage(bids) > innerAverage(asks)) {
+                crossed++;
+            }
+            dropImpossibleBands();
+            DepthCurve b = bids.isEmpty() ? carried(lastBids) : curve(bids);
+            DepthCurve a = asks.isEmpty() ? carried(lastAsks) : curve(asks);
             out.add(new DepthSnapshot(time, b, a));
             lastBids = b;
             lastAsks = a;
-            if (innerBidPrice > innerAskPrice) {
-                crossed++;
-            }
-            innerBidPrice = Double.NaN;
-            innerAskPrice = Double.NaN;
-            innerBidDistance = Double.POSITIVE_INFINITY;
-            innerAskDistance = Double.POSITIVE_INFINITY;
             bids.clear();
             asks.clear();
+        }
+
+        /** @return the average price (notional / base) of the innermost band, NaN without a base quantity */
+        private static double innerAverage(TreeMap<Double, double[]> side) {
+            if (side.isEmpty()) {
+                return Double.NaN;
+            }
+            double[] v = side.firstEntry().getValue();
+            return v[1] > 0 ? v[0] / v[1] : Double.NaN;
+        }
+
+        /**
+         * Drops the bands whose average price is impossible for their distance: the cumulative band at distance x of
+         * the bids holds orders within {@code [M·(1 − x), M]} of the mid M, so its average price lies there, and an ask
+         * band's within {@code [M, M·(1 + x)]} ({@value #BAND_TOLERANCE} of slack either way). The mid is estimated as
+         * the median over the snapshot's bands of the mid each implies ({@code average / (1 ∓ x/2)}), so a minority of
+         * bad bands cannot move it. Needs at least three bands with a base quantity; otherwise nothing is dropped.
+         */
+        private void dropImpossibleBands() {
+            double[] mids = new double[bids.size() + asks.size()];
+            int n = 0;
+            for (Map.Entry<Double, double[]> e : bids.entrySet()) {
+                double[] v = e.getValue();
+                if (v[1] > 0) {
+                    mids[n++] = v[0] / v[1] / (1 - e.getKey() / 2);
+                }
+            }
+            for (Map.Entry<Double, double[]> e : asks.entrySet()) {
+                double[] v = e.getValue();
+                if (v[1] > 0) {
+                    mids[n++] = v[0] / v[1] / (1 + e.getKey() / 2);
+                }
+            }
+            if (n < 3) {
+                return;
+            }
+            double[] sorted = java.util.Arrays.copyOf(mids, n);
+            java.util.Arrays.sort(sorted);
+            double mid = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+            dropped += drop(bids, mid, -1);
+            dropped += drop(asks, mid, +1);
+        }
+
+        private static int drop(TreeMap<Double, double[]> side, double mid, int sign) {
+            int n = 0;
+            var it = side.entrySet().iterator();
+            while (it.hasNext()) {
+                Map.Entry<Double, double[]> e = it.next();
+                double[] v = e.getValue();
+                if (!(v[1] > 0)) {
+                    continue;
+                }
+                double average = v[0] / v[1];
+                double near = mid;
+                double far = mid * (1 + sign * e.getKey());
+                double lo = Math.min(near, far) * (1 - BAND_TOLERANCE);
+                double hi = Math.max(near, far) * (1 + BAND_TOLERANCE);
+                if (average < lo || average > hi) {
+                    it.remove();
+                    n++;
+                }
+            }
+            return n;
         }
 
         private DepthCurve carried(DepthCurve last) {
             return last != null ? last : DepthCurve.empty(maxDistance);
         }
 
-        private DepthCurve curve(TreeMap<Double, Double> points, int sign) {
+        private void checkGrowing(TreeMap<Double, double[]> points, int sign) {
+            double previous = -1;
+            double previousX = 0;
+            for (Map.Entry<Double, double[]> p : points.entrySet()) {
+                double n = p.getValue()[0];
+                if (n < previous) {
+                    throw new InputException(source, place(time, sign * p.getKey() * 100), "cumulative notional "
+                            + n + " USD is below the " + previous + " USD within " + sign * previousX * 100
+                            + "%: expected depth that grows with the distance", null);
+                }
+                previous = n;
+                previousX = p.getKey();
+            }
+        }
+
+        private DepthCurve curve(TreeMap<Double, double[]> points) {
             double[] x = new double[points.size()];
             double[] n = new double[points.size()];
             int i = 0;
-            for (Map.Entry<Double, Double> p : points.entrySet()) {
+            for (Map.Entry<Double, double[]> p : points.entrySet()) {
                 x[i] = p.getKey();
-                n[i] = p.getValue();
+                n[i] = p.getValue()[0] * scale;
                 if (i > 0 && n[i] < n[i - 1]) {
-                    throw new InputException(source, place(time, sign * x[i] * 100), "cumulative notional "
-                            + n[i] + " USD is below the " + n[i - 1] + " USD within " + sign * x[i - 1] * 100
-                            + "%: expected depth that grows with the distance", null);
+                    n[i] = n[i - 1]; // scaling rounding only: the recorded notionals were checked to grow
                 }
                 i++;
             }
@@ -215,6 +308,18 @@ public final class DepthHistory {
      */
     public int crossedSnapshots() {
         return crossed;
+    }
+
+    /**
+     * A data-quality figure of recorded depth: how many bands (one percentage of one snapshot) were dropped because
+     * their average price is impossible for their distance from the snapshot's mid (the rule and its tolerance are in
+     * the builder's {@code dropImpossibleBands}); the curve of that side goes through the bands that remain. 0 for
+     * histories not read from events, or whose events carry no base quantity.
+     *
+     * @return the number of bands dropped
+     */
+    public int droppedBands() {
+        return dropped;
     }
 
     /** @return the number of snapshots, {@code >= 1} */

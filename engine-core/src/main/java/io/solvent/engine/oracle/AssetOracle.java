@@ -200,6 +200,16 @@ public final class AssetOracle {
         now = timeMs;
     }
 
+    /**
+     * @return when this oracle next delivers or publishes a heartbeat, ms since the Unix epoch, UTC (at the earliest
+     * its current time); {@link Long#MAX_VALUE} when nothing is due
+     */
+    public long nextDueMs() {
+        long delivery = qSize > 0 ? Math.max(now, qDue[qHead]) : Long.MAX_VALUE;
+        long heartbeat = hasPending ? Math.max(now, saturatingAdd(publishedAt, p.heartbeatMs())) : Long.MAX_VALUE;
+        return Math.min(delivery, heartbeat);
+    }
+
     private void checkTime(long timeMs) {
         if (timeMs < now) {
             throw new IllegalArgumentException("oracle of " + symbol + ": time went backwards from " + now + " to "

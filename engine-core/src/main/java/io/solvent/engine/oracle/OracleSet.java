@@ -103,11 +103,28 @@ public final class OracleSet {
     }
 
     /**
-     * Advances every oracle, in index order, to {@code timeMs}; call before reading a state at that time.
+     * Advances every oracle to {@code timeMs}, delivering what falls due across all of them in time order (ties by
+     * index), so that publications — and the engine steps they cause — never go back in time from one symbol to the
+     * next; call before reading a state at that time.
      *
      * @param timeMs ms since the Unix epoch, UTC, at or after every oracle's current time
      */
     public void advanceTo(long timeMs) {
+        while (true) {
+            AssetOracle next = null;
+            long due = Long.MAX_VALUE;
+            for (AssetOracle o : oracles) {
+                long d = o.nextDueMs();
+                if (d < due) {
+                    due = d;
+                    next = o;
+                }
+            }
+            if (next == null || due > timeMs) {
+                break;
+            }
+            next.advanceTo(due);
+        }
         for (AssetOracle o : oracles) {
             o.advanceTo(timeMs);
         }

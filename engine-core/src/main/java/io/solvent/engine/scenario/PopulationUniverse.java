@@ -16,10 +16,13 @@ import java.util.Set;
  *
  * <p>Sources, by the names of {@code ../shared/data/PROVENANCE.md}:
  * <ul>
- *   <li>prices: 1-minute closes of the 20:59 UTC bar on 2025-10-10 (the last minute before the crash), five
- *       significant figures: Gemini for BTC, ETH, SOL, XRP; Coinbase for DOGE, LINK, AVAX, ENA, AAVE, DOT;</li>
- *   <li>daily volatilities: standard deviation of those series' 1-minute log returns from 00:00 to 20:59 UTC on
- *       2025-10-10, times √1440 (microstructure noise included, so slightly high);</li>
+ *   <li>prices: closes of the 20:59 UTC minute on 2025-10-10 (the last minute before the crash), five significant
+ *       figures, from the source the 2025-10-10 scenario replays for each asset: the OKX BTC-USD index for BTC,
+ *       Gemini for ETH, Binance USDⓈ-M perpetuals for SOL, XRP, DOGE, LINK, AVAX, Coinbase for ENA, Binance COIN-M
+ *       perpetuals for AAVE and DOT;</li>
+ *   <li>daily volatilities: standard deviation of the 1-minute log returns of Gemini (BTC, ETH, SOL, XRP) and
+ *       Coinbase (the others) from 00:00 to 20:59 UTC on 2025-10-10, times √1440 (microstructure noise included, so
+ *       slightly high);</li>
  *   <li>tiers: Hyperliquid's documented mainnet margin tiers (max leverage per notional bracket; initial margin
  *       fraction 1/maxLeverage, maintenance half of it, as Hyperliquid defines it);</li>
  *   <li>market weights: liquidation plus ADL fills per coin on Hyperliquid, 21:15–21:27 UTC on 2025-10-10
@@ -120,28 +123,28 @@ public final class PopulationUniverse {
 
     private static final List<PopulationAsset> ASSETS = List.of(
             new PopulationAsset(Asset.of(QUOTE), 1, 0, 2),
-            new PopulationAsset(premium("BTC"), 116_690, 0.4, 6),
-            new PopulationAsset(premium("ETH"), 3_997.9, 0.4, 5),
-            new PopulationAsset(premium("SOL"), 205.31, 0.2, 3),
-            new PopulationAsset(mid("XRP"), 2.6779, 0, 1),
-            new PopulationAsset(mid("DOGE"), 0.23192, 0, 0),
-            new PopulationAsset(mid("LINK"), 20.503, 0, 2),
-            new PopulationAsset(mid("AVAX"), 26.44, 0, 2),
-            new PopulationAsset(mid("ENA"), 0.5099, 0, 0),
-            new PopulationAsset(mid("AAVE"), 258.08, 0, 3),
-            new PopulationAsset(mid("DOT"), 3.931, 0, 2));
+            new PopulationAsset(premium("BTC"), 114_310, 0.4, 6),
+            new PopulationAsset(premium("ETH"), 3_863.0, 0.4, 5),
+            new PopulationAsset(premium("SOL"), 196.88, 0.2, 3),
+            new PopulationAsset(mid("XRP"), 2.4962, 0, 1),
+            new PopulationAsset(mid("DOGE"), 0.21897, 0, 0),
+            new PopulationAsset(mid("LINK"), 19.521, 0, 2),
+            new PopulationAsset(mid("AVAX"), 25.002, 0, 2),
+            new PopulationAsset(mid("ENA"), 0.4664, 0, 0),
+            new PopulationAsset(mid("AAVE"), 245.3, 0, 3),
+            new PopulationAsset(mid("DOT"), 3.702, 0, 2));
 
     private static final List<PopulationMarket> MARKETS = List.of(
-            perp("BTC", 116_690, 150e6, 40, 20, 7_862, LONG_BTC, 0.0252, 5),
-            perp("ETH", 3_997.9, 100e6, 25, 15, 4_960, LONG_OTHER, 0.0463, 4),
-            perp("SOL", 205.31, 70e6, 20, 10, 8_594, LONG_SOL, 0.0544, 2),
-            perp("XRP", 2.6779, 40e6, 20, 10, 1_642, LONG_OTHER, 0.0427, 0),
-            perp("DOGE", 0.23192, 20e6, 10, 5, 756, LONG_OTHER, 0.0491, 0),
-            perp("LINK", 20.503, 20e6, 10, 5, 1_480, LONG_OTHER, 0.0482, 1),
-            perp("AVAX", 26.44, 20e6, 10, 5, 1_396, LONG_OTHER, 0.0429, 2),
-            perp("ENA", 0.5099, 20e6, 10, 5, 1_606, LONG_OTHER, 0.0693, 0),
-            perp("AAVE", 258.08, 20e6, 10, 5, 390, LONG_OTHER, 0.0430, 2),
-            perp("DOT", 3.931, 3e6, 10, 5, 434, LONG_OTHER, 0.0521, 1));
+            perp("BTC", 114_310, 150e6, 40, 20, 7_862, LONG_BTC, 0.0252, 5),
+            perp("ETH", 3_863.0, 100e6, 25, 15, 4_960, LONG_OTHER, 0.0463, 4),
+            perp("SOL", 196.88, 70e6, 20, 10, 8_594, LONG_SOL, 0.0544, 2),
+            perp("XRP", 2.4962, 40e6, 20, 10, 1_642, LONG_OTHER, 0.0427, 0),
+            perp("DOGE", 0.21897, 20e6, 10, 5, 756, LONG_OTHER, 0.0491, 0),
+            perp("LINK", 19.521, 20e6, 10, 5, 1_480, LONG_OTHER, 0.0482, 1),
+            perp("AVAX", 25.002, 20e6, 10, 5, 1_396, LONG_OTHER, 0.0429, 2),
+            perp("ENA", 0.4664, 20e6, 10, 5, 1_606, LONG_OTHER, 0.0693, 0),
+            perp("AAVE", 245.3, 20e6, 10, 5, 390, LONG_OTHER, 0.0430, 2),
+            perp("DOT", 3.702, 3e6, 10, 5, 434, LONG_OTHER, 0.0521, 1));
 
     private final List<PopulationAsset> assets;
     private final List<PopulationMarket> markets;

@@ -39,85 +39,190 @@ import java.util.Objects;
  * @param shocks             hypothetical shocks applied on top of the feeds, in order
  * @param seed               the scenario's random seed (synthetic feeds derive theirs from it unless given)
  * @param dynamicMargin      volatility-scaled margin ({@link DynamicMarginParameters#DISABLED} when not given)
+ * @param priceSources       asset to how several feed symbols make its one price (median, or the first fresh in an
+ *                           order); an asset not listed has at most one feed symbol
+ * @param window             the simulated time replayed: feed events outside it are skipped
+ * @param population         the generator's parameters when the book was generated rather than read, else null
  */
 public record Scenario(String name, Book book, List<Path> inputs, String settlementAsset, List<Feed> feeds,
                        Map<String, String> symbols, OracleParameters oracle, Depth depth,
                        LiquidityParameters liquidity, LiquidationParameters liquidation, String deleveraging,
-                       double insuranceFundUsd, List<Shock> shocks, long seed, DynamicMarginParameters dynamicMargin) {
+                       double insuranceFundUsd, List<Shock> shocks, long seed, DynamicMarginParameters dynamicMargin,
+                       Map<String, PriceSource> priceSources, Window window, PopulationParameters population) {
 
     public Scenario {
         inputs = List.copyOf(inputs);
         feeds = List.copyOf(feeds);
         symbols = Map.copyOf(symbols);
         shocks = List.copyOf(shocks);
+        priceSources = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(priceSources));
         Objects.requireNonNull(depth, "depth");
         Objects.requireNonNull(dynamicMargin, "dynamicMargin");
+        Objects.requireNonNull(window, "window");
+    }
+
+    /**
+     * A scenario of a book read from a file or given inline: every mapped asset has one feed symbol, the whole feed is
+     * replayed.
+     */
+    public Scenario(String name, Book book, List<Path> inputs, String settlementAsset, List<Feed> feeds,
+                    Map<String, String> symbols, OracleParameters oracle, Depth depth, LiquidityParameters liquidity,
+                    LiquidationParameters liquidation, String deleveraging, double insuranceFundUsd,
+                    List<Shock> shocks, long seed, DynamicMarginParameters dynamicMargin) {
+        this(name, book, inputs, settlementAsset, feeds, symbols, oracle, depth, liquidity, liquidation, deleveraging,
+                insuranceFundUsd, shocks, seed, dynamicMargin, Map.of(), Window.ALL, null);
     }
 
     /** @param n the name @return a copy with that name */
     public Scenario withName(String n) {
         return new Scenario(n, book, inputs, settlementAsset, feeds, symbols, oracle, depth, liquidity, liquidation,
-                deleveraging, insuranceFundUsd, shocks, seed, dynamicMargin);
+                deleveraging, insuranceFundUsd, shocks, seed, dynamicMargin, priceSources, window, population);
     }
 
     /** @param f the price sources @return a copy with those feeds */
     public Scenario withFeeds(List<Feed> f) {
         return new Scenario(name, book, inputs, settlementAsset, f, symbols, oracle, depth, liquidity, liquidation,
-                deleveraging, insuranceFundUsd, shocks, seed, dynamicMargin);
+                deleveraging, insuranceFundUsd, shocks, seed, dynamicMargin, priceSources, window, population);
     }
 
     /** @param o the oracle model @return a copy with that oracle model for every mapped symbol */
     public Scenario withOracle(OracleParameters o) {
         return new Scenario(name, book, inputs, settlementAsset, feeds, symbols, o, depth, liquidity, liquidation,
-                deleveraging, insuranceFundUsd, shocks, seed, dynamicMargin);
+                deleveraging, insuranceFundUsd, shocks, seed, dynamicMargin, priceSources, window, population);
     }
 
     /** @param d the books @return a copy with that depth */
     public Scenario withDepth(Depth d) {
         return new Scenario(name, book, inputs, settlementAsset, feeds, symbols, oracle, d, liquidity, liquidation,
-                deleveraging, insuranceFundUsd, shocks, seed, dynamicMargin);
+                deleveraging, insuranceFundUsd, shocks, seed, dynamicMargin, priceSources, window, population);
     }
 
     /** @param l the liquidity rules @return a copy with those rules */
     public Scenario withLiquidity(LiquidityParameters l) {
         return new Scenario(name, book, inputs, settlementAsset, feeds, symbols, oracle, depth, l, liquidation,
-                deleveraging, insuranceFundUsd, shocks, seed, dynamicMargin);
+                deleveraging, insuranceFundUsd, shocks, seed, dynamicMargin, priceSources, window, population);
     }
 
     /** @param l the liquidation parameters @return a copy with them */
     public Scenario withLiquidation(LiquidationParameters l) {
         return new Scenario(name, book, inputs, settlementAsset, feeds, symbols, oracle, depth, liquidity, l,
-                deleveraging, insuranceFundUsd, shocks, seed, dynamicMargin);
+                deleveraging, insuranceFundUsd, shocks, seed, dynamicMargin, priceSources, window, population);
     }
 
     /** @param policy a deleveraging policy's name @return a copy with that policy */
     public Scenario withDeleveraging(String policy) {
         return new Scenario(name, book, inputs, settlementAsset, feeds, symbols, oracle, depth, liquidity,
-                liquidation, policy, insuranceFundUsd, shocks, seed, dynamicMargin);
+                liquidation, policy, insuranceFundUsd, shocks, seed, dynamicMargin, priceSources, window, population);
     }
 
     /** @param usd opening balance, USD @return a copy with that insurance fund */
     public Scenario withInsuranceFundUsd(double usd) {
         return new Scenario(name, book, inputs, settlementAsset, feeds, symbols, oracle, depth, liquidity,
-                liquidation, deleveraging, usd, shocks, seed, dynamicMargin);
+                liquidation, deleveraging, usd, shocks, seed, dynamicMargin, priceSources, window, population);
     }
 
     /** @param s the shocks, in order @return a copy with those shocks */
     public Scenario withShocks(List<Shock> s) {
         return new Scenario(name, book, inputs, settlementAsset, feeds, symbols, oracle, depth, liquidity,
-                liquidation, deleveraging, insuranceFundUsd, s, seed, dynamicMargin);
+                liquidation, deleveraging, insuranceFundUsd, s, seed, dynamicMargin, priceSources, window, population);
     }
 
     /** @param s the seed @return a copy with that seed */
     public Scenario withSeed(long s) {
         return new Scenario(name, book, inputs, settlementAsset, feeds, symbols, oracle, depth, liquidity,
-                liquidation, deleveraging, insuranceFundUsd, shocks, s, dynamicMargin);
+                liquidation, deleveraging, insuranceFundUsd, shocks, s, dynamicMargin, priceSources, window, population);
     }
 
     /** @param d the dynamic margin parameters @return a copy with them */
     public Scenario withDynamicMargin(DynamicMarginParameters d) {
         return new Scenario(name, book, inputs, settlementAsset, feeds, symbols, oracle, depth, liquidity,
-                liquidation, deleveraging, insuranceFundUsd, shocks, seed, d);
+                liquidation, deleveraging, insuranceFundUsd, shocks, seed, d, priceSources, window, population);
+    }
+
+    /** @param w the simulated time to replay @return a copy replaying that window */
+    public Scenario withWindow(Window w) {
+        return new Scenario(name, book, inputs, settlementAsset, feeds, symbols, oracle, depth, liquidity,
+                liquidation, deleveraging, insuranceFundUsd, shocks, seed, dynamicMargin, priceSources, w, population);
+    }
+
+    /**
+     * @param asset an asset's symbol
+     * @return the feed symbols that price it, in the scenario's order of preference (a {@link PriceSource}'s order,
+     *         else the one symbol mapped to it); empty when none does
+     */
+    public List<String> sourcesOf(String asset) {
+        PriceSource ps = priceSources.get(asset);
+        if (ps != null) {
+            return ps.symbols();
+        }
+        List<String> out = new ArrayList<>();
+        symbols.forEach((feed, a) -> {
+            if (a.equals(asset)) {
+                out.add(feed);
+            }
+        });
+        java.util.Collections.sort(out);
+        return out;
+    }
+
+    /**
+     * How an asset priced by several feed symbols gets its one price: never an interleave of their prices.
+     *
+     * @param method  {@code median}: the median of the latest price of every source whose oracle is fresh (all stale:
+     *                the last median stands); {@code priority}: the price of the first source in {@code symbols}
+     *                whose oracle is fresh (all stale: the last price stands)
+     * @param symbols the feed symbols, at least two, no repeats; for {@code priority}, most preferred first
+     */
+    public record PriceSource(Method method, List<String> symbols) {
+        /** How the sources combine. */
+        public enum Method {
+            /** The median of the fresh sources' latest prices. */
+            MEDIAN,
+            /** The first fresh source in order. */
+            PRIORITY;
+
+            /** @return the name in scenario files */
+            public String fileName() {
+                return name().toLowerCase(java.util.Locale.ROOT);
+            }
+        }
+
+        public PriceSource {
+            Objects.requireNonNull(method, "method");
+            symbols = List.copyOf(symbols);
+            if (symbols.size() < 2 || new java.util.HashSet<>(symbols).size() != symbols.size()) {
+                throw new IllegalArgumentException("expected at least two different feed symbols, was " + symbols);
+            }
+        }
+    }
+
+    /**
+     * The simulated time a scenario replays: feed events stamped before {@code startMs} or at or after {@code endMs}
+     * are skipped (so that full-day files can be replayed over the hours a book was built for).
+     *
+     * @param startMs the first instant replayed, ms since the Unix epoch, UTC
+     * @param endMs   the end, exclusive, ms since the Unix epoch, UTC, {@code > startMs}
+     */
+    public record Window(long startMs, long endMs) {
+        /** Every event. */
+        public static final Window ALL = new Window(Long.MIN_VALUE, Long.MAX_VALUE);
+
+        public Window {
+            if (endMs <= startMs) {
+                throw new IllegalArgumentException("expected an end after the start " + startMs + " ms, was "
+                        + endMs);
+            }
+        }
+
+        /** @return whether every event is replayed */
+        public boolean all() {
+            return startMs == Long.MIN_VALUE && endMs == Long.MAX_VALUE;
+        }
+
+        /** @param tMs ms since the Unix epoch, UTC @return whether an event at t is replayed */
+        public boolean contains(long tMs) {
+            return tMs >= startMs && tMs < endMs;
+        }
     }
 
     /**
@@ -125,15 +230,23 @@ public record Scenario(String name, Book book, List<Path> inputs, String settlem
      *
      * @param defaultPerPercentUsd the depth of every market not listed, on each side: notional USD within each 1% of
      *                             the price, finite and {@code > 0}
+     * @param defaultMaxDistance   the backstop distance of every market not listed, a fraction, {@code 0.01 <= d < 1}
+     *                             ({@link DepthCurve}: no fill is further from the oracle price)
      * @param markets              market symbol (such as {@code ETH-PERP}) to its own depth, in the scenario's order
      */
-    public record Depth(double defaultPerPercentUsd, Map<String, MarketDepth> markets) {
+    public record Depth(double defaultPerPercentUsd, double defaultMaxDistance, Map<String, MarketDepth> markets) {
         public Depth {
             if (!(defaultPerPercentUsd > 0) || defaultPerPercentUsd == Double.POSITIVE_INFINITY) {
                 throw new IllegalArgumentException("expected a default depth > 0 USD per 1%, was "
                         + defaultPerPercentUsd);
             }
+            checkMaxDistance(defaultMaxDistance);
             markets = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(markets));
+        }
+
+        /** Every market not listed with the default backstop. */
+        public Depth(double defaultPerPercentUsd, Map<String, MarketDepth> markets) {
+            this(defaultPerPercentUsd, DepthCurve.DEFAULT_MAX_DISTANCE, markets);
         }
 
         /** @param perPercentUsd USD within each 1%, each side @return every market with that constant depth */
@@ -144,12 +257,12 @@ public record Scenario(String name, Book book, List<Path> inputs, String settlem
         /**
          * @param market a market's symbol
          * @return its book over time: its recorded history, or a constant linear book of its (or the default) depth
-         * per 1% out to {@link DepthCurve#DEFAULT_MAX_DISTANCE}
+         * per 1% out to its (or the default) backstop distance
          */
         public DepthHistory historyOf(String market) {
             return switch (markets.get(market)) {
-                case null -> constant(defaultPerPercentUsd);
-                case ConstantDepth c -> constant(c.perPercentUsd());
+                case null -> constant(defaultPerPercentUsd, defaultMaxDistance);
+                case ConstantDepth c -> constant(c.perPercentUsd(), c.maxDistance());
                 case RecordedDepth r -> r.history();
             };
         }
@@ -165,9 +278,14 @@ public record Scenario(String name, Book book, List<Path> inputs, String settlem
             return out;
         }
 
-        private static DepthHistory constant(double perPercentUsd) {
-            return DepthHistory.constant(DepthSnapshot.symmetric(0,
-                    DepthCurve.linear(perPercentUsd, DepthCurve.DEFAULT_MAX_DISTANCE)));
+        private static DepthHistory constant(double perPercentUsd, double maxDistance) {
+            return DepthHistory.constant(DepthSnapshot.symmetric(0, DepthCurve.linear(perPercentUsd, maxDistance)));
+        }
+    }
+
+    private static void checkMaxDistance(double d) {
+        if (!(d >= 0.01 && d < 1)) {
+            throw new IllegalArgumentException("expected a backstop distance with 0.01 <= maxDistance < 1, was " + d);
         }
     }
 
@@ -179,27 +297,41 @@ public record Scenario(String name, Book book, List<Path> inputs, String settlem
      * A constant linear book.
      *
      * @param perPercentUsd notional USD within each 1% of the price, each side, finite and {@code > 0}
+     * @param maxDistance   its backstop distance, a fraction, {@code 0.01 <= d < 1}
      */
-    public record ConstantDepth(double perPercentUsd) implements MarketDepth {
+    public record ConstantDepth(double perPercentUsd, double maxDistance) implements MarketDepth {
         public ConstantDepth {
             if (!(perPercentUsd > 0) || perPercentUsd == Double.POSITIVE_INFINITY) {
                 throw new IllegalArgumentException("expected a depth > 0 USD per 1%, was " + perPercentUsd);
             }
+            checkMaxDistance(maxDistance);
+        }
+
+        /** @param perPercentUsd USD within each 1%, each side: with the default backstop */
+        public ConstantDepth(double perPercentUsd) {
+            this(perPercentUsd, DepthCurve.DEFAULT_MAX_DISTANCE);
         }
     }
 
     /**
      * A recorded book (Binance {@code bookDepth} CSV), read once when the scenario is read.
      *
-     * @param file    the depth file
-     * @param symbol  the symbol whose rows were read, such as {@code BTCUSDT}
-     * @param history the snapshots read from it
+     * @param file        the depth file
+     * @param symbol      the symbol whose rows were read, such as {@code BTCUSDT}
+     * @param scale       the factor applied to every recorded notional ({@code > 0}; 1 as recorded): another
+     *                    market's book modelled on this one
+     * @param maxDistance the backstop distance of its curves, a fraction
+     * @param history     the snapshots read from it, scaled
      */
-    public record RecordedDepth(Path file, String symbol, DepthHistory history) implements MarketDepth {
+    public record RecordedDepth(Path file, String symbol, double scale, double maxDistance, DepthHistory history)
+            implements MarketDepth {
         public RecordedDepth {
             Objects.requireNonNull(file, "file");
             Objects.requireNonNull(symbol, "symbol");
             Objects.requireNonNull(history, "history");
+            if (!(scale > 0) || !Double.isFinite(scale)) {
+                throw new IllegalArgumentException("expected a scale > 0, was " + scale);
+            }
         }
     }
 

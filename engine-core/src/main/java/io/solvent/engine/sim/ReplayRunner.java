@@ -5,6 +5,7 @@ import io.solvent.engine.feed.FeedEvent;
 import io.solvent.engine.feed.FeedReader;
 import io.solvent.engine.feed.MergedFeedReader;
 import io.solvent.engine.feed.PriceEvent;
+import io.solvent.engine.feed.WindowedFeedReader;
 import io.solvent.engine.feed.recorded.RecordedFeedOptions;
 import io.solvent.engine.feed.recorded.RecordedFeedReader;
 import io.solvent.engine.feed.recorded.RecordedFormat;
@@ -22,7 +23,7 @@ import io.solvent.engine.liquidity.MarketLiquidity;
 import io.solvent.engine.margin.DynamicMarginCalculator;
 import io.solvent.engine.margin.DynamicMarginParameters;
 import io.solvent.engine.model.Market;
-import io.solvent.engine.oracle.OracleListener;
+import io.solvent.engine.oracle.AssetOracle;
 import io.solvent.engine.oracle.StalenessPolicy;
 import io.solvent.engine.oracle.OracleParameters;
 import io.solvent.engine.oracle.OracleSet;
@@ -106,6 +107,8 @@ public final class ReplayRunner {
         private final Gate sink;
         private SimulationEngine engine;
         private OracleSet oracles;
+        private AssetPriceRouter router;
+        private final boolean[] stale;
         private FeedReader feed;
         private FeedEvent peeked;
         private long position;
@@ -121,16 +124,19 @@ public final class ReplayRunner {
         private long nextSnapshotMs;
         private final List<Snapshot> kept = new ArrayList<>();
 
-        private Replay(Scenario scenario, Gate sink, SimulationEngine engine, OracleSet oracles) {
+        private Replay(Scenario scenario, Gate sink, SimulationEngine engine, OracleSet oracles,
+                       AssetPriceRouter router, boolean[] stale) {
             this.pausable = scenario.oracle().stalenessPolicy() == StalenessPolicy.PAUSE;
             this.assetOfOracle = new int[oracles.size()];
             for (int i = 0; i < assetOfOracle.length; i++) {
-                assetOfOracle[i] = engine.book().assets().indexOf(scenario.symbols().get(oracles.oracle(i).symbol()));
+                assetOfOracle[i] = router.assetOf(i);
             }
             this.scenario = scenario;
             this.sink = sink;
             this.engine = engine;
             this.oracles = oracles;
+            this.router = router;
+            this.stale = stale;
             this.feed = open(scenario);
         }
 
@@ -159,8 +165,10 @@ public final class ReplayRunner {
                     new BankruptcyWaterfall(DeleveragingPolicy.parse(scenario.deleveraging())), ledger,
                     listenerFor(book, gate));
             applyDynamicMargin(engine, scenario.dynamicMargin());
-            OracleSet oracles = new OracleSet(oracleParameters(scenario), publisher(scenario, engine));
-            return new Replay(scenario, gate, engine, oracles);
+            AssetPriceRouter router = new AssetPriceRouter(scenario, engine.book().assets(), oracleSymbols(scenario));
+            OracleSet oracles = new OracleSet(oracleParameters(scenario), router);
+            router.bind(oracles, engine::onPrice);
+            return new Replay(scenario, gate, engine, oracles, router, new boolean[oracles.size()]);
         }
 
         /**
@@ -175,6 +183,11 @@ public final class ReplayRunner {
                 engine.setDynamicMargin(new DynamicMarginCalculator(engine.book().assets().size(), p.halfLifeMs(),
                         p.referenceVolatility(), p.maxMultiplier(), p.step()), p);
             }
+        }
+
+        /** @return the feed symbols of the scenario's oracles, in {@link OracleSet}'s order (ascending) */
+        private static List<String> oracleSymbols(Scenario scenario) {
+            return new java.util.TreeSet<>(scenario.symbols().keySet()).stream().toList();
         }
 
         private static Map<String, OracleParameters> oracleParameters(Scenario scenario) {
@@ -195,7 +208,9 @@ public final class ReplayRunner {
         public static Replay restore(Scenario scenario, Snapshot snapshot, ReplaySink sink) {
             Gate gate = new Gate(sink);
             SimulationEngine engine = snapshot.engine.copy(listenerFor(snapshot.engine.book(), gate));
-            return resume(scenario, snapshot, engine, snapshot.oracles.copy(publisher(scenario, engine)), gate);
+            AssetPriceRouter router = snapshot.router.copy();
+            return resume(scenario, snapshot, engine, router.bind(snapshot.oracles.copy(router), engine::onPrice),
+                    gate);
         }
 
         /**
@@ -216,13 +231,14 @@ public final class ReplayRunner {
                     scenario.liquidation(), scenario.liquidity(),
                     new BankruptcyWaterfall(DeleveragingPolicy.parse(scenario.deleveraging())));
             applyDynamicMargin(engine, scenario.dynamicMargin());
+            AssetPriceRouter router = snapshot.router.copy();
             return resume(scenario, snapshot, engine,
-                    snapshot.oracles.fork(oracleParameters(scenario), publisher(scenario, engine)), gate);
+                    router.bind(snapshot.oracles.fork(oracleParameters(scenario), router), engine::onPrice), gate);
         }
 
         private static Replay resume(Scenario scenario, Snapshot snapshot, SimulationEngine engine,
-                                     OracleSet oracles, Gate gate) {
-            Replay r = new Replay(scenario, gate, engine, oracles);
+                                     AssetPriceRouter router, Gate gate) {
+            Replay r = new Replay(scenario, gate, engine, router.oracles(), router, snapshot.stale.clone());
             r.skipTo(snapshot);
             return r;
         }
@@ -251,11 +267,6 @@ public final class ReplayRunner {
             return e -> sink.event(e, e.subAccount() < 0 ? "" : book.subAccounts().accountId(e.subAccount()),
                     e.subAccount() < 0 ? "" : book.subAccounts().subAccountId(e.subAccount()),
                     e.market() < 0 ? "" : book.markets().symbol(e.market()));
-        }
-
-        private static OracleListener publisher(Scenario scenario, SimulationEngine engine) {
-            return o -> engine.onPrice(o.publishedAtMs(),
-                    engine.book().assets().indexOf(scenario.symbols().get(o.symbol())), o.price());
         }
 
         private FeedEvent peek() {
@@ -299,15 +310,65 @@ public final class ReplayRunner {
             if (!oracles.observe(p)) {
                 unmapped++;
             }
-            if (pausable) {
-                for (int i = 0; i < assetOfOracle.length; i++) {
-                    engine.setPaused(assetOfOracle[i], !oracles.oracle(i).liquidationsAllowed());
-                }
-            }
+            watchStaleness(lastTime);
             if (lastTime >= nextMetrics) {
                 sink.metrics(metrics(lastTime, engine));
                 nextMetrics = (Math.floorDiv(lastTime, METRICS_PERIOD_MS) + 1) * METRICS_PERIOD_MS;
             }
+        }
+
+        /**
+         * Between feed events: reports every oracle that turned stale or fresh again (an {@code oracle_stale} or
+         * {@code oracle_fresh} event naming the source, the asset and the age of its price), lets a combined asset
+         * hand over to another source, and under the {@code pause} policy pauses liquidations on an asset none of
+         * whose sources allows them.
+         */
+        private void watchStaleness(long now) {
+            for (int i = 0; i < stale.length; i++) {
+                AssetOracle o = oracles.oracle(i);
+                boolean isStale = o.hasPrice() && !AssetPriceRouter.freshAt(o, now);
+                if (isStale != stale[i]) {
+                    stale[i] = isStale;
+                    int asset = router.assetOf(i);
+                    router.refresh(now, asset);
+                    MarginBook b = engine.book();
+                    int market = b.markets().size() == 0 ? -1 : primaryMarketOf(b, asset);
+                    String detail = String.format(java.util.Locale.ROOT, "%s (%s): %s", o.symbol(),
+                            b.assets().symbol(asset), isStale
+                                    ? "no price for " + (now - o.observedAtMs()) / 1000 + " s, stale after "
+                                    + o.parameters().staleAfterMs() / 1000 + " s"
+                                    : "fresh again");
+                    if (router.combined(asset)) {
+                        detail += String.format(java.util.Locale.ROOT, "; %s now at %s", b.assets().symbol(asset),
+                                router.lastPrice(asset));
+                    }
+                    sink.event(new SimulationEvent(now, isStale ? SimulationEvent.Kind.ORACLE_STALE
+                            : SimulationEvent.Kind.ORACLE_FRESH, -1, market, 0, o.price(), Double.NaN, 0, detail),
+                            "", "", market < 0 ? "" : b.markets().symbol(market));
+                }
+            }
+            if (pausable) {
+                for (int a = 0; a < engine.book().assets().size(); a++) {
+                    int[] src = router.sourcesOf(a);
+                    if (src.length == 0) {
+                        continue;
+                    }
+                    boolean allowed = false;
+                    for (int i : src) {
+                        allowed |= oracles.oracle(i).liquidationsAllowed();
+                    }
+                    engine.setPaused(a, !allowed);
+                }
+            }
+        }
+
+        private static int primaryMarketOf(MarginBook b, int asset) {
+            for (int m = 0; m < b.markets().size(); m++) {
+                if (b.markets().underlying(m) == asset) {
+                    return m;
+                }
+            }
+            return -1;
         }
 
         /**
@@ -415,7 +476,10 @@ public final class ReplayRunner {
 
         private void restoreFrom(Snapshot s) {
             engine = s.engine.copy(listenerFor(s.engine.book(), sink));
-            oracles = s.oracles.copy(publisher(scenario, engine));
+            router = s.router.copy();
+            oracles = s.oracles.copy(router);
+            router.bind(oracles, engine::onPrice);
+            System.arraycopy(s.stale, 0, stale, 0, stale.length);
             feed.close();
             feed = open(scenario);
             skipTo(s);
@@ -473,7 +537,7 @@ public final class ReplayRunner {
         public Snapshot snapshot() {
             SimulationEngine copy = engine.copy(SimulationListener.NONE);
             return new Snapshot(position, ticks, unmapped, lastTime, lastEventTime, nextMetrics, copy,
-                    oracles.copy(null));
+                    oracles.copy(null), router.copy(), stale.clone());
         }
 
         /**
@@ -532,9 +596,12 @@ public final class ReplayRunner {
      * @param nextMetrics   time of the next metrics row, ms
      * @param engine        a copy of the engine, never stepped
      * @param oracles       a copy of the oracles, never stepped
+     * @param router        a copy of the asset prices last sent (how sources combine)
+     * @param stale         which oracles were last seen stale
      */
     public record Snapshot(long position, long ticks, long unmapped, long lastTime, long lastEventTime,
-                           long nextMetrics, SimulationEngine engine, OracleSet oracles) {
+                           long nextMetrics, SimulationEngine engine, OracleSet oracles, AssetPriceRouter router,
+                           boolean[] stale) {
     }
 
     /**
@@ -574,7 +641,7 @@ public final class ReplayRunner {
             }
             end = Math.max(end, e);
         }
-        return end;
+        return Math.min(end, scenario.window().endMs() == Long.MAX_VALUE ? end : scenario.window().endMs() - 1);
     }
 
     private static final java.util.regex.Pattern LEADING_TIME = java.util.regex.Pattern.compile(
@@ -622,7 +689,9 @@ public final class ReplayRunner {
             throw e;
         }
         FeedReader merged = new MergedFeedReader(readers);
-        return scenario.shocks().isEmpty() ? merged : new ShockedFeedReader(merged, scenario.shocks());
+        FeedReader shocked = scenario.shocks().isEmpty() ? merged : new ShockedFeedReader(merged, scenario.shocks());
+        Scenario.Window w = scenario.window();
+        return w.all() ? shocked : new WindowedFeedReader(shocked, w.startMs(), w.endMs());
     }
 
     private static ReplaySink.MetricsRow metrics(long timeMs, SimulationEngine engine) {

@@ -659,7 +659,8 @@ public final class SimulationEngine {
         addDirty(sub); // whatever happens, its figures change: look at it again next round
         int first = subs.positionStart(sub);
         int end = subs.positionStart(sub + 1);
-        parts.clear();
+        boolean closedAny = false;
+        boolean handOver = false;
         for (int attempt = first; attempt < end && book.liquidatable(sub); attempt++) {
             int p = largestUntouched(first, end);
             if (p < 0) {
@@ -672,9 +673,21 @@ public final class SimulationEngine {
             double x = CloseFractionCalculator.fraction(book, sub, p, oracle[asset], liquidity[m], feeRate[m], params,
                     timeMs);
             double closed = x * size;
-            double weight = x * book.positionMaintenanceRequirement(p);
             TradeSide side = TradeSide.closing(size);
             double notional = Math.abs(closed) * liquidity[m].price(oracle[asset], timeMs);
+            // the book takes no more than what leaves the account solvent: a liquidation never fills past the
+            // position's bankruptcy price (Binance's IOC at the bankruptcy price, dYdX's fillable price); the rest is
+            // handed over below
+            double affordable = affordableNotional(m, side, notional, Math.max(0, book.equity(sub)), timeMs);
+            if (affordable < notional) {
+                handOver = true;
+                if (!(affordable > 1e-9 * notional)) {
+                    break;
+                }
+                closed *= affordable / notional;
+                x = closed / size;
+                notional = affordable;
+            }
             liquidity[m].execute(side, notional, oracle[asset], timeMs, exec);
             plausibility.checkFill(timeMs, sub, m, exec.fillPrice(), oracle[asset], bandOf(m, side, timeMs));
             double pnlAtReference = closed * (exec.referencePrice() - subs.positionEntry(p));
@@ -696,32 +709,98 @@ public final class SimulationEngine {
             book.revalue(sub);
             liquidations++;
             liquidatedNotional += notional;
-            parts.add(m, closed, oracle[asset], weight);
+            closedAny = true;
             listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.LIQUIDATION, sub, m, closed,
                     exec.fillPrice(), notional, fee, x == 1.0 ? "closed" : "partial " + x));
+            if (handOver) {
+                break;
+            }
         }
         for (int p = first; p < end; p++) {
             touched[p] = false;
         }
-        boolean acted = parts.count() > 0;
-        if (acted && params.capsPerStep()) {
+        if (closedAny && params.capsPerStep()) {
             cap(sub);
         }
+        if (hasOpenPosition(sub) && book.liquidatable(sub) && (handOver || book.equity(sub) < 0)) {
+            handOver(sub, timeMs);
+            return true;
+        }
+        boolean acted = closedAny;
         if (book.liquidatable(sub) && !hasOpenPosition(sub) && !capped[sub] && sellCollateral(sub, timeMs)) {
             acted = true;
             cap(sub);
         }
-        if (!hasOpenPosition(sub) && book.equity(sub) < 0) {
-            if (parts.count() > 0) {
-                bankruptPerp(sub, timeMs);
-                return true;
-            }
-            if (largestCollateral(sub, -1) < 0) { // a borrow nothing is left to repay
-                bankruptLending(sub, timeMs);
-                return true;
-            }
+        if (!hasOpenPosition(sub) && book.equity(sub) < 0 && largestCollateral(sub, -1) < 0) {
+            bankruptLending(sub, timeMs); // nothing left to close, nothing left to sell
+            return true;
         }
         return acted;
+    }
+
+    /**
+     * @return the largest notional, at most {@code notional}, whose slippage against the market's book costs no more
+     *         than {@code equityUsd}: what the book may take before the account would be bankrupt (bisection on the
+     *         non-decreasing cost {@code q · slippage(q)})
+     */
+    private double affordableNotional(int m, TradeSide side, double notional, double equityUsd, long timeMs) {
+        if (notional * liquidity[m].slippage(side, notional, timeMs) <= equityUsd) {
+            return notional;
+        }
+        double lo = 0;
+        double hi = notional;
+        for (int i = 0; i < 60; i++) {
+            double mid = lo + (hi - lo) / 2;
+            if (mid * liquidity[m].slippage(side, mid, timeMs) <= equityUsd) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /**
+     * The hand-over of a liquidated sub-account whose positions the book cannot take without leaving it bankrupt (or
+     * that a gap already left with negative equity): as Binance's insurance fund and Hyperliquid's backstop take a
+     * position over at its bankruptcy price, every open position is closed at the price seen (the mark) and the
+     * sub-account's deficit, if any, goes through the bankruptcy waterfall position by position ({@link
+     * #bankruptPerp}): ranked ADL then closes opposite positions at each position's own bankruptcy price, with the
+     * position's whole size to match. Each hand-over is a {@code liquidation} row at the mark, "handed over".
+     */
+    private void handOver(int sub, long timeMs) {
+        parts.clear();
+        for (int p = subs.positionStart(sub); p < subs.positionStart(sub + 1); p++) {
+            double size = subs.positionSize(p);
+            if (size == 0) {
+                continue;
+            }
+            int m = subs.positionMarket(p);
+            double mark = book.assets().price(book.markets().underlying(m));
+            parts.add(m, size, mark, book.positionMaintenanceRequirement(p));
+            double pnl = size * (mark - subs.positionEntry(p));
+            if (pnl > 0) {
+                transfer(timeMs, pnl, Parties.outsideMarket(m), Parties.subAccount(sub), TransferReason.CLOSE_OUT_PNL);
+            } else if (pnl < 0) {
+                transfer(timeMs, -pnl, Parties.subAccount(sub), Parties.outsideMarket(m),
+                        TransferReason.CLOSE_OUT_PNL);
+            }
+            book.setPositionSize(p, 0);
+        }
+        book.revalue(sub);
+        double deficitUsd = Math.max(0, -book.equity(sub));
+        for (int i = 0; i < parts.count(); i++) {
+            double notional = parts.notional(i);
+            liquidations++;
+            liquidatedNotional += notional;
+            listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.LIQUIDATION, sub, parts.market(i),
+                    parts.closedSize(i), parts.mark(i), notional, 0, deficitUsd > 0
+                            ? "handed over at the mark, to the bankruptcy waterfall"
+                            : "handed over at the mark, solvent"));
+        }
+        if (deficitUsd > 0) {
+            bankruptPerp(sub, timeMs);
+        }
     }
 
     /**
@@ -967,14 +1046,14 @@ public final class SimulationEngine {
     }
 
     /**
-     * Settles a perpetual bankruptcy: a sub-account whose liquidation closed its last position and left it with negative
-     * equity {@code D}. As dYdX allocates an account's equity to its positions pro rata by maintenance requirement, the
-     * deficit is allocated over the positions this liquidation closed, {@code D_i = D · w_i / Σw} (w_i: the maintenance
-     * requirement of the closed part, before the close; by notional if every w is 0). The insurance fund backing each
+     * Settles a perpetual bankruptcy: a sub-account whose open positions were handed over ({@link #handOver}, held in
+     * {@link #parts}) with negative equity {@code D}. As dYdX allocates an account's equity to its positions pro rata by
+     * maintenance requirement, the deficit is allocated over those positions, {@code D_i = D · w_i / Σw} (w_i: the
+     * position's maintenance requirement at the mark; by notional if every w is 0). The insurance fund backing each
      * position's market pays its share first (a fund short of the whole pays each share pro rata). What it cannot pay,
      * {@code S_i}, goes to the deleveraging policy in that position's market, as a bankruptcy of its own: ranked ADL
-     * closes opposite positions at that position's own bankruptcy price {@code P_i + S_i / s_i} (s_i: the size closed,
-     * P_i: the mark). That price is kept within the market's backstop band {@code |S_i / (s_i·P_i)| <= maxDistance} of
+     * closes opposite positions at that position's own bankruptcy price {@code P_i + S_i / s_i} (s_i: the position's
+     * size, P_i: the mark). That price is kept within the market's backstop band {@code |S_i / (s_i·P_i)| <= maxDistance} of
      * the side the counterparties trade; what the band cannot carry is recorded deficit.
      */
     private void bankruptPerp(int sub, long timeMs) {

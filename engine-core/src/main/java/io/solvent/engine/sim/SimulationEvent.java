@@ -38,6 +38,13 @@ public record SimulationEvent(long timeMs, Kind kind, int subAccount, int market
          */
         COLLATERAL_SALE,
         /** A margin parameter changed while running (dynamic margin): the detail says which, from and to. */
-        MARGIN_CHANGE
+        MARGIN_CHANGE,
+        /**
+         * A price source's oracle turned stale (no price for longer than {@code staleAfterMs}); no sub-account; the
+         * market of its asset; price: its last published price; the detail names the source, the asset and the age.
+         */
+        ORACLE_STALE,
+        /** A stale price source published again (as {@link #ORACLE_STALE}). */
+        ORACLE_FRESH
     }
 }

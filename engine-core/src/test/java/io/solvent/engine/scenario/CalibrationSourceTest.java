@@ -131,16 +131,26 @@ class CalibrationSourceTest {
         }
     }
 
+    /** The closes of 20:59 UTC (not 19:59, as they once were), from the source the 2025-10-10 scenario replays. */
     @Test
     void pricesAreThe2059UtcClosesToFiveFigures() throws IOException {
-        long t = 1_760_126_340_000L; // 2025-10-10 20:59:00 UTC
+        long t = 1_760_129_940_000L; // 2025-10-10 20:59:00 UTC
+        assertEquals("2025-10-10T20:59:00Z", java.time.Instant.ofEpochMilli(t).toString());
+        Map<String, String> sourceFile = Map.of("BTC-USD_OKXindex", "okx_BTC-USD_index_1m_derived_2025-10-10.csv",
+                "ETHUSD", "gemini_spot_1m_2025-10-10.csv", "ENA-USD", "coinbase_spot_1m_2025-10-10.csv",
+                "AAVEUSD_PERP", "binance_coinm_perp_1m_2025-10-10.csv", "DOTUSD_PERP",
+                "binance_coinm_perp_1m_2025-10-10.csv");
+        Map<String, String> symbolOf = new HashMap<>(Map.of("BTC", "BTC-USD_OKXindex", "ETH", "ETHUSD", "ENA",
+                "ENA-USD", "AAVE", "AAVEUSD_PERP", "DOT", "DOTUSD_PERP"));
+        for (String coin : List.of("SOL", "XRP", "DOGE", "LINK", "AVAX")) {
+            symbolOf.put(coin, coin + "USDT");
+        }
         Map<String, Double> close = new HashMap<>();
-        List<String> fromGemini = List.of("BTC", "ETH", "SOL", "XRP"); // the others from Coinbase
-        for (String file : List.of("gemini_spot_1m_2025-10-10.csv", "coinbase_spot_1m_2025-10-10.csv")) {
+        for (Map.Entry<String, String> e : symbolOf.entrySet()) {
+            String file = sourceFile.getOrDefault(e.getValue(), "binance_usdm_perp_1m_2025-10-10.csv");
             for (Map<String, String> r : csv("crash_2025-10-10/" + file)) {
-                String coin = r.get("symbol").replace("-USD", "").replace("USD", "");
-                if (Long.parseLong(r.get("timestamp_ms")) == t && fromGemini.contains(coin) == file.startsWith("g")) {
-                    close.put(coin, Double.parseDouble(r.get("close")));
+                if (Long.parseLong(r.get("timestamp_ms")) == t && r.get("symbol").equals(e.getValue())) {
+                    close.put(e.getKey(), Double.parseDouble(r.get("close")));
                 }
             }
         }

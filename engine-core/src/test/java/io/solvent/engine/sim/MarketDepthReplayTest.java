@@ -31,9 +31,9 @@ class MarketDepthReplayTest {
         String text = """
                 {"format": 1, "book": "%s",
                  "feeds": [
-                   {"synthetic": {"symbol": "BTCUSD", "initialPrice": 116690, "volatility": 0.5, "startMs": %d,
+                   {"synthetic": {"symbol": "BTCUSD", "initialPrice": 114310, "volatility": 0.5, "startMs": %d,
                                   "stepMs": 1000, "steps": 1800, "seed": 3}},
-                   {"synthetic": {"symbol": "ETHUSD", "initialPrice": 3997.9, "volatility": 0.5, "startMs": %d,
+                   {"synthetic": {"symbol": "ETHUSD", "initialPrice": 3863.0, "volatility": 0.5, "startMs": %d,
                                   "stepMs": 1000, "steps": 1800, "seed": 4}}],
                  "symbols": {"BTCUSD": "BTC", "ETHUSD": "ETH"},
                  "liquidity": {"depthPerPercentUsd": 2000000 %s},
