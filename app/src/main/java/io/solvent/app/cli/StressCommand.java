@@ -66,7 +66,7 @@ public final class StressCommand implements Callable<Integer> {
 
     @Option(names = "--monte-carlo", paramLabel = "N", description = "instead of a grid: N seeded paths calibrated to"
             + " the volatility and correlation of the --calibrate files; VaR and expected shortfall of bad debt and"
-            + " fund loss at 95% and 99% (montecarlo.json, montecarlo.csv)")
+            + " fund loss at 95%% and 99%% (montecarlo.json, montecarlo.csv; a tail of fewer than ten paths is flagged)")
     Integer monteCarlo;
 
     @Option(names = "--calibrate", paramLabel = "FILE", arity = "1..*",
@@ -167,6 +167,16 @@ public final class StressCommand implements Callable<Integer> {
                     outcome.trials().size());
             return ExitCodes.OK;
         }
+        if (Double.isNaN(outcome.survives())) {
+            // no drop at all is needed: the scenario's own path empties the fund, so there is no threshold to find
+            try (ReplayOutput output = new ReplayOutput(out.resolve("run"),
+                    base.book().assets().stream().map(Asset::symbol).toList())) {
+                output.finish(base, ReplayRunner.run(base, output), VersionProvider.version());
+            }
+            err.printf("solvent: stress --reverse: the scenario empties the fund without any added drop (1 run);"
+                    + " there is no smallest drop to find; the run that shows it is in %s%n", out.resolve("run"));
+            return ExitCodes.OK;
+        }
         Scenario shown = ReverseStress.shocked(base, at, outcome.emptiesAt());
         try (ReplayOutput output = new ReplayOutput(out.resolve("run"),
                 shown.book().assets().stream().map(Asset::symbol).toList())) {
@@ -200,8 +210,19 @@ public final class StressCommand implements Callable<Integer> {
         long start = ReplayRunner.firstTickMs(base);
         List<ReplayRunner.Result> results = runAll(monteCarlo, i -> MonteCarlo.path(base, calibration, start, seed, i));
         StressReportWriter.writeMonteCarlo(out, calibration, seed, results);
-        spec.commandLine().getErr().println("solvent: stress --monte-carlo: " + results.size() + " paths written to "
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("solvent: stress --monte-carlo: " + results.size() + " paths written to "
                 + out.resolve("montecarlo.json") + " and montecarlo.csv");
+        for (double level : MonteCarlo.LEVELS) {
+            int tail = MonteCarlo.pathsInTail(results.size(), level);
+            if (tail < MonteCarlo.RELIABLE_TAIL_PATHS) {
+                err.printf(java.util.Locale.ROOT, "solvent: stress --monte-carlo: warning: with %d paths the %d%% VaR"
+                        + " and expected shortfall rest on %d path%s (%s); %,d paths or more put %d in the tail%n",
+                        results.size(), Math.round(level * 100), tail, tail == 1 ? "" : "s",
+                        tail == 1 ? "the VaR is the sample maximum" : "the largest losses",
+                        MonteCarlo.pathsFor(level), MonteCarlo.RELIABLE_TAIL_PATHS);
+            }
+        }
         return ExitCodes.OK;
     }
 

@@ -37,6 +37,11 @@ class MonteCarloCommandTest {
         String json = Files.readString(dir.resolve("a/montecarlo.json"));
         assertTrue(json.contains("\"var95\"") && json.contains("\"es99\""), json);
         assertTrue(json.contains("\"ETHUSD\""), json);
+        // six paths: the 95% and 99% tails each rest on the single largest loss, which the report and the command say
+        assertTrue(json.contains("\"pathsInTail99\": 1") && json.contains("\"reliable99\": false"), json);
+        assertTrue(a.err().contains("warning: with 6 paths the 99% VaR and expected shortfall rest on 1 path (the VaR is"
+                + " the sample maximum); 900 paths or more put 10 in the tail"), a.err());
+        assertTrue(a.err().contains("warning: with 6 paths the 95% VaR"), a.err());
         CliRun missing = CliRun.of("stress", FLASH.toString(), "--monte-carlo", "3", "--out", dir.toString());
         assertEquals(ExitCodes.BAD_INPUT, missing.status());
     }

@@ -50,12 +50,23 @@ class StressCommandTest {
         CliRun run = CliRun.of("stress", flash.toString(), "--reverse", "--out", dir.toString());
         assertEquals(0, run.status(), run.err());
         String reverse = Files.readString(dir.resolve("reverse.json"));
-        assertTrue(reverse.contains("\"emptiesFundAtDrop\": 0.225"), reverse);
+        assertTrue(reverse.contains("\"emptiesFundAtDrop\": 0.2343109130859375"), reverse);
         String summary = Files.readString(dir.resolve("run/summary.json"));
         assertTrue(summary.contains("\"minimumUsd\": 0.0"), "the run shows the fund emptied: " + summary);
         CliRun both = CliRun.of("stress", flash.toString(), "--reverse", "--set", "deleveraging=deficit", "--out",
                 dir.toString());
         assertEquals(ExitCodes.BAD_INPUT, both.status());
+    }
+
+    @Test
+    void reverseOnAScenarioThatEmptiesTheFundByItselfSaysSo(@TempDir Path dir) throws Exception {
+        // gap-down's own gap empties its $5,000 fund: no added drop is needed, and the command says so in words
+        CliRun run = CliRun.of("stress", GAP.toString(), "--reverse", "--out", dir.toString(), "--no-progress");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.err().contains("the scenario empties the fund without any added drop (1 run); there is no"
+                + " smallest drop to find"), run.err());
+        assertFalse(run.err().contains("NaN"), run.err());
+        assertTrue(Files.readString(dir.resolve("run/summary.json")).contains("\"minimumUsd\": 0.0"));
     }
 
     private static String[] concat(String[] a, String[] b) {

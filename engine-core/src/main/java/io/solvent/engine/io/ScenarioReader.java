@@ -146,7 +146,7 @@ public final class ScenarioReader {
             }
         }
         JsonCursor liq = doc.field("liquidity");
-        if (!liq.isMissing() && liq.has("markets")) {
+        if (!missing.isEmpty() && !liq.isMissing() && liq.has("markets")) { // the recorded data as a whole is absent
             for (JsonCursor m : liq.field("markets").entries()) {
                 if (m.node().isObject() && m.has("depthFile") && !java.nio.file.Files.exists(dir.resolve(
                         m.field("depthFile").text()))) {

@@ -161,11 +161,14 @@ public final class StressReportWriter {
         g.writeObjectFieldStart(name);
         g.writeNumberField("mean", java.util.Arrays.stream(losses).average().orElse(0));
         g.writeNumberField("max", java.util.Arrays.stream(losses).max().orElse(0));
-        for (double level : new double[] {0.95, 0.99}) {
+        for (double level : io.solvent.engine.scenario.MonteCarlo.LEVELS) {
             double[] v = io.solvent.engine.scenario.MonteCarlo.valueAtRiskAndShortfall(losses, level);
             String pct = String.valueOf(Math.round(level * 100));
             g.writeNumberField("var" + pct, v[0]);
             g.writeNumberField("es" + pct, v[1]);
+            int tail = io.solvent.engine.scenario.MonteCarlo.pathsInTail(losses.length, level);
+            g.writeNumberField("pathsInTail" + pct, tail);
+            g.writeBooleanField("reliable" + pct, tail >= io.solvent.engine.scenario.MonteCarlo.RELIABLE_TAIL_PATHS);
         }
         g.writeEndObject();
     }

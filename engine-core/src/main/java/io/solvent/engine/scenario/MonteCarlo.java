@@ -43,6 +43,37 @@ public final class MonteCarlo {
                 .withSeed(seed + path);
     }
 
+    /** The confidence levels reported: 95% and 99%. */
+    public static final double[] LEVELS = {0.95, 0.99};
+
+    /**
+     * Fewer paths than this at or beyond a level's quantile make its VaR and expected shortfall a statement about a
+     * handful of draws: reports flag them ({@link #pathsInTail}).
+     */
+    public static final int RELIABLE_TAIL_PATHS = 10;
+
+    /**
+     * @param paths the number of paths, {@code >= 1}
+     * @param level the confidence level
+     * @return how many paths lie at or beyond the {@code level} quantile that {@link #valueAtRiskAndShortfall} uses
+     *         ({@code N − ⌈level·N⌉ + 1}): the draws the VaR and expected shortfall rest on
+     */
+    public static int pathsInTail(int paths, double level) {
+        return paths - Math.max(0, (int) Math.ceil(level * paths) - 1);
+    }
+
+    /**
+     * @param level the confidence level
+     * @return the fewest paths that put {@link #RELIABLE_TAIL_PATHS} in the tail beyond {@code level}
+     */
+    public static int pathsFor(double level) {
+        int n = 1;
+        while (pathsInTail(n, level) < RELIABLE_TAIL_PATHS) {
+            n++;
+        }
+        return n;
+    }
+
     /**
      * Value at risk and expected shortfall of a loss distribution, by the empirical quantile.
      *

@@ -789,6 +789,11 @@ public final class SimulationEngine {
         }
         book.revalue(sub);
         double deficitUsd = Math.max(0, -book.equity(sub));
+        if (deficitUsd > 0 && deficitUsd <= 1e-9 * Math.max(1, parts.totalNotional())) {
+            // the book took exactly what left it solvent: what remains below zero is rounding, written off as bad debt
+            badDebt += writeOffResidue(sub, funds.forMarket(parts.market(0)), parts.totalNotional(), timeMs);
+            deficitUsd = 0;
+        }
         for (int i = 0; i < parts.count(); i++) {
             double notional = parts.notional(i);
             liquidations++;
@@ -1166,13 +1171,17 @@ public final class SimulationEngine {
     /**
      * The transfers sum to the deficit, but adding them to the cash can leave a rounding residue of ~1e-13 that would
      * keep the sub-account "liquidatable" with nothing to close: written off as deficit, in the ledger.
+     *
+     * @return the residue written off, USD (0 when there was none, or more than rounding)
      */
-    private void writeOffResidue(int sub, InsuranceFund fund, double deficitUsd, long timeMs) {
+    private double writeOffResidue(int sub, InsuranceFund fund, double scaleUsd, long timeMs) {
         double residue = -book.equity(sub);
-        if (residue > 0 && residue <= 1e-9 * Math.max(1, deficitUsd)) {
+        if (residue > 0 && residue <= 1e-9 * Math.max(1, scaleUsd)) {
             transfer(timeMs, residue, fund.deficitParty(), Parties.subAccount(sub), TransferReason.DEFICIT);
             deficit += residue;
+            return residue;
         }
+        return 0;
     }
 
     /**

@@ -34,15 +34,22 @@ class RecordedDepthTest {
     void oneSnapshotEveryHalfMinuteWithFivePointsASide() {
         assertEquals(1440, history.size());
         assertEquals(1_760_097_607_000L, history.get(0).timestampMs());
+        int full = 0;
         for (int i = 0; i < history.size(); i++) {
-            assertEquals(5, history.get(i).bids().points());
-            assertEquals(5, history.get(i).asks().points());
-            assertEquals(0.05, history.get(i).bids().lastDistance(), 1e-15);
+            assertTrue(history.get(i).bids().points() <= 5 && history.get(i).asks().points() <= 5);
+            full += history.get(i).bids().points() == 5 && history.get(i).asks().points() == 5 ? 1 : 0;
         }
+        System.out.println("snapshots with all five bands a side kept: " + full + "; bands dropped: "
+                + history.droppedBands());
         // from 15:30:42 on, the −1% band's average price (e.g. 17.652 BTC for $2 142 311 = 121 364) sits above the
         // +1% band's: a crossed book, so the near-mid bid figures are suspect (see docs/liquidity.md)
         System.out.println("crossed snapshots: " + history.crossedSnapshots() + " of " + history.size());
         assertEquals(969, history.crossedSnapshots());
+        // those near-mid bands are impossible for their distance from the mid the other bands imply, and are dropped
+        // (the bids' −1..−3% at 121 364 among them): 1,984 of the file's 14,400 bands, in the 968 snapshots left with
+        // fewer than five a side
+        assertEquals(1984, history.droppedBands());
+        assertEquals(472, full);
     }
 
     @Test
@@ -80,7 +87,7 @@ class RecordedDepthTest {
         assertTrue(calm.bids().slippage(1e8) < 0.002, "a $100M sale costs under 20 bp in a calm book");
         assertTrue(calm.asks().slippage(1e8) < 0.003);
         DepthSnapshot gone = history.at(moments[3]);
-        assertTrue(gone.bids().capacityUsd() < 3e6, "21:25: the bids within 5% hold about $2.1M");
+        assertTrue(gone.bids().capacityUsd() < 5e6, "21:25: the bids within 5% hold about $4.5M");
         assertTrue(gone.bids().slippage(1e7) > 0.05, "a $10M sale goes far beyond the book");
     }
 

@@ -78,38 +78,37 @@ class SimulationEngineTest {
         int eth = b.assets().indexOf("ETH");
         fresh.onPrice(60_000, eth, 1850);
 
-        // The long closes all 10 ETH: q = 18,500 USD against $1M per 1% → slippage 0.5·0.0185·1% = 9.25e-5.
-        double slippage = 0.5 * (18_500 / 1_000_000.0) * 0.01;
-        double fill = 1850 * (1 - slippage);
+        // The gap leaves the long at 1,000 + 10·(1,850 − 2,000) = −500: bankrupt before anything is sold. The book
+        // would only add slippage to the loss, so none of it is sold there: the position is handed over at the mark.
         SimulationEvent liq = events.getFirst();
         assertEquals(SimulationEvent.Kind.LIQUIDATION, liq.kind());
         assertEquals(0, liq.subAccount());
         assertEquals(10, liq.size(), EPS);
-        assertEquals(fill, liq.priceUsd(), 1e-9 * fill);
+        assertEquals(1850, liq.priceUsd(), 0, "at the mark");
+        assertEquals(18_500, liq.amountUsd(), EPS);
         assertEquals(0, liq.feeUsd(), "no fee out of negative equity");
+        assertEquals("handed over at the mark, to the bankruptcy waterfall", liq.detail());
 
-        // Equity after the close: 1,000 + 10·(fill − 2,000) = −501.71125: bad debt.
-        double deficit = -(1000 + 10 * (fill - 2000));
-        assertEquals(501.71125, deficit, 1e-9);
+        double deficit = 500;
         SimulationEvent bankruptcy = events.get(1);
         assertEquals(SimulationEvent.Kind.BANKRUPTCY, bankruptcy.kind());
         assertEquals(deficit, bankruptcy.amountUsd(), 1e-9);
         assertEquals(SimulationEvent.Kind.FUND_PAYMENT, events.get(2).kind());
         assertEquals(100, events.get(2).amountUsd(), EPS, "the fund pays all it has");
 
-        // ADL: bankruptcy price 1,850 + 401.71125/10 = 1,890.171125; short1 (Hyperliquid key 1.075·18,500/11,500 =
-        // 1.729 against short2's 1.119·9,250/11,250 = 0.920) closes all 10 and hands over 401.71125.
+        // ADL: the position's bankruptcy price 1,850 + 400/10 = 1,890; short1 (Hyperliquid key 1.075·18,500/11,500 =
+        // 1.729 against short2's 1.119·9,250/11,250 = 0.920) closes all 10 and hands over 400.
         SimulationEvent adl = events.get(3);
         assertEquals(SimulationEvent.Kind.DELEVERAGING, adl.kind());
         assertEquals(1, adl.subAccount(), "the top-ranked short");
         assertEquals(-10, adl.size(), EPS);
-        assertEquals(1850 + (deficit - 100) / 10, adl.priceUsd(), 1e-9);
-        assertEquals(deficit - 100, adl.amountUsd(), 1e-9);
+        assertEquals(1890, adl.priceUsd(), 1e-9);
+        assertEquals(400, adl.amountUsd(), 1e-9);
         assertEquals(4, events.size(), "no deficit left: " + events);
 
         // Final state: the bankrupt at exactly zero, short1 flat with its PnL at the mark less the ADL transfer.
         assertEquals(0, b.equity(0), 1e-9);
-        assertEquals(10000 + 1500 - (deficit - 100), b.equity(1), 1e-9);
+        assertEquals(10000 + 1500 - 400, b.equity(1), 1e-9);
         assertEquals(0, b.subAccounts().positionSize(b.subAccounts().positionStart(1)));
         assertEquals(-5, b.subAccounts().positionSize(b.subAccounts().positionStart(2)), "short2 untouched");
 
@@ -122,10 +121,42 @@ class SimulationEngineTest {
         assertEquals(0, s.fundMinimumUsd(), EPS);
         assertEquals(1, s.deleveragingFills());
         assertEquals(0, s.deficitUsd(), EPS);
+        assertEquals(0, s.plausibilityViolations());
         assertTrue(s.maxLedgerImbalance() <= 1e-9, "ledger balances: " + s.maxLedgerImbalance());
         Ledger l = fresh.ledger();
-        assertEquals(1.0 * 18_500 * slippage, l.total(TransferReason.SLIPPAGE), 1e-9);
+        assertEquals(0, l.total(TransferReason.SLIPPAGE), 0, "nothing went through the book");
         assertEquals(-100, l.balance(Parties.insuranceFund(0)), EPS, "the fund's net flow");
+    }
+
+    @Test
+    void theBookTakesWhatLeavesTheAccountSolventAndTheRestIsHandedOver() {
+        // long 10 ETH at 2,000 with 1,000 USDC, ETH at 1,905: equity 50, maintenance 952.50, liquidatable. On a thin
+        // book of $10k per 1% (x(q) = q/1e6, s(q) = q/2e6) selling it all would cost 19,050·0.9525% = 181 > 50; the
+        // book takes q with q·s(q) = q²/2e6 = 50, q = 10,000 USD (filled on average 0.5% below), and the other
+        // 10 − 10,000/1,905 ETH is handed over at the mark with the account at zero equity: no bad debt.
+        Book book = new Book(book().assets(), book().markets(), List.of(account("long", 1000, 10, 2000),
+                account("short1", 10000, -10, 2000)), book().prices());
+        List<SimulationEvent> events = new ArrayList<>();
+        MarginBook hot = MarginBook.of(book, "USDC");
+        MarketLiquidity thin = new MarketLiquidity("ETH-PERP", LiquidityParameters.defaults(),
+                DepthHistory.constant(DepthSnapshot.symmetric(0, DepthCurve.linear(10_000, 0.5))));
+        SimulationEngine engine = new SimulationEngine(hot, new double[] {0.01}, new MarketLiquidity[] {thin},
+                LiquidationParameters.DEFAULTS, InsuranceFunds.venueWide(FundSpec.uncapped("venue", 0), 1),
+                new BankruptcyWaterfall(DeleveragingPolicy.parse("adl-ranked")),
+                new Ledger(new LedgerShape(2, 1, 1, 1, 1), LedgerListener.NONE), events::add);
+        engine.onPrice(1, hot.assets().indexOf("ETH"), 1905);
+        assertEquals(2, events.size(), events.toString());
+        SimulationEvent sold = events.get(0);
+        assertEquals(10_000, sold.amountUsd(), 1e-6);
+        assertEquals(1905 * (1 - 0.005), sold.priceUsd(), 1e-6);
+        assertEquals(0, sold.feeUsd(), 1e-9, "nothing left for a fee");
+        SimulationEvent rest = events.get(1);
+        assertEquals("handed over at the mark, solvent", rest.detail());
+        assertEquals(10 - 10_000 / 1905.0, rest.size(), 1e-9);
+        assertEquals(1905, rest.priceUsd(), 0);
+        assertEquals(0, hot.equity(0), 1e-6);
+        assertEquals(0, engine.summary().bankruptcies());
+        assertTrue(engine.summary().maxLedgerImbalance() <= 1e-9);
     }
 
     @Test
