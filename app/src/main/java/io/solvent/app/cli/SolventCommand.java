@@ -21,7 +21,7 @@ import java.nio.charset.StandardCharsets;
                 + " release; until then 'solvent' prints this help.)"
         },
         subcommands = {MarginCommand.class, FeedCommand.class, RecordCommand.class, PopulationCommand.class,
-            ReplayCommand.class, StressCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+            ReplayCommand.class, StressCommand.class, FidelityCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:success",
