@@ -744,6 +744,9 @@ public final class SimulationEngine {
      *         non-decreasing cost {@code q · slippage(q)})
      */
     private double affordableNotional(int m, TradeSide side, double notional, double equityUsd, long timeMs) {
+        if (!(equityUsd > 0)) {
+            return 0; // already bankrupt: its positions go to the waterfall, not to the book
+        }
         if (notional * liquidity[m].slippage(side, notional, timeMs) <= equityUsd) {
             return notional;
         }
