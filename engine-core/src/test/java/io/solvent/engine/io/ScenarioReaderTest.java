@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,12 +48,23 @@ class ScenarioReaderTest {
         "dynamic cap|\"dynamicMargin\": {\"maxMultiplier\": 0.5},|$.dynamicMargin.maxMultiplier|expected a multiplier >= 1",
         "dynamic step|\"dynamicMargin\": {\"step\": 0},|$.dynamicMargin.step|expected a number > 0",
         "dynamic half-life|\"dynamicMargin\": {\"halfLifeMs\": 0},|$.dynamicMargin.halfLifeMs|expected a half-life > 0 ms",
-        "dynamic volatility|\"dynamicMargin\": {\"referenceVolatility\": -1},|$.dynamicMargin.referenceVolatility|expected a number > 0"
+        "dynamic volatility|\"dynamicMargin\": {\"referenceVolatility\": -1},|$.dynamicMargin.referenceVolatility|expected a number > 0",
+        "stress move|\"liquidity\": {\"stressedMove\": 0},|$.liquidity.stressedMove|expected a finite fraction > 0",
+        "backstop|\"liquidity\": {\"maxDistance\": 0.01},|$.liquidity.maxDistance|expected a backstop distance with 0.05 <= maxDistance < 1",
+        "scale on constant|\"liquidity\": {\"markets\": {\"ETH-PERP\": {\"depthPerPercentUsd\": 1e6, \"scale\": 2}}},|$.liquidity.markets['ETH-PERP'].scale|a scale goes with a \"depthFile\" only",
+        "window order|\"window\": {\"startMs\": \"2025-10-10T22:00:00Z\", \"endMs\": \"2025-10-10T21:00:00Z\"},|$.window.endMs|expected an end after the start",
+        "window text|\"window\": {\"startMs\": \"21:00\"},|$.window.startMs|expected ms since the epoch or an ISO-8601 instant",
+        "source method|\"priceSources\": {\"ETH\": {\"mean\": [\"A\", \"B\"]}},|$.priceSources.ETH.mean|unknown field 'mean'",
+        "one source|\"priceSources\": {\"ETH\": {\"median\": [\"A\"]}},|$.priceSources.ETH.median|expected at least two feed symbols",
+        "source asset|\"priceSources\": {\"ETHER\": {\"median\": [\"A\", \"B\"]}},|$.priceSources.ETHER|unknown asset 'ETHER'",
+        "population size|\"book\": {\"population\": {\"accounts\": 0, \"seed\": 1}},|$.book.population.accounts|expected 1 to 50000000",
+        "population seed|\"book\": {\"population\": {\"accounts\": 10}},|$.book.population.seed|missing; expected the generator's seed",
+        "population market|\"book\": {\"population\": {\"accounts\": 10, \"seed\": 1, \"markets\": [\"LUNA-PERP\"]}},|$.book.population.markets|unknown market 'LUNA-PERP'"
     })
     void rejects(String name, String field, String place, String problem, @TempDir Path dir) throws Exception {
         Path book = Path.of("..", "assets", "books", "example.json").toAbsolutePath().normalize();
-        String text = "{\"format\": 1, " + field + " \"book\": \"" + book.toString().replace("\\", "/")
-                + "\", \"feeds\": [{\"synthetic\": {\"symbol\": \"ETHUSD\", \"initialPrice\": 2000, \"volatility\": 0.5,"
+        String text = "{\"format\": 1, " + field + (field.contains("\"book\"") ? "" : " \"book\": \""
+                + book.toString().replace("\\", "/") + "\",") + " \"feeds\": [{\"synthetic\": {\"symbol\": \"ETHUSD\", \"initialPrice\": 2000, \"volatility\": 0.5,"
                 + " \"startMs\": 0, \"stepMs\": 1000, \"steps\": 10}}], \"symbols\": {\"ETHUSD\": \"ETH\"}}";
         if (field.contains("\"symbols\"")) {
             text = text.replace(", \"symbols\": {\"ETHUSD\": \"ETH\"}}", "}");
@@ -111,6 +123,36 @@ class ScenarioReaderTest {
                 java.util.Map.of("liquidity.markets.ETH-PERP.depthPerPercentUsd", "250000"));
         assertEquals(new Scenario.ConstantDepth(250_000), constant.depth().markets().get("ETH-PERP"));
         assertEquals(2, constant.inputs().size(), "no depth file read");
+    }
+
+    @Test
+    void aBookGeneratedFromPopulationParametersIsThePopulationCommandsBook(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("s.json");
+        Files.writeString(f, "{\"format\": 1, \"book\": {\"population\": {\"accounts\": 50, \"seed\": 7,"
+                + " \"markets\": [\"ETH-PERP\"], \"profile\": \"usdc-only\"}}, \"feeds\": [{\"synthetic\": {"
+                + "\"symbol\": \"ETHUSD\", \"initialPrice\": 3863, \"volatility\": 0.5, \"startMs\": 0,"
+                + " \"stepMs\": 1000, \"steps\": 10}}], \"symbols\": {\"ETHUSD\": \"ETH\"}}");
+        Scenario s = ScenarioReader.read(f);
+        io.solvent.engine.scenario.PopulationParameters p = io.solvent.engine.scenario.PopulationParameters
+                .ofAccounts(50, 7).withMarkets(java.util.List.of("ETH-PERP"))
+                .withProfile(io.solvent.engine.scenario.PopulationProfile.USDC_ONLY);
+        assertEquals(p, s.population());
+        assertEquals(new io.solvent.engine.scenario.PopulationGenerator(p).generate(), s.book());
+        assertEquals(1, s.inputs().size(), "no book file: the parameters go in the manifest");
+    }
+
+    @Test
+    void missingRecordedDataIsOneLineNamingEveryMissingFile(@TempDir Path dir) throws Exception {
+        Path f = scenarioWith(dir, "");
+        String text = Files.readString(f).replace("\"feeds\": [{\"synthetic\"", "\"feeds\": [{\"file\":"
+                + " \"../data/a.csv\"}, {\"file\": \"../data/b.csv\"}, {\"synthetic\"").replace("}}], \"symbols\"",
+                "}}], \"liquidity\": {\"markets\": {\"ETH-PERP\": {\"depthFile\": \"../data/d.csv\"}}},"
+                        + " \"symbols\"");
+        Files.writeString(f, text);
+        InputException e = assertThrows(InputException.class, () -> ScenarioReader.read(f));
+        assertEquals(f.toString() + ": the recorded data it replays is not here: 3 files missing: ../data/a.csv,"
+                + " ../data/b.csv, ../data/d.csv (paths are relative to the scenario's folder)", e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
     }
 
     @Test

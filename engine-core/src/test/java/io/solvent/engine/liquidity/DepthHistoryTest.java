@@ -79,6 +79,27 @@ class DepthHistoryTest {
         assertEquals(0, DepthHistory.constant(DepthSnapshot.symmetric(T0, DepthCurve.empty(0.5))).crossedSnapshots());
     }
 
+    /** The 21:10:06 snapshot of the shared BTCUSDT file: its −1..−3% bids average 121,363 with BTC near 114,500. */
+    @Test
+    void bandsWhoseAveragePriceIsImpossibleForTheirDistanceAreDropped() {
+        double[][] rows = { // percentage, notional, average price
+            {-5, 245_599_820, 113_457.7}, {-4, 150_667_952, 113_990.7}, {-3, 2_142_547, 121_363.3},
+            {-2, 2_142_547, 121_363.3}, {-1, 2_142_547, 121_363.3}, {1, 296_819_450, 115_906.9},
+            {2, 343_341_947, 116_389.4}, {3, 368_909_324, 116_689.2}, {4, 404_266_761, 117_135.8},
+            {5, 446_651_361, 117_692.3}};
+        FeedEvent[] events = new FeedEvent[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            events[i] = new DepthEvent(T0, "BTCUSDT", rows[i][0], rows[i][1] / rows[i][2], rows[i][1], "f");
+        }
+        DepthHistory h = DepthHistory.read(feed(events), "f", "BTCUSDT", 0.05, 0.5);
+        assertEquals(3, h.droppedBands(), "the three bid bands above the mid");
+        assertEquals(1, h.crossedSnapshots(), "still counted as recorded");
+        assertEquals(DepthCurve.of(new double[]{0.04, 0.05}, new double[]{150_667_952 * 0.5, 245_599_820 * 0.5}, 0.05),
+                h.get(0).bids(), "the bids through the bands that remain, scaled by one half");
+        assertEquals(5, h.get(0).asks().points(), "every ask band is possible");
+        assertEquals(0.05, h.get(0).asks().maxDistance());
+    }
+
     @Test
     void aFirstSnapshotWithOneSideHasAnEmptyOtherSide() {
         DepthHistory h = DepthHistory.read(feed(d(T0, "BTCUSDT", 1, 2e6)), "depth.csv", "BTCUSDT", 0.5);

@@ -41,6 +41,24 @@ class ReplayRunnerTest {
         assertTrue(a.summary().maxLedgerImbalance() <= 1e-9, "ledger imbalance " + a.summary().maxLedgerImbalance());
     }
 
+    /**
+     * Once a parameter that did nothing (no caller ever set a market stressed): the gap moves ETH 25% from its moving
+     * reference, past the 5% trigger, so its book thins to the stressed multiplier — the run differs from one with a
+     * multiplier of 1, and from one whose trigger the gap never reaches, which in turn are the same run.
+     */
+    @Test
+    void theStressedDepthMultiplierAppliesWhenItsRuleSaysSo() {
+        Scenario base = ScenarioReader.read(SCENARIOS.resolve("gap-down.json"));
+        assertEquals(0.2, base.liquidity().stressedDepthMultiplier());
+        String stressed = run(base, new ArrayList<>()).stateHash();
+        String unstressed = run(base.withLiquidity(base.liquidity().withStressedDepthMultiplier(1.0)),
+                new ArrayList<>()).stateHash();
+        String neverTriggered = run(base.withLiquidity(base.liquidity().withStressTrigger(0.9,
+                base.liquidity().stressedHalfLifeMs())), new ArrayList<>()).stateHash();
+        org.junit.jupiter.api.Assertions.assertNotEquals(stressed, unstressed, "the stressed regime thins the book");
+        assertEquals(unstressed, neverTriggered, "without a trigger the multiplier is never applied");
+    }
+
     @Test
     void everyPolicySettlesTheSameBadDebtAndTheLedgerBalances() {
         Scenario base = ScenarioReader.read(SCENARIOS.resolve("gap-down.json"));

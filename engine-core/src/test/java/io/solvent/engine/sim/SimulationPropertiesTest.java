@@ -136,6 +136,10 @@ class SimulationPropertiesTest {
         run(engine, seed, 150, () -> { });
         RunSummary summary = engine.summary();
         assertTrue(summary.maxLedgerImbalance() <= 1e-9, "imbalance " + summary.maxLedgerImbalance());
+        // plausibility, not only conservation: every fill positive and within its band, no ADL counterparty made
+        // bankrupt by its own fill, bad debt equal to the negative equity behind it
+        assertTrue(summary.plausibilityChecks() > 0);
+        assertEquals(0, summary.plausibilityViolations(), engine.firstPlausibilityViolation());
         for (int s = 0; s < opening.length; s++) {
             double moved = b.settlementUnits(s) - opening[s]; // USDC at par: units are USD
             assertEquals(moved, engine.ledger().subAccountBalance(s), 1e-9 * Math.max(1, Math.abs(opening[s])),
