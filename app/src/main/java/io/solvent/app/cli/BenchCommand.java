@@ -31,7 +31,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.DoubleSupplier;
 
-/** {@code solvent bench [--accounts N] [--quick] [--data DIR]}: what this machine does, as one JSON document. */
+/** {@code solvent bench [--accounts N] [--quick] [--scenario FILE]}: what this machine does, as one JSON document. */
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -42,7 +42,7 @@ import java.util.function.DoubleSupplier;
                 + " evaluation, in ns per sub-account; a quiet tick (BTC moves 0.01%%, nobody"
                 + " crosses; median and p99 in ns); the heap the hot state retains per sub-account; the recorded"
                 + " 2025-10-10 day replayed over N sub-accounts (simulated seconds per wall second) and a fork from"
-                + " its 20:45 snapshot re-simulating one hour (seconds). Each figure is the median of repeated runs"
+                + " its 21:10 snapshot re-simulating one hour (seconds). Each figure is the median of repeated runs"
                 + " after a warm-up.",
             "",
             "The replay and fork figures are null, with the reason, when the recorded data is absent. Progress goes"
@@ -59,9 +59,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "fewer repeats, fewer ticks, one replay and one fork: seconds, not minutes")
     boolean quick;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "../shared/data",
-            description = "the shared data directory holding crash_2025-10-10/ (default: ${DEFAULT-VALUE})")
-    Path data;
+    @Option(names = "--scenario", paramLabel = "FILE", defaultValue = "assets/scenarios/2025-10-10.json",
+            description = "the recorded day to replay, over the generated population (default: ${DEFAULT-VALUE}; it"
+                    + " reads the shared data beside the project)")
+    Path scenarioFile;
 
     @Spec
     CommandSpec spec;
@@ -131,11 +132,11 @@ public final class BenchCommand implements Callable<Integer> {
         Long liquidations = null;
         Double fork = null;
         String reason = null;
-        if (!CrashDay.present(data)) {
-            reason = "recorded data not present at " + data.resolve(CrashDay.DIRECTORY)
-                    + ": replay and fork not measured (give its parent with --data)";
+        String absent = CrashDay.absentReason(scenarioFile);
+        if (absent != null) {
+            reason = absent + ": replay and fork not measured";
         } else {
-            CrashDay day = CrashDay.open(data);
+            CrashDay day = CrashDay.open(scenarioFile);
             List<String> markets = day.markets();
             progress(err, "replay warm-up (" + Math.max(1, Math.min(accounts, 2_000)) + " sub-accounts)");
             CrashDay.replay(day.scenario(BenchPopulation.generator(Math.max(1, Math.min(accounts, 2_000)), markets)
@@ -155,7 +156,7 @@ public final class BenchCommand implements Callable<Integer> {
                 speeds[i] = simulated / wall;
             }
             speed = median(speeds);
-            progress(err, "fork from the 20:45 snapshot, one hour re-simulated");
+            progress(err, "fork from the 21:10 snapshot, one hour re-simulated");
             ReplayRunner.Snapshot snapshot = CrashDay.snapshotAtForkTime(scenario);
             CrashDay.fork(scenario, snapshot); // warm-up
             fork = medianNs(quick ? 1 : 3, () -> CrashDay.fork(scenario, snapshot).liquidations()) / 1e9;

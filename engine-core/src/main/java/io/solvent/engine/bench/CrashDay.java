@@ -1,157 +1,94 @@
 package io.solvent.engine.bench;
 
-import io.solvent.engine.feed.FeedEvent;
-import io.solvent.engine.feed.PriceEvent;
-import io.solvent.engine.feed.recorded.RecordedFeedReader;
+import io.solvent.engine.io.InputException;
+import io.solvent.engine.io.ScenarioReader;
 import io.solvent.engine.liquidation.LiquidationParameters;
-import io.solvent.engine.liquidity.LiquidityParameters;
-import io.solvent.engine.model.Asset;
 import io.solvent.engine.model.Book;
 import io.solvent.engine.model.Market;
-import io.solvent.engine.oracle.OracleParameters;
-import io.solvent.engine.scenario.PopulationUniverse;
 import io.solvent.engine.scenario.Scenario;
 import io.solvent.engine.sim.ReplayRunner;
 import io.solvent.engine.sim.ReplaySink;
 import io.solvent.engine.sim.SimulationEvent;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
- * The recorded 2025-10-10 day as a replay workload: every recorded file of that day in
- * {@code crash_2025-10-10/} merged (Binance COIN-M perps, Binance, Coinbase and Gemini spot 1m bars, the evening's
- * trades, Binance USD-M BTC depth; the file spanning 10-09 and 10-10 is left out so that the span is the day), each
- * feed symbol mapped to the asset of its base (AVAXUSD_PERP, AVAX-USD, AVAXUSD, binance-delivery:AVAXUSD_PERP → AVAX)
- * when the population universe has it; a population trading the markets of those assets. Pass-through oracle,
- * 2 million USD of depth per 1 %, stressed ×0.2 with cascade feedback, default liquidation parameters, ranked ADL.
+ * The recorded 2025-10-10 day as a replay workload: the shipped scenario {@code assets/scenarios/2025-10-10.json}
+ * (docs/fidelity.md: one price per asset from the recordings beside the project, 21:00–24:00 UTC, the recorded BTC
+ * book scaled to every market, Hyperliquid's ADL ranking) over a generated population of a chosen size in place of
+ * its own 100,000 accounts — the day whose figures docs/fidelity.md compares with Hyperliquid's, not a merge of every
+ * file (whose interleaved venues once liquidated 98% of the volume at the first tick).
  */
 public final class CrashDay {
-    /** The directory of the day under the shared data directory. */
-    public static final String DIRECTORY = "crash_2025-10-10";
-    /** Where {@link #fork} snapshots: 2025-10-10 20:45 UTC, half an hour before the cascade, ms since the epoch. */
-    public static final long FORK_AT_MS = 1_760_129_100_000L;
-    /** How long a fork re-simulates: one hour (to 21:45 UTC), ms. */
+    /** The scenario's file name, in {@code assets/scenarios/}. */
+    public static final String SCENARIO = "2025-10-10.json";
+    /** Where {@link #fork} snapshots: 2025-10-10 21:10 UTC, just before the cascade, ms since the epoch. */
+    public static final long FORK_AT_MS = 1_760_130_600_000L;
+    /** How long a fork re-simulates: one hour (to 22:10 UTC), ms. */
     public static final long FORK_SPAN_MS = 3_600_000L;
     /** The fork's parameter change: a liquidation buffer of 5 % instead of the default's 2 %, partial closes of half. */
     public static final LiquidationParameters FORK_LIQUIDATION = new LiquidationParameters(0.05, 0.5, 1.0, 0.5);
 
-    private final List<Path> files;
-    private final TreeMap<String, String> symbols;
+    private final Scenario day;
 
-    private CrashDay(List<Path> files, TreeMap<String, String> symbols) {
-        this.files = files;
-        this.symbols = symbols;
+    private CrashDay(Scenario day) {
+        this.day = day;
     }
 
     /**
-     * @param dataDir the shared data directory (holding {@value #DIRECTORY})
-     * @return whether the day's files are there
+     * @param scenarioFile the 2025-10-10 scenario
+     * @return why the day cannot be replayed here (the file or the recorded data it reads is missing), or null
      */
-    public static boolean present(Path dataDir) {
-        return Files.isDirectory(dataDir.resolve(DIRECTORY));
+    public static String absentReason(Path scenarioFile) {
+        if (!Files.isRegularFile(scenarioFile)) {
+            return "no scenario at " + scenarioFile;
+        }
+        try {
+            open(scenarioFile);
+            return null;
+        } catch (InputException e) {
+            return e.getMessage();
+        }
     }
 
     /**
-     * Lists the day's files and reads them once for their symbols.
+     * @param scenarioFile the 2025-10-10 scenario
+     * @return whether the day can be replayed here
+     */
+    public static boolean present(Path scenarioFile) {
+        return absentReason(scenarioFile) == null;
+    }
+
+    /**
+     * Reads the scenario (and generates its own population once).
      *
-     * @param dataDir the shared data directory
+     * @param scenarioFile the 2025-10-10 scenario
      * @return the day
-     * @throws UncheckedIOException when the directory cannot be listed
+     * @throws InputException when the scenario or the recorded data it reads is missing or bad
      */
-    public static CrashDay open(Path dataDir) {
-        Path dir = dataDir.resolve(DIRECTORY);
-        List<Path> files;
-        try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".csv"))
-                    .filter(p -> p.getFileName().toString().contains("2025-10-10"))
-                    .sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Set<String> bases = new LinkedHashSet<>();
-        PopulationUniverse.standard().assets().forEach(a -> bases.add(a.symbol()));
-        bases.remove(PopulationUniverse.QUOTE);
-        TreeMap<String, String> symbols = new TreeMap<>();
-        for (Path f : files) {
-            try (RecordedFeedReader r = RecordedFeedReader.open(f)) {
-                for (FeedEvent e = r.next(); e != null; e = r.next()) {
-                    if (e instanceof PriceEvent p && !symbols.containsKey(p.symbol())) {
-                        String base = base(p.symbol());
-                        if (bases.contains(base)) {
-                            symbols.put(p.symbol(), base);
-                        }
-                    }
-                }
-            }
-        }
-        return new CrashDay(files, symbols);
+    public static CrashDay open(Path scenarioFile) {
+        return new CrashDay(ScenarioReader.read(scenarioFile));
     }
 
-    /**
-     * @param feedSymbol a symbol as recorded (AVAXUSD_PERP, AVAX-USD, binance-delivery:AVAXUSD_PERP, POLUSDT, ...)
-     * @return its base asset (AVAX, POL, ...)
-     */
-    static String base(String feedSymbol) {
-        String s = feedSymbol.substring(feedSymbol.indexOf(':') + 1).toUpperCase(Locale.ROOT);
-        s = s.endsWith("_PERP") ? s.substring(0, s.length() - 5) : s;
-        for (String quote : new String[] {"-USDT", "-USDC", "-USD", "USDT", "USDC", "USD"}) {
-            if (s.endsWith(quote) && s.length() > quote.length()) {
-                return s.substring(0, s.length() - quote.length());
-            }
-        }
-        return s;
+    /** @return the scenario as shipped, over its own population */
+    public Scenario shipped() {
+        return day;
     }
 
-    /** @return the merged files, sorted by name */
-    public List<Path> files() {
-        return files;
-    }
-
-    /** @return feed symbol to asset, for every recorded symbol whose base the universe has */
-    public TreeMap<String, String> symbols() {
-        return symbols;
-    }
-
-    /** @return the markets of the standard universe whose underlying some recorded symbol prices */
+    /** @return the markets of the scenario's book */
     public List<String> markets() {
-        Set<String> assets = new LinkedHashSet<>(symbols.values());
-        List<String> out = new ArrayList<>();
-        for (var m : PopulationUniverse.standard().markets()) {
-            if (assets.contains(m.market().underlying())) {
-                out.add(m.symbol());
-            }
-        }
-        return out;
+        return day.book().markets().stream().map(Market::symbol).toList();
     }
 
     /**
-     * @param population a book of the standard universe (its assets, markets and opening prices)
-     * @return the replay of this day over that population
+     * @param population a book of the standard universe on {@link #markets()}
+     * @return the day over that population
      */
     public Scenario scenario(Book population) {
-        Set<String> known = new LinkedHashSet<>();
-        population.assets().stream().map(Asset::symbol).forEach(known::add);
-        TreeMap<String, String> map = new TreeMap<>();
-        symbols.forEach((feed, asset) -> {
-            if (known.contains(asset)) {
-                map.put(feed, asset);
-            }
-        });
-        List<Scenario.Feed> feeds = files.stream().<Scenario.Feed>map(f -> new Scenario.RecordedFeed(f, null)).toList();
-        return new Scenario("2025-10-10, all recorded files", population, files, BenchPopulation.SETTLEMENT, feeds,
-                map, OracleParameters.passThrough(), Scenario.Depth.uniform(2_000_000),
-                new LiquidityParameters(0.2, true, 60_000), LiquidationParameters.DEFAULTS, "adl-ranked", 10_000_000,
-                List.of(), 1, io.solvent.engine.margin.DynamicMarginParameters.DISABLED);
+        return day.withBook(population, null).withName(day.name() + " over " + population.accounts().size()
+                + " accounts");
     }
 
     /**
@@ -219,8 +156,8 @@ public final class CrashDay {
     public static ReplayRunner.Snapshot snapshotAtForkTime(Scenario scenario) {
         Clockwork sink = new Clockwork();
         try (ReplayRunner.Replay r = ReplayRunner.Replay.start(scenario, sink)) {
-            while (sink.lastMs() < FORK_AT_MS && r.step()) {
-                // to 20:45
+            while (r.nextTimeMs() <= FORK_AT_MS && r.step()) {
+                // to 21:10
             }
             return r.snapshot();
         }

@@ -139,6 +139,16 @@ public record Scenario(String name, Book book, List<Path> inputs, String settlem
                 liquidation, deleveraging, insuranceFundUsd, shocks, seed, d, priceSources, window, population);
     }
 
+    /**
+     * @param b    another book (its prices the opening prices)
+     * @param from the generator's parameters when it was generated, else null
+     * @return a copy over that book
+     */
+    public Scenario withBook(Book b, PopulationParameters from) {
+        return new Scenario(name, b, inputs, settlementAsset, feeds, symbols, oracle, depth, liquidity, liquidation,
+                deleveraging, insuranceFundUsd, shocks, seed, dynamicMargin, priceSources, window, from);
+    }
+
     /** @param w the simulated time to replay @return a copy replaying that window */
     public Scenario withWindow(Window w) {
         return new Scenario(name, book, inputs, settlementAsset, feeds, symbols, oracle, depth, liquidity,

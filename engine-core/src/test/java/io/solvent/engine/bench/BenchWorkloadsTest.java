@@ -19,7 +19,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The benchmark workloads do the work they claim: same figures, no crossing on a quiet tick, the day mapped. */
 class BenchWorkloadsTest {
-    static final Path DATA = Path.of("..", "..", "shared", "data");
 
     @Test
     void theHotStateFromTheGeneratorIsTheOneOfTheRecords() {
@@ -66,28 +65,22 @@ class BenchWorkloadsTest {
     }
 
     @Test
-    void feedSymbolsMapToTheirBase() {
-        assertEquals("AVAX", CrashDay.base("AVAXUSD_PERP"));
-        assertEquals("AVAX", CrashDay.base("AVAX-USD"));
-        assertEquals("AVAX", CrashDay.base("binance-delivery:AVAXUSD_PERP"));
-        assertEquals("POL", CrashDay.base("POLUSDT"));
-        assertEquals("BTC", CrashDay.base("BTCUSD"));
-    }
-
-    @Test
     void theRecordedDayReplaysAndForks() {
-        assumeTrue(CrashDay.present(DATA), "shared crash data not present at " + DATA.toAbsolutePath() + ": skipping");
-        CrashDay day = CrashDay.open(DATA);
-        assertTrue(day.symbols().containsValue("BTC") && day.symbols().containsValue("AVAX"), day.symbols().toString());
+        Path file = Path.of("..", "assets", "scenarios", CrashDay.SCENARIO);
+        assumeTrue(CrashDay.present(file), CrashDay.absentReason(file) + ": skipping");
+        CrashDay day = CrashDay.open(file);
         List<String> markets = day.markets();
-        assertTrue(markets.contains("BTC-PERP"), markets.toString());
+        assertEquals(10, markets.size(), markets.toString());
         Scenario s = day.scenario(BenchPopulation.generator(2_000, markets).generate());
         CrashDay.Clockwork sink = new CrashDay.Clockwork();
         ReplayRunner.Result r = CrashDay.replay(s, sink);
-        assertTrue(sink.lastMs() - sink.firstMs() > 20 * 3_600_000L, "a day: " + sink.firstMs() + ".." + sink.lastMs());
+        assertEquals(1_760_130_000_000L, sink.firstMs(), "21:00");
+        assertTrue(sink.lastMs() >= 1_760_140_740_000L, "to 23:59: " + sink.lastMs());
         assertTrue(r.ticks() > 50_000, "ticks " + r.ticks());
+        assertEquals(0, r.summary().plausibilityViolations());
         ReplayRunner.Snapshot snap = CrashDay.snapshotAtForkTime(s);
-        assertTrue(snap.lastTime() >= CrashDay.FORK_AT_MS, "snapshot at " + snap.lastTime());
+        assertTrue(snap.lastTime() <= CrashDay.FORK_AT_MS && snap.lastTime() > CrashDay.FORK_AT_MS - 60_000,
+                "snapshot at " + snap.lastTime());
         CrashDay.Clockwork fork = CrashDay.fork(s, snap);
         assertTrue(fork.lastMs() >= snap.lastTime() + CrashDay.FORK_SPAN_MS - 1_000, "fork to " + fork.lastMs());
     }

@@ -19,12 +19,12 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Targets 3 and 5 on the recorded 2025-10-10 day ({@link CrashDay}): the whole day replayed over N generated
- * sub-accounts trading the recorded assets, liquidations and cascade feedback on (seconds per day: replay speed is
- * the day's simulated seconds, printed at setup, over the score); and a fork from a 20:45 snapshot under other
- * liquidation parameters, re-simulating one hour (seconds per fork). The data is read from
- * {@code ../shared/data} (or {@code -Dsolvent.data=DIR}); when it is absent each benchmark says so at setup and
- * measures an empty call.
+ * Targets 3 and 5 on the recorded 2025-10-10 day ({@link CrashDay}): the shipped scenario's three hours replayed
+ * over N generated sub-accounts (seconds per replay: replay speed is its simulated seconds, printed at setup, over
+ * the score); and a fork from a 21:10 snapshot under other liquidation parameters, re-simulating one hour (seconds
+ * per fork). The scenario is {@code ../assets/scenarios/2025-10-10.json} (or {@code -Dsolvent.scenario=FILE}), which
+ * reads the shared data beside the project; when it is absent each benchmark says so at setup and measures an empty
+ * call.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -33,8 +33,9 @@ import java.util.concurrent.TimeUnit;
 @Fork(value = 1, jvmArgsAppend = {"-Xmx6g"})
 public class ReplayBenchmark {
 
-    static Path dataDir() {
-        return Path.of(System.getProperty("solvent.data", Path.of("..", "..", "shared", "data").toString()));
+    static Path scenarioFile() {
+        return Path.of(System.getProperty("solvent.scenario", Path.of("..", "assets", "scenarios", CrashDay.SCENARIO)
+                .toString()));
     }
 
     /** The day over N sub-accounts. */
@@ -46,13 +47,12 @@ public class ReplayBenchmark {
 
         @Setup(Level.Trial)
         public void setUp() {
-            Path data = dataDir();
-            if (!CrashDay.present(data)) {
-                System.err.println("shared crash data not present at " + data.toAbsolutePath()
-                        + ": the replay benchmark measures nothing");
+            Path file = scenarioFile();
+            if (!CrashDay.present(file)) {
+                System.err.println(CrashDay.absentReason(file) + ": the replay benchmark measures nothing");
                 return;
             }
-            CrashDay day = CrashDay.open(data);
+            CrashDay day = CrashDay.open(file);
             scenario = day.scenario(BenchPopulation.generator(accounts, day.markets()).generate());
             CrashDay.Clockwork probe = new CrashDay.Clockwork();
             if (accounts <= 100_000) {
@@ -63,7 +63,7 @@ public class ReplayBenchmark {
         }
     }
 
-    /** A 20:45 snapshot of the day over N sub-accounts. */
+    /** A 21:10 snapshot of the day over N sub-accounts. */
     @State(Scope.Benchmark)
     public static class Snapshot {
         @Param({"100000"})
@@ -73,13 +73,12 @@ public class ReplayBenchmark {
 
         @Setup(Level.Trial)
         public void setUp() {
-            Path data = dataDir();
-            if (!CrashDay.present(data)) {
-                System.err.println("shared crash data not present at " + data.toAbsolutePath()
-                        + ": the fork benchmark measures nothing");
+            Path file = scenarioFile();
+            if (!CrashDay.present(file)) {
+                System.err.println(CrashDay.absentReason(file) + ": the fork benchmark measures nothing");
                 return;
             }
-            CrashDay day = CrashDay.open(data);
+            CrashDay day = CrashDay.open(file);
             scenario = day.scenario(BenchPopulation.generator(accounts, day.markets()).generate());
             snapshot = CrashDay.snapshotAtForkTime(scenario);
         }
