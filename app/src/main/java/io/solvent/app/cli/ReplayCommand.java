@@ -45,14 +45,16 @@ import java.util.concurrent.Callable;
                 + " TIME runs once, then the original goes on into DIR and a copy of its state goes on under the"
                 + " overridden parameters into DIR2 (the same four files, the fork's manifest recording the time and"
                 + " the overrides). A fork can change liquidation.*, oracle.*, deleveraging, dynamicMargin.* and"
-                + " liquidity.stressedDepthMultiplier / cascadeFeedback / impactHalfLifeMs.",
+                + " liquidity.stressedDepthMultiplier / stressedMove / stressedHalfLifeMs / cascadeFeedback /"
+                + " impactHalfLifeMs.",
             "",
             "Bad input is reported as FILE: PLACE: PROBLEM on standard error, with exit status 2."
         })
 public final class ReplayCommand implements Callable<Integer> {
     /** The only liquidity fields a fork can change: the books (depth) are the original's. */
     static final List<String> FORKABLE_LIQUIDITY = List.of("liquidity.stressedDepthMultiplier",
-            "liquidity.cascadeFeedback", "liquidity.impactHalfLifeMs");
+            "liquidity.stressedMove", "liquidity.stressedHalfLifeMs", "liquidity.cascadeFeedback",
+            "liquidity.impactHalfLifeMs");
 
     @Parameters(index = "0", paramLabel = "SCENARIO.json", description = "the scenario")
     Path scenario;

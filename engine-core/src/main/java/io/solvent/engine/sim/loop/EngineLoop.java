@@ -650,6 +650,12 @@ public final class EngineLoop implements AutoCloseable {
         if (!a.symbols().equals(b.symbols())) {
             return "symbol map";
         }
+        if (!a.priceSources().equals(b.priceSources())) {
+            return "price sources";
+        }
+        if (!a.window().equals(b.window())) {
+            return "window";
+        }
         if (!same(a.shocks(), b.shocks())) {
             return "shocks";
         }
@@ -665,10 +671,10 @@ public final class EngineLoop implements AutoCloseable {
     /** Depth compared by what defines it: recorded books by file and symbol, constant ones by value. */
     private static Map<String, Object> depthKey(Scenario.Depth d) {
         Map<String, Object> key = new LinkedHashMap<>();
-        key.put("", d.defaultPerPercentUsd());
+        key.put("", d.defaultPerPercentUsd() + "@" + d.defaultMaxDistance());
         d.markets().forEach((m, v) -> key.put(m, switch (v) {
-            case Scenario.ConstantDepth c -> c.perPercentUsd();
-            case Scenario.RecordedDepth r -> r.file() + "#" + r.symbol();
+            case Scenario.ConstantDepth c -> c.perPercentUsd() + "@" + c.maxDistance();
+            case Scenario.RecordedDepth r -> r.file() + "#" + r.symbol() + "x" + r.scale() + "@" + r.maxDistance();
         }));
         return key;
     }
