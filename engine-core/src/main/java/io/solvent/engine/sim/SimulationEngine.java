@@ -40,20 +40,23 @@ import java.util.List;
  *
  * <p>Liquidation of a sub-account, position by position (largest notional first, each at most once per step):
  * <ol>
- *   <li>close the fraction {@link CloseFractionCalculator} finds, filled against the market's liquidity
- *       ({@code fill = ref·(1 ∓ slippage(q))}); PnL at the reference price is settled with the outside market
- *       ({@code CLOSE_OUT_PNL}), the slippage cost separately ({@code SLIPPAGE});</li>
+ *   <li>close the fraction {@link CloseFractionCalculator} finds, filled against the market's liquidity, which earlier
+ *       fills consumed and which recovers over time ({@link MarketLiquidity}) — but no more than the account can pay
+ *       the slippage of out of its equity: the book never takes a position past its bankruptcy price. PnL at the
+ *       reference price is settled with the outside market ({@code CLOSE_OUT_PNL}), the slippage cost separately
+ *       ({@code SLIPPAGE});</li>
  *   <li>charge {@code liquidationFee × closed notional}, cut to the equity left so that it never turns positive
  *       equity negative (Drift's rule), split {@code liquidatorShare} to the liquidator, the rest to the fund;</li>
- *   <li>when nothing is left to close and equity is negative, the deficit is bad debt: the fund pays what it can,
- *       the policy covers or records the rest. Ranked ADL closes the top-ranked opposite positions at the
- *       bankruptcy price {@code P + D/s} (s: the size the bankrupt last closed), each counterparty realizing its PnL
- *       at the mark with the outside market and handing over the gap to the bankruptcy price.</li>
+ *   <li>what the book cannot take, or every position of an account already bankrupt, is handed over at the mark
+ *       ({@link #handOver}); a negative equity left is bad debt, allocated over those positions pro rata by
+ *       maintenance requirement, each settled in its own market: the fund pays first, then the policy — ranked ADL
+ *       closes the top-ranked opposite positions at the position's own bankruptcy price {@code P_i + D_i/s_i}, within
+ *       the market's backstop band, never taking more than a counterparty's equity ({@link #bankruptPerp}).</li>
  * </ol>
- * With cascade feedback on, fills displace the market price; the asset's price that accounts see is
- * {@code oracle × (1 + displacement)} of its first market. A step repeats (at most {@value #MAX_ROUNDS} rounds) while
- * a round acted on anything, since a displaced price, an ADL fill or a socialized loss can make further
- * sub-accounts liquidatable.
+ * With cascade feedback on, the consumed book displaces the price seen; the asset's price that accounts see is that of
+ * its first market, bounded by the book's backstop. A step repeats (at most {@value #MAX_ROUNDS} rounds) while a round
+ * acted on anything, since a displaced price, an ADL fill or a socialized loss can make further sub-accounts
+ * liquidatable. Every fill, ADL counterparty and bankruptcy is checked by the {@link PlausibilityMonitor}.
  *
  * <p>A sub-account exposed to an asset whose oracle is paused ({@link #setPaused}: stale under the PAUSE policy) is
  * not liquidated until that price is fresh again.
@@ -88,7 +91,7 @@ public final class SimulationEngine {
     private final double[] oracle;
     private final boolean[] paused;
     private final Execution exec = new Execution();
-    private final ClosedParts parts = new ClosedParts();
+    private final HandOverParts parts = new HandOverParts();
     private final PlausibilityMonitor plausibility;
     private final int[][] marketsOf;
 

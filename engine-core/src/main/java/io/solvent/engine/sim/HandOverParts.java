@@ -3,12 +3,12 @@ package io.solvent.engine.sim;
 import java.util.Arrays;
 
 /**
- * The positions one liquidation of a sub-account closed, for allocating its deficit should it end bankrupt: per part
- * its market, the signed size closed, the mark at the close, its weight (the maintenance requirement of the closed
- * part, USD) and, once allocated, its share of the deficit and what the insurance fund paid of it. Reused from one
- * liquidation to the next: allocation-free once grown. Owned by the engine thread.
+ * The positions of a sub-account handed over at the mark, for allocating its deficit: per position its market, its
+ * signed size, the mark, its weight (its maintenance requirement at the mark, USD) and, once allocated, its share of
+ * the deficit and what the insurance fund paid of it. Reused from one hand-over to the next: allocation-free once
+ * grown. Owned by the engine thread.
  */
-final class ClosedParts {
+final class HandOverParts {
     private int count;
     private int[] market = new int[4];
     private double[] size = new double[4];
@@ -24,9 +24,9 @@ final class ClosedParts {
 
     /**
      * @param m      dense index of the market
-     * @param closed signed size closed, units of the underlying
-     * @param markUsd the mark (oracle) price at the close, USD per unit
-     * @param w      the closed part's maintenance requirement before the close, USD
+     * @param closed  signed size handed over, units of the underlying
+     * @param markUsd the mark at the hand-over (the price accounts see), USD per unit
+     * @param w       the position's maintenance requirement at the mark, USD
      */
     void add(int m, double closed, double markUsd, double w) {
         if (count == market.length) {
@@ -67,7 +67,7 @@ final class ClosedParts {
         return weight[i];
     }
 
-    /** @return the closed part's notional at its mark, USD */
+    /** @return the position's notional at its mark, USD */
     double notional(int i) {
         return Math.abs(size[i]) * mark[i];
     }
