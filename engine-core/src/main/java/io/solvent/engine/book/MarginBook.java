@@ -28,6 +28,7 @@ public final class MarginBook {
     private final double[] notional;
     private final double[] requirementMultiplier;
     private final double[] haircutMultiplier;
+    private final double[] spread;
     private final double[] openUnits;
     private final TierTable tiers;
 
@@ -47,6 +48,7 @@ public final class MarginBook {
         notional = new double[n];
         requirementMultiplier = new double[markets.size()];
         haircutMultiplier = new double[assets.size()];
+        spread = new double[assets.size()];
         java.util.Arrays.fill(requirementMultiplier, 1.0);
         java.util.Arrays.fill(haircutMultiplier, 1.0);
         tiers = new TierTable(markets);
@@ -71,6 +73,7 @@ public final class MarginBook {
         notional = o.notional.clone();
         requirementMultiplier = o.requirementMultiplier.clone();
         haircutMultiplier = o.haircutMultiplier.clone();
+        spread = o.spread.clone();
         openUnits = o.openUnits.clone();
         tiers = o.tiers;
     }
@@ -306,6 +309,28 @@ public final class MarginBook {
     }
 
     /**
+     * Sets an asset's half-spread c without re-evaluating anything: from now on every exposure to it is valued on its
+     * conservative side of the price P — a holding and a long position at {@code P − c}, a borrow and a short at
+     * {@code P + c} (Pyth consumers' valuation when an update's confidence is too wide to trust the price: Drift's
+     * and Mango's "worse of the two"). 0 (the default) values everything at P.
+     *
+     * @param asset      dense index
+     * @param halfSpread c, USD per unit, finite, {@code >= 0} and below the price
+     */
+    public void setSpread(int asset, double halfSpread) {
+        if (!(halfSpread >= 0) || !(halfSpread < assets.price(asset))) {
+            throw new IllegalArgumentException("half-spread of " + assets.symbol(asset) + " must be >= 0 and below"
+                    + " its price " + assets.price(asset) + ", was " + halfSpread);
+        }
+        spread[asset] = halfSpread;
+    }
+
+    /** @param asset dense index @return its half-spread, USD per unit (0: valued at its price) */
+    public double spread(int asset) {
+        return spread[asset];
+    }
+
+    /**
      * Re-evaluates the sub-accounts exposed to an asset, in ascending index order.
      *
      * @param asset dense index of the asset whose price moved
@@ -346,6 +371,7 @@ public final class MarginBook {
      */
     public void revalueRange(int from, int to) {
         final double[] px = assets.price;
+        final double[] sp = spread;
         final double[] haircut = haircutMultiplier;
         final double[] kReq = requirementMultiplier;
         final int[] balanceStart = subs.balanceStart;
@@ -380,7 +406,9 @@ public final class MarginBook {
             double eq = 0;
             for (int b = balanceStart[sub], end = balanceStart[sub + 1]; b < end; b++) {
                 int asset = balanceAsset[b];
-                double value = balanceUnits[b] * px[asset];
+                double units = balanceUnits[b];
+                // a holding at P − c, a borrow at P + c (c = 0 unless the asset's price is too uncertain)
+                double value = units * (px[asset] - sp[asset] * Math.signum(units));
                 eq += value;
                 double wInit = balanceWeightInitial[b];
                 double wMaint = balanceWeightMaintenance[b];
@@ -402,8 +430,8 @@ public final class MarginBook {
             double n = 0;
             for (int p = positionStart[sub], end = positionStart[sub + 1]; p < end; p++) {
                 int m = positionMarket[p];
-                double price = px[underlying[m]];
                 double size = positionSize[p];
+                double price = px[underlying[m]] - sp[underlying[m]] * Math.signum(size); // a long at P − c, a short P + c
                 double pnl = size * (price - positionEntry[p]);
                 double positionNotional = Math.abs(size) * price;
                 eq += pnl;

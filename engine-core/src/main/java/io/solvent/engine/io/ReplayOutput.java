@@ -224,6 +224,21 @@ public final class ReplayOutput implements ReplaySink, AutoCloseable {
         g.writeNumberField("heartbeatMs", sc.oracle().heartbeatMs());
         g.writeNumberField("staleAfterMs", sc.oracle().staleAfterMs());
         g.writeStringField("stalenessPolicy", sc.oracle().stalenessPolicy().name());
+        if (Double.isFinite(sc.oracle().maxConfidence())) {
+            g.writeNumberField("maxConfidence", sc.oracle().maxConfidence());
+        } else {
+            g.writeNullField("maxConfidence");
+        }
+        g.writeStringField("confidencePolicy", sc.oracle().confidencePolicy().name());
+        g.writeObjectFieldStart("mark");
+        g.writeStringField("method", sc.oracle().mark().method().name());
+        g.writeArrayFieldStart("venueSources");
+        for (String v : sc.oracle().mark().venueSources()) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
+        g.writeNumberField("premiumEmaMs", sc.oracle().mark().premiumEmaMs());
+        g.writeEndObject();
         g.writeEndObject();
         g.writeObjectFieldStart("liquidity");
         g.writeNumberField("depthPerPercentUsd", sc.depth().defaultPerPercentUsd());

@@ -22,6 +22,9 @@ import io.solvent.engine.liquidity.LiquidityParameters;
 import io.solvent.engine.margin.DynamicMarginParameters;
 import io.solvent.engine.model.Market;
 import io.solvent.engine.model.Book;
+import io.solvent.engine.oracle.ConfidencePolicy;
+import io.solvent.engine.oracle.MarkMethod;
+import io.solvent.engine.oracle.MarkParameters;
 import io.solvent.engine.oracle.OracleParameters;
 import io.solvent.engine.oracle.StalenessPolicy;
 import io.solvent.engine.scenario.PopulationGenerator;
@@ -47,7 +50,8 @@ public final class ScenarioReader {
             "priceSources", "window", "oracle", "liquidity", "liquidation", "deleveraging", "insuranceFund", "shocks",
             "seed", "dynamicMargin");
     private static final Set<String> ORACLE = Set.of("latencyMs", "deviationThreshold", "heartbeatMs", "staleAfterMs",
-            "stalenessPolicy");
+            "stalenessPolicy", "maxConfidence", "confidencePolicy", "mark");
+    private static final Set<String> MARK = Set.of("method", "venueSources", "premiumEmaMs");
     private static final Set<String> LIQUIDITY = Set.of("depthPerPercentUsd", "maxDistance", "stressedDepthMultiplier",
             "stressedMove", "stressedHalfLifeMs", "cascadeFeedback", "impactHalfLifeMs", "markets");
     private static final Set<String> MARKET_DEPTH = Set.of("depthPerPercentUsd", "depthFile", "symbol", "scale",
@@ -499,10 +503,42 @@ public final class ScenarioReader {
             };
         }
         StalenessPolicy staleness = policy;
+        ConfidencePolicy confidence = d.confidencePolicy();
+        if (c.has("confidencePolicy")) {
+            String p = c.field("confidencePolicy").text();
+            confidence = switch (p) {
+                case "reject" -> ConfidencePolicy.REJECT;
+                case "widen" -> ConfidencePolicy.WIDEN;
+                default -> throw c.field("confidencePolicy").fail("expected \"reject\" or \"widen\", found \"" + p
+                        + "\"");
+            };
+        }
+        ConfidencePolicy confidenceRule = confidence;
+        MarkParameters mark = c.has("mark") ? mark(c.field("mark")) : d.mark();
+        double maxConfidence = c.has("maxConfidence") && !c.field("maxConfidence").isNull()
+                ? c.field("maxConfidence").number() : d.maxConfidence();
         return BookReader.validated(c, () -> new OracleParameters(optionalMs(c.field("latencyMs"), 0),
                 c.field("deviationThreshold").number(0), optionalMs(c.field("heartbeatMs"), Long.MAX_VALUE),
-                optionalMs(c.field("staleAfterMs"), Long.MAX_VALUE), staleness, d.maxConfidence(),
-                d.confidencePolicy(), d.mark()));
+                optionalMs(c.field("staleAfterMs"), Long.MAX_VALUE), staleness, maxConfidence, confidenceRule, mark));
+    }
+
+    /** {@code {"method": "index" | "index-plus-premium-ema" | "median", "venueSources": [...], "premiumEmaMs": T}}. */
+    private static MarkParameters mark(JsonCursor c) {
+        c.object(MARK);
+        String m = c.has("method") ? c.field("method").text() : "index";
+        MarkMethod method = switch (m) {
+            case "index" -> MarkMethod.INDEX;
+            case "index-plus-premium-ema" -> MarkMethod.INDEX_PLUS_PREMIUM_EMA;
+            case "median" -> MarkMethod.MEDIAN;
+            default -> throw c.field("method").fail("expected \"index\", \"index-plus-premium-ema\" or \"median\","
+                    + " found \"" + m + "\"");
+        };
+        List<String> venues = new ArrayList<>();
+        if (c.has("venueSources")) {
+            c.field("venueSources").elements().forEach(x -> venues.add(x.text()));
+        }
+        return BookReader.validated(c, () -> new MarkParameters(method, venues,
+                c.has("premiumEmaMs") ? longValue(c.field("premiumEmaMs")) : 0));
     }
 
     private static Shock shock(JsonCursor c) {

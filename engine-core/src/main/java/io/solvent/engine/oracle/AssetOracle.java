@@ -298,6 +298,9 @@ public final class AssetOracle {
             if (slot == 0 && hasPrice) {
                 samplePremium(px - price);
             }
+            if (hasPrice && p.mark().method() != MarkMethod.INDEX && listener != null) {
+                listener.published(this); // the mark moved: a margin engine valuing at the mark must see it
+            }
             return;
         }
         boolean isWide = false;
@@ -369,6 +372,30 @@ public final class AssetOracle {
     /** @return the published price, USD per unit; NaN before the first */
     public double price() {
         return price;
+    }
+
+    /**
+     * The price a margin engine values the asset at: the mark ({@link #markPrice()}) when the mark method is not
+     * {@link MarkMethod#INDEX} (Hyperliquid and Binance margin perpetuals at the mark), else the published price.
+     *
+     * @return USD per unit; NaN before the first publication
+     */
+    public double valuationPrice() {
+        return p.mark().method() == MarkMethod.INDEX ? price : markPrice();
+    }
+
+    /**
+     * The half-spread a margin engine values the asset with ({@code P ∓ c} on each exposure's conservative side):
+     * the published confidence when the update was accepted {@link #wide()} under {@link ConfidencePolicy#WIDEN}, else
+     * 0. Capped below half the valuation price, so that the conservative side stays positive.
+     *
+     * @return USD per unit, {@code >= 0}
+     */
+    public double valuationSpread() {
+        if (!wide || Double.isNaN(confidence)) {
+            return 0;
+        }
+        return Math.min(confidence, 0.5 * valuationPrice());
     }
 
     /** @return the published price's one-sigma confidence, USD per unit; NaN when the source gave none */

@@ -6,7 +6,9 @@ public interface OracleListener {
 
     /**
      * Called after the oracle published a new price; read it from {@code oracle} ({@link AssetOracle#price()},
-     * {@link AssetOracle#publishedAtMs()}, ...). Venue-price updates that only move the mark are not reported.
+     * {@link AssetOracle#publishedAtMs()}, ...). Venue-price updates that only move the mark are reported too when
+     * the mark method is not the index (a margin engine values at the mark: {@link AssetOracle#valuationPrice()});
+     * {@link AssetOracle#nowMs()} is then the delivery's time.
      *
      * @param oracle the asset's oracle, in its new state
      */

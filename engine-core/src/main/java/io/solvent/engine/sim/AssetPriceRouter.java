@@ -20,6 +20,9 @@ import java.util.List;
  *       while a higher one is fresh;</li>
  *   <li>{@code median}: the median of the latest published prices of the sources fresh at the time.</li>
  * </ul>
+ * Each source contributes the price a margin engine values at — its mark when its oracle forms one — and its
+ * half-spread when its confidence was too wide ({@link AssetOracle#valuationPrice()},
+ * {@link AssetOracle#valuationSpread()}); a median takes the widest half-spread of its fresh sources.
  * When every source of an asset is stale, its last price stands (and the staleness policy decides what that means for
  * liquidations). A source turning stale or fresh again is found between feed events ({@link #refresh}), where the
  * combination is recomputed, so that a hole in the preferred source hands over to the next one at once, visibly.
@@ -29,7 +32,7 @@ final class AssetPriceRouter implements OracleListener {
     /** Receives each asset price decided. */
     @FunctionalInterface
     interface Target {
-        void price(long timeMs, int asset, double usd);
+        void price(long timeMs, int asset, double usd, double halfSpread);
     }
 
     private final Scenario.PriceSource.Method[] method; // null: a single source
@@ -37,6 +40,7 @@ final class AssetPriceRouter implements OracleListener {
     private final int[] assetOfOracle;
     private final java.util.Map<String, Integer> oracleIndex;
     private final double[] last;                        // per asset: the last price sent, NaN before any
+    private final double[] lastSpread;                  // per asset: the last half-spread sent
     private final double[] scratch;
     private OracleSet oracles;
     private Target target;
@@ -56,6 +60,7 @@ final class AssetPriceRouter implements OracleListener {
             oracleIndex.put(oracles.get(i), i);
         }
         this.last = new double[n];
+        this.lastSpread = new double[n];
         Arrays.fill(last, Double.NaN);
         int most = 1;
         for (int a = 0; a < n; a++) {
@@ -93,6 +98,7 @@ final class AssetPriceRouter implements OracleListener {
         this.assetOfOracle = o.assetOfOracle;
         this.oracleIndex = o.oracleIndex;
         this.last = o.last.clone();
+        this.lastSpread = o.lastSpread.clone();
         this.scratch = new double[o.scratch.length];
     }
 
@@ -118,14 +124,14 @@ final class AssetPriceRouter implements OracleListener {
 
     @Override
     public void published(AssetOracle o) {
-        long t = o.publishedAtMs();
+        long t = o.nowMs(); // a publication's time, or a mark-moving venue delivery's
         Integer index = oracleIndex.get(o.symbol());
         if (index == null) {
             return;
         }
         int asset = assetOfOracle[index];
         if (method[asset] == null) {
-            send(t, asset, o.price());
+            send(t, asset, o.valuationPrice(), o.valuationSpread());
         } else {
             combine(t, asset);
         }
@@ -145,10 +151,12 @@ final class AssetPriceRouter implements OracleListener {
 
     private void combine(long t, int asset) {
         int n = 0;
+        double spread = 0;
         for (int i : sources[asset]) {
             AssetOracle s = oracles.oracle(i);
             if (freshAt(s, t)) {
-                scratch[n++] = s.price();
+                scratch[n++] = s.valuationPrice();
+                spread = Math.max(spread, s.valuationSpread()); // the median: the widest doubt among its sources
                 if (method[asset] == Scenario.PriceSource.Method.PRIORITY) {
                     break;
                 }
@@ -159,8 +167,8 @@ final class AssetPriceRouter implements OracleListener {
         }
         double p = method[asset] == Scenario.PriceSource.Method.PRIORITY ? scratch[0]
                 : MedianCalculator.median(scratch, n);
-        if (p != last[asset]) {
-            send(t, asset, p);
+        if (p != last[asset] || spread != lastSpread[asset]) {
+            send(t, asset, p, Math.min(spread, 0.5 * p));
         }
     }
 
@@ -169,9 +177,10 @@ final class AssetPriceRouter implements OracleListener {
         return o.hasPrice() && t - o.observedAtMs() <= o.parameters().staleAfterMs();
     }
 
-    private void send(long t, int asset, double p) {
+    private void send(long t, int asset, double p, double halfSpread) {
         last[asset] = p;
-        target.price(t, asset, p);
+        lastSpread[asset] = halfSpread;
+        target.price(t, asset, p, halfSpread);
     }
 
     /** @param asset dense index @return the last price sent for it, USD per unit; NaN before any */

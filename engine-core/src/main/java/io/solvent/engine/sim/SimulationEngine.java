@@ -252,8 +252,27 @@ public final class SimulationEngine {
      * @param oracleUsd  its new oracle price, USD per unit, finite and {@code > 0}
      */
     public void onPrice(long timeMs, int asset, double oracleUsd) {
+        onPrice(timeMs, asset, oracleUsd, 0);
+    }
+
+    /**
+     * One step with a price whose confidence is too wide to trust as a point: every exposure to the asset is valued
+     * on its conservative side, {@code P ∓ c} ({@link MarginBook#setSpread}). A change of c re-evaluates every
+     * sub-account exposed to the asset before the step looks for liquidations, as a margin change does.
+     *
+     * @param timeMs     simulated time, ms since the Unix epoch, UTC, non-decreasing
+     * @param asset      dense index of the asset
+     * @param oracleUsd  its new oracle price P, USD per unit, finite and {@code > 0}
+     * @param halfSpread c, USD per unit, {@code 0 <= c < P} (0: valued at P)
+     */
+    public void onPrice(long timeMs, int asset, double oracleUsd, double halfSpread) {
         steps++;
         oracle[asset] = oracleUsd;
+        if (halfSpread != book.spread(asset)) {
+            book.setPrice(asset, oracleUsd);
+            book.setSpread(asset, halfSpread);
+            reboxExposed(asset);
+        }
         for (int m : marketsOf[asset]) {
             liquidity[m].observe(oracleUsd, timeMs); // the stressed regime follows the oracle price
         }
@@ -501,10 +520,23 @@ public final class SimulationEngine {
     private void changeMargin(long timeMs, int asset, double to) {
         double from = book.marginMultiplier(asset);
         book.setMarginMultiplier(asset, to);
+        reboxExposed(asset); // every requirement on the asset changed
+        marginChanges++;
+        listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.MARGIN_CHANGE, -1, primaryMarket[asset], 0,
+                oracle[asset], 0, 0, String.format(java.util.Locale.ROOT,
+                        "%s margin x%.2f -> x%.2f (volatility %.0f%% annualised)", book.assets().symbol(asset), from,
+                        to, 100 * dynamicMargin.volatility(asset))));
+    }
+
+    /**
+     * After a change that moves every exposed sub-account's figures at once (a margin multiplier, a spread): the ADL
+     * queues are stale, and every sub-account exposed to the asset is re-evaluated and re-boxed.
+     */
+    private void reboxExposed(int asset) {
         if (adlQueues != null) {
             adlQueues.pricesChanged();
         }
-        if (liquidatableIndex != null) { // every requirement on the asset changed: re-box the exposed
+        if (liquidatableIndex != null) {
             int n = book.exposureByAsset().count(asset);
             for (int i = 0; i < n; i++) {
                 int s = book.exposureByAsset().member(asset, i);
@@ -512,11 +544,6 @@ public final class SimulationEngine {
                 refresh(s);
             }
         }
-        marginChanges++;
-        listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.MARGIN_CHANGE, -1, primaryMarket[asset], 0,
-                oracle[asset], 0, 0, String.format(java.util.Locale.ROOT,
-                        "%s margin x%.2f -> x%.2f (volatility %.0f%% annualised)", book.assets().symbol(asset), from,
-                        to, 100 * dynamicMargin.volatility(asset))));
     }
 
     /** @return how many times dynamic margin changed a multiplier */
