@@ -3,6 +3,7 @@ package io.solvent.app.cli;
 import io.solvent.engine.io.ReplayOutput;
 import io.solvent.engine.io.ScenarioReader;
 import io.solvent.engine.model.Asset;
+import io.solvent.engine.scenario.ParameterException;
 import io.solvent.engine.scenario.Scenario;
 import io.solvent.engine.sim.ReplayRunner;
 import io.solvent.engine.sim.ReplaySink;
@@ -44,18 +45,16 @@ import java.util.concurrent.Callable;
             "With --fork-at TIME --set KEY=V ... --fork-out DIR2, the run also forks at TIME: every feed event up to"
                 + " TIME runs once, then the original goes on into DIR and a copy of its state goes on under the"
                 + " overridden parameters into DIR2 (the same four files, the fork's manifest recording the time and"
-                + " the overrides). A fork can change liquidation.*, oracle.*, deleveraging, dynamicMargin.* and"
-                + " liquidity.stressedDepthMultiplier / stressedMove / stressedHalfLifeMs / cascadeFeedback /"
-                + " impactHalfLifeMs.",
+                + " the overrides). A fork changes parameters, not what happened: oracle.*, liquidation.*,"
+                + " deleveraging, dynamicMargin.*, liquidity.stressedDepthMultiplier / stressedMove /"
+                + " stressedHalfLifeMs / cascadeFeedback / impactHalfLifeMs, markets.M.liquidationFee /"
+                + " positivePnlWeight / tiers[i].upTo / initialMarginFraction / maintenanceMarginFraction and"
+                + " assets.A.initialWeight / maintenanceWeight / initialLiabilityWeight / maintenanceLiabilityWeight /"
+                + " sizeFactor.",
             "",
             "Bad input is reported as FILE: PLACE: PROBLEM on standard error, with exit status 2."
         })
 public final class ReplayCommand implements Callable<Integer> {
-    /** The only liquidity fields a fork can change: the books (depth) are the original's. */
-    static final List<String> FORKABLE_LIQUIDITY = List.of("liquidity.stressedDepthMultiplier",
-            "liquidity.stressedMove", "liquidity.stressedHalfLifeMs", "liquidity.cascadeFeedback",
-            "liquidity.impactHalfLifeMs");
-
     @Parameters(index = "0", paramLabel = "SCENARIO.json", description = "the scenario")
     Path scenario;
 
@@ -92,7 +91,14 @@ public final class ReplayCommand implements Callable<Integer> {
         Map<String, String> overrides = forkAt == null ? Map.of() : overrides();
         long at = forkAt == null ? 0 : time(forkAt);
         Scenario sc = ScenarioReader.read(scenario);
-        Scenario forked = forkAt == null ? null : ScenarioReader.read(scenario, overrides);
+        Scenario forked = null;
+        if (forkAt != null) {
+            try {
+                forked = sc.withParameters(sc.parameters().with(overrides));
+            } catch (ParameterException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--set " + e.getMessage());
+            }
+        }
         PrintWriter err = spec.commandLine().getErr();
         ProgressLine line = ProgressLine.of(err, progress);
         Progress p = new Progress(line, ReplayRunner.endHintMs(sc));
@@ -122,7 +128,7 @@ public final class ReplayCommand implements Callable<Integer> {
                 }
                 ReplayRunner.Snapshot snapshot = replay.snapshot();
                 tee.forked = true; // from here on each run writes into its own folder
-                try (ReplayRunner.Replay what = ReplayRunner.Replay.fork(forked, snapshot, outB)) {
+                try (ReplayRunner.Replay what = ReplayRunner.Replay.fork(snapshot, forked.parameters(), outB)) {
                     p.runToEnd("fork", what);
                     fork = what.finish();
                 }
@@ -154,27 +160,11 @@ public final class ReplayCommand implements Callable<Integer> {
                         + "'");
             }
             String key = s.substring(0, eq);
-            if (!forkable(key)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--set " + key + ": a fork cannot"
-                        + " change this; it can change liquidation.*, oracle.*, deleveraging, dynamicMargin.* and "
-                        + String.join(", ", FORKABLE_LIQUIDITY) + (key.startsWith("liquidity.")
-                        ? " (the markets' books stay the original's)" : key.startsWith("insuranceFund")
-                        ? " (the fund's balance is state, carried over)" : ""));
-            }
             if (o.put(key, s.substring(eq + 1)) != null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--set " + key + " given twice");
             }
         }
         return o;
-    }
-
-    /**
-     * @param key a scenario field's dotted path
-     * @return whether a fork can change it: parameters, not state or inputs
-     */
-    static boolean forkable(String key) {
-        return key.startsWith("liquidation.") || key.startsWith("oracle.") || key.startsWith("dynamicMargin.")
-                || key.equals("deleveraging") || FORKABLE_LIQUIDITY.contains(key);
     }
 
     private long time(String text) {

@@ -173,7 +173,7 @@ public final class CrashDay {
     public static Clockwork fork(Scenario scenario, ReplayRunner.Snapshot snapshot) {
         Clockwork sink = new Clockwork();
         long until = snapshot.lastTime() + FORK_SPAN_MS;
-        try (ReplayRunner.Replay r = ReplayRunner.Replay.fork(forked(scenario), snapshot, sink)) {
+        try (ReplayRunner.Replay r = ReplayRunner.Replay.fork(snapshot, forked(scenario).parameters(), sink)) {
             while (r.step() && (sink.lastMs() == Long.MIN_VALUE || sink.lastMs() < until)) {
                 // one hour of the day
             }

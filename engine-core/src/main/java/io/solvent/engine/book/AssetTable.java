@@ -34,6 +34,29 @@ public final class AssetTable {
         this.index.putAll(other.index);
     }
 
+    /**
+     * A copy with other definitions of the same assets (weights, size factors), the prices carried over.
+     *
+     * @param other       the table to copy
+     * @param definitions the assets' new definitions, in the same order, with the same symbols
+     */
+    AssetTable(AssetTable other, List<Asset> definitions) {
+        if (definitions.size() != other.symbol.length) {
+            throw new IllegalArgumentException("expected " + other.symbol.length + " asset definitions, was "
+                    + definitions.size());
+        }
+        for (int i = 0; i < definitions.size(); i++) {
+            if (!definitions.get(i).symbol().equals(other.symbol[i])) {
+                throw new IllegalArgumentException("asset " + i + " is " + other.symbol[i] + ", not "
+                        + definitions.get(i).symbol());
+            }
+        }
+        this.assets = List.copyOf(definitions);
+        this.symbol = other.symbol;
+        this.price = other.price.clone();
+        this.index.putAll(other.index);
+    }
+
     /** @return the number of assets */
     public int size() {
         return symbol.length;

@@ -1,8 +1,12 @@
 package io.solvent.engine.book;
 
 import io.solvent.engine.margin.TierSchedule;
+import io.solvent.engine.model.Asset;
 import io.solvent.engine.model.Book;
 import io.solvent.engine.model.MarginType;
+import io.solvent.engine.model.Market;
+
+import java.util.List;
 
 /**
  * The hot state of a book: reference data, sub-accounts and their latest evaluation, all in flat arrays.
@@ -58,9 +62,9 @@ public final class MarginBook {
         }
     }
 
-    private MarginBook(MarginBook o) {
-        assets = new AssetTable(o.assets);
-        markets = o.markets;
+    private MarginBook(MarginBook o, AssetTable assetTable, MarketTable marketTable) {
+        assets = assetTable;
+        markets = marketTable;
         subs = new SubAccountTable(o.subs, assets);
         byAsset = o.byAsset;
         byMarket = o.byMarket;
@@ -75,7 +79,7 @@ public final class MarginBook {
         haircutMultiplier = o.haircutMultiplier.clone();
         spread = o.spread.clone();
         openUnits = o.openUnits.clone();
-        tiers = o.tiers;
+        tiers = markets == o.markets ? o.tiers : new TierTable(markets);
     }
 
     /**
@@ -83,7 +87,38 @@ public final class MarginBook {
      *         immutable reference data and indexes: for snapshots and forks
      */
     public MarginBook copy() {
-        return new MarginBook(this);
+        return new MarginBook(this, new AssetTable(assets), markets);
+    }
+
+    /**
+     * An independent copy of the current state under other definitions of the same assets and markets — a parameter
+     * change: collateral and liability weights and size factors, tiers, positive-PnL weights. Balances, positions,
+     * prices and margin multipliers carry over; every balance's size-adjusted weights are recomputed and every
+     * sub-account re-evaluated.
+     *
+     * @param assetDefinitions  every asset's definition, in this book's order, with its symbols
+     * @param marketDefinitions every market's definition, in this book's order, with its symbols and underlyings
+     * @return the copy, evaluated
+     * @throws IllegalArgumentException when a symbol, an underlying or the count differs
+     */
+    public MarginBook withDefinitions(List<Asset> assetDefinitions, List<Market> marketDefinitions) {
+        if (marketDefinitions.size() != markets.size()) {
+            throw new IllegalArgumentException("expected " + markets.size() + " market definitions, was "
+                    + marketDefinitions.size());
+        }
+        for (int m = 0; m < markets.size(); m++) {
+            Market d = marketDefinitions.get(m);
+            if (!d.symbol().equals(markets.symbol(m))
+                    || !d.underlying().equals(assets.symbol(markets.underlying(m)))) {
+                throw new IllegalArgumentException("market " + m + " is " + markets.symbol(m) + " on "
+                        + assets.symbol(markets.underlying(m)) + ", not " + d.symbol() + " on " + d.underlying());
+            }
+        }
+        AssetTable a = new AssetTable(assets, assetDefinitions);
+        MarginBook b = new MarginBook(this, a, new MarketTable(marketDefinitions, a));
+        b.subs.reweighAll();
+        b.revalueAll();
+        return b;
     }
 
     /**

@@ -151,6 +151,13 @@ public final class SubAccountTable {
         this.positionEntry = o.positionEntry;
     }
 
+    /** Recomputes every balance's size-adjusted weights from the asset table's definitions (after they changed). */
+    void reweighAll() {
+        for (int b = 0; b < balanceUnits.length; b++) {
+            setUnits(b, balanceUnits[b]);
+        }
+    }
+
     /** Sets a balance's units and recomputes its size-adjusted weights, which depend on units, not price. */
     void setUnits(int balance, double units) {
         Asset def = assets.asset(balanceAsset[balance]);

@@ -143,8 +143,19 @@ public final class BookReader {
         c.object(MARKET);
         String symbol = c.field("symbol").text();
         String underlying = c.field("underlying").text();
+        List<MarginTier> tiers = tiers(c.field("tiers"));
+        return validated(c, () -> new Market(symbol, underlying, tiers,
+                c.field("liquidationFee").number(Market.DEFAULT_LIQUIDATION_FEE),
+                c.field("positivePnlWeight").number(1)));
+    }
+
+    /**
+     * @param tierList a market's {@code tiers}: an array of {@code {upTo, initialMarginFraction,
+     *                 maintenanceMarginFraction}}, {@code upTo} null on the last
+     * @return the tiers, each validated (the schedule as a whole is validated by {@link Market})
+     */
+    static List<MarginTier> tiers(JsonCursor tierList) {
         List<MarginTier> tiers = new ArrayList<>();
-        JsonCursor tierList = c.field("tiers");
         if (tierList.isMissing()) {
             throw tierList.fail("missing; expected an array of {upTo, initialMarginFraction, maintenanceMarginFraction}");
         }
@@ -159,9 +170,7 @@ public final class BookReader {
             double mmf = t.field("maintenanceMarginFraction").number();
             tiers.add(validated(t, () -> new MarginTier(bound, imf, mmf)));
         }
-        return validated(c, () -> new Market(symbol, underlying, tiers,
-                c.field("liquidationFee").number(Market.DEFAULT_LIQUIDATION_FEE),
-                c.field("positivePnlWeight").number(1)));
+        return tiers;
     }
 
     static Account account(JsonCursor c) {

@@ -175,7 +175,7 @@ public final class ReplayOutput implements ReplaySink, AutoCloseable {
         g.writeStringField("engine", "solvent " + engineVersion);
         g.writeStringField("scenario", sc.name());
         g.writeArrayFieldStart("inputs");
-        for (Path p : sc.inputs()) {
+        for (Path p : sc.files()) {
             g.writeStartObject();
             g.writeStringField("file", String.valueOf(p.getFileName()));
             g.writeStringField("sha256", sha256(p));
@@ -289,6 +289,38 @@ public final class ReplayOutput implements ReplaySink, AutoCloseable {
         g.writeNumberField("referenceVolatility", sc.dynamicMargin().referenceVolatility());
         g.writeNumberField("maxMultiplier", sc.dynamicMargin().maxMultiplier());
         g.writeNumberField("step", sc.dynamicMargin().step());
+        g.writeEndObject();
+        g.writeObjectFieldStart("markets");
+        for (var m : sc.parameters().markets().values()) {
+            g.writeObjectFieldStart(m.symbol());
+            g.writeNumberField("liquidationFee", m.liquidationFee());
+            g.writeNumberField("positivePnlWeight", m.positivePnlWeight());
+            g.writeArrayFieldStart("tiers");
+            for (var t : m.tiers()) {
+                g.writeStartObject();
+                if (t.unbounded()) {
+                    g.writeNullField("upTo");
+                } else {
+                    g.writeNumberField("upTo", t.upTo());
+                }
+                g.writeNumberField("initialMarginFraction", t.initialMarginFraction());
+                g.writeNumberField("maintenanceMarginFraction", t.maintenanceMarginFraction());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+        g.writeObjectFieldStart("assets");
+        for (var a : sc.parameters().assets().values()) {
+            g.writeObjectFieldStart(a.symbol());
+            g.writeNumberField("initialWeight", a.initialWeight());
+            g.writeNumberField("maintenanceWeight", a.maintenanceWeight());
+            g.writeNumberField("initialLiabilityWeight", a.initialLiabilityWeight());
+            g.writeNumberField("maintenanceLiabilityWeight", a.maintenanceLiabilityWeight());
+            g.writeNumberField("sizeFactor", a.sizeFactor());
+            g.writeEndObject();
+        }
         g.writeEndObject();
         g.writeEndObject();
         if (fork != null) {

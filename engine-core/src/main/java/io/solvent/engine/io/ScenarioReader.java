@@ -20,6 +20,8 @@ import io.solvent.engine.liquidity.DepthCurve;
 import io.solvent.engine.liquidity.DepthHistory;
 import io.solvent.engine.liquidity.LiquidityParameters;
 import io.solvent.engine.margin.DynamicMarginParameters;
+import io.solvent.engine.model.Asset;
+import io.solvent.engine.model.MarginTier;
 import io.solvent.engine.model.Market;
 import io.solvent.engine.model.Book;
 import io.solvent.engine.oracle.ConfidencePolicy;
@@ -30,7 +32,9 @@ import io.solvent.engine.oracle.StalenessPolicy;
 import io.solvent.engine.scenario.PopulationGenerator;
 import io.solvent.engine.scenario.PopulationParameters;
 import io.solvent.engine.scenario.PopulationProfile;
+import io.solvent.engine.scenario.Parameters;
 import io.solvent.engine.scenario.Scenario;
+import io.solvent.engine.scenario.ScenarioInputs;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,7 +52,10 @@ import java.util.TreeSet;
 public final class ScenarioReader {
     private static final Set<String> TOP = Set.of("format", "name", "book", "settlementAsset", "feeds", "symbols",
             "priceSources", "window", "oracle", "liquidity", "liquidation", "deleveraging", "insuranceFund", "shocks",
-            "seed", "dynamicMargin");
+            "seed", "dynamicMargin", "markets", "assets");
+    private static final Set<String> MARKET_PARAMETERS = Set.of("liquidationFee", "positivePnlWeight", "tiers");
+    private static final Set<String> ASSET_PARAMETERS = Set.of("initialWeight", "maintenanceWeight",
+            "initialLiabilityWeight", "maintenanceLiabilityWeight", "sizeFactor");
     private static final Set<String> ORACLE = Set.of("latencyMs", "deviationThreshold", "heartbeatMs", "staleAfterMs",
             "stalenessPolicy", "maxConfidence", "confidencePolicy", "mark");
     private static final Set<String> MARK = Set.of("method", "venueSources", "premiumEmaMs");
@@ -295,9 +302,50 @@ public final class ScenarioReader {
         DynamicMarginParameters dynamicMargin = doc.has("dynamicMargin") ? dynamicMargin(doc.field("dynamicMargin"))
                 : DynamicMarginParameters.DISABLED;
         String name = doc.has("name") ? doc.field("name").text() : String.valueOf(file.getFileName());
-        return new Scenario(name, book, inputs, settlement, feeds, symbols, oracle,
-                new Scenario.Depth(depth, maxDistance, marketDepth), liquidity, liquidation, policy, fund, shocks, seed,
-                dynamicMargin, priceSources, window, population);
+        Parameters parameters = definitions(doc, new Parameters(oracle, liquidity, liquidation, policy, dynamicMargin,
+                Map.of(), Map.of()).withDefinitionsOf(book));
+        return new Scenario(name, new ScenarioInputs(book, inputs, settlement, feeds, symbols, priceSources, window,
+                new Scenario.Depth(depth, maxDistance, marketDepth), shocks, fund, seed, population), parameters);
+    }
+
+    /**
+     * The scenario's own market and asset parameters over the book's: {@code "markets": {"ETH-PERP":
+     * {"liquidationFee": 0.015, "positivePnlWeight": 1, "tiers": [...]}}} and {@code "assets": {"ETH":
+     * {"maintenanceWeight": 0.8, ...}}}, each field optional (tiers replace the book's whole schedule), each market
+     * and asset one of the book's.
+     */
+    private static Parameters definitions(JsonCursor doc, Parameters p) {
+        if (doc.has("markets")) {
+            for (JsonCursor m : doc.field("markets").entries()) {
+                Market was = p.markets().get(m.name());
+                if (was == null) {
+                    throw m.fail("unknown market '" + m.name() + "'; expected one of the book's markets "
+                            + p.markets().keySet());
+                }
+                m.object(MARKET_PARAMETERS);
+                List<MarginTier> tiers = m.has("tiers") ? BookReader.tiers(m.field("tiers")) : was.tiers();
+                p = p.withMarket(BookReader.validated(m, () -> new Market(was.symbol(), was.underlying(), tiers,
+                        m.field("liquidationFee").number(was.liquidationFee()),
+                        m.field("positivePnlWeight").number(was.positivePnlWeight()))));
+            }
+        }
+        if (doc.has("assets")) {
+            for (JsonCursor a : doc.field("assets").entries()) {
+                Asset was = p.assets().get(a.name());
+                if (was == null) {
+                    throw a.fail("unknown asset '" + a.name() + "'; expected one of the book's assets "
+                            + p.assets().keySet());
+                }
+                a.object(ASSET_PARAMETERS);
+                p = p.withAsset(BookReader.validated(a, () -> new Asset(was.symbol(),
+                        a.field("initialWeight").number(was.initialWeight()),
+                        a.field("maintenanceWeight").number(was.maintenanceWeight()),
+                        a.field("initialLiabilityWeight").number(was.initialLiabilityWeight()),
+                        a.field("maintenanceLiabilityWeight").number(was.maintenanceLiabilityWeight()),
+                        a.field("sizeFactor").number(was.sizeFactor()))));
+            }
+        }
+        return p;
     }
 
     /**

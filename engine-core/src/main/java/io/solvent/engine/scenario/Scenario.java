@@ -19,140 +19,235 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Everything a replay needs, as read from a scenario file (format 1): the book, the feeds and their symbol map, the
- * oracle, liquidity and liquidation models, the deleveraging policy, the insurance fund, shocks, the seed and the
- * dynamic margin parameters. A changed copy is made with the {@code with...} methods.
+ * Everything a replay needs, as read from a scenario file (format 1): what happened ({@link ScenarioInputs}: the book,
+ * the feeds and their symbol map, the markets' depth, the shocks, the fund's opening balance, the seed) and the rules
+ * it is run under ({@link Parameters}: oracle, liquidity rules, liquidation, deleveraging, dynamic margin, each
+ * market's and asset's margin parameters). A fork and a change of a running replay take other {@link Parameters}
+ * only. A changed copy is made with the {@code with...} methods.
  *
- * @param name               the scenario's name (its file name unless given)
- * @param book               the book, prices included (the opening prices)
- * @param inputs             every input file the scenario read, for the manifest's checksums
- * @param settlementAsset    the asset realized PnL and fees settle in, such as USDC
- * @param feeds              the price sources, merged into one time-ordered stream
- * @param symbols            feed symbol to asset symbol
- * @param oracle             the oracle model applied to every mapped feed symbol
- * @param depth              each market's book: a scenario-wide constant depth, and per market a constant or a
- *                           recorded one
- * @param liquidity          stressed multiplier, cascade feedback and impact half-life
- * @param liquidation        buffer, per-step cap, dust, liquidator share
- * @param deleveraging       the deleveraging policy's name (adl-ranked, socialize, deficit, ...)
- * @param insuranceFundUsd   the venue-wide insurance fund's opening balance, USD
- * @param shocks             hypothetical shocks applied on top of the feeds, in order
- * @param seed               the scenario's random seed (synthetic feeds derive theirs from it unless given)
- * @param dynamicMargin      volatility-scaled margin ({@link DynamicMarginParameters#DISABLED} when not given)
- * @param priceSources       asset to how several feed symbols make its one price (median, or the first fresh in an
- *                           order); an asset not listed has at most one feed symbol
- * @param window             the simulated time replayed: feed events outside it are skipped
- * @param population         the generator's parameters when the book was generated rather than read, else null
+ * <p>The book's market and asset definitions are the parameters' ({@link #book()} has them): a scenario whose
+ * parameters change a market's tiers holds a book with those tiers.
+ *
+ * @param name       the scenario's name (its file name unless given)
+ * @param inputs     what happened
+ * @param parameters the rules
  */
-public record Scenario(String name, Book book, List<Path> inputs, String settlementAsset, List<Feed> feeds,
-                       Map<String, String> symbols, OracleParameters oracle, Depth depth,
-                       LiquidityParameters liquidity, LiquidationParameters liquidation, String deleveraging,
-                       double insuranceFundUsd, List<Shock> shocks, long seed, DynamicMarginParameters dynamicMargin,
-                       Map<String, PriceSource> priceSources, Window window, PopulationParameters population) {
+public record Scenario(String name, ScenarioInputs inputs, Parameters parameters) {
 
     public Scenario {
-        inputs = List.copyOf(inputs);
-        feeds = List.copyOf(feeds);
-        symbols = Map.copyOf(symbols);
-        shocks = List.copyOf(shocks);
-        priceSources = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(priceSources));
-        Objects.requireNonNull(depth, "depth");
-        Objects.requireNonNull(dynamicMargin, "dynamicMargin");
-        Objects.requireNonNull(window, "window");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(inputs, "inputs");
+        Objects.requireNonNull(parameters, "parameters");
+        inputs = inputs.withDefinitions(parameters);
+    }
+
+    /**
+     * A scenario of a book, its definitions the parameters' markets and assets.
+     *
+     * @param name             the scenario's name
+     * @param book             the book, prices included (the opening prices)
+     * @param files            every input file the scenario read, for the manifest's checksums
+     * @param settlementAsset  the asset realized PnL and fees settle in, such as USDC
+     * @param feeds            the price sources, merged into one time-ordered stream
+     * @param symbols          feed symbol to asset symbol
+     * @param oracle           the oracle model applied to every mapped feed symbol
+     * @param depth            each market's book
+     * @param liquidity        stressed multiplier, cascade feedback and impact half-life
+     * @param liquidation      buffer, per-step cap, dust, liquidator share
+     * @param deleveraging     the deleveraging policy's name (adl-ranked, socialize, deficit, ...)
+     * @param insuranceFundUsd the venue-wide insurance fund's opening balance, USD
+     * @param shocks           hypothetical shocks applied on top of the feeds, in order
+     * @param seed             the scenario's random seed
+     * @param dynamicMargin    volatility-scaled margin ({@link DynamicMarginParameters#DISABLED} when not given)
+     * @param priceSources     asset to how several feed symbols make its one price
+     * @param window           the simulated time replayed
+     * @param population       the generator's parameters when the book was generated rather than read, else null
+     */
+    public Scenario(String name, Book book, List<Path> files, String settlementAsset, List<Feed> feeds,
+                    Map<String, String> symbols, OracleParameters oracle, Depth depth, LiquidityParameters liquidity,
+                    LiquidationParameters liquidation, String deleveraging, double insuranceFundUsd,
+                    List<Shock> shocks, long seed, DynamicMarginParameters dynamicMargin,
+                    Map<String, PriceSource> priceSources, Window window, PopulationParameters population) {
+        this(name, new ScenarioInputs(book, files, settlementAsset, feeds, symbols, priceSources, window, depth,
+                shocks, insuranceFundUsd, seed, population), new Parameters(oracle, liquidity, liquidation,
+                deleveraging, dynamicMargin, Map.of(), Map.of()).withDefinitionsOf(book));
     }
 
     /**
      * A scenario of a book read from a file or given inline: every mapped asset has one feed symbol, the whole feed is
      * replayed.
      */
-    public Scenario(String name, Book book, List<Path> inputs, String settlementAsset, List<Feed> feeds,
+    public Scenario(String name, Book book, List<Path> files, String settlementAsset, List<Feed> feeds,
                     Map<String, String> symbols, OracleParameters oracle, Depth depth, LiquidityParameters liquidity,
                     LiquidationParameters liquidation, String deleveraging, double insuranceFundUsd,
                     List<Shock> shocks, long seed, DynamicMarginParameters dynamicMargin) {
-        this(name, book, inputs, settlementAsset, feeds, symbols, oracle, depth, liquidity, liquidation, deleveraging,
+        this(name, book, files, settlementAsset, feeds, symbols, oracle, depth, liquidity, liquidation, deleveraging,
                 insuranceFundUsd, shocks, seed, dynamicMargin, Map.of(), Window.ALL, null);
     }
 
+    // ---------------------------------------------------------------- inputs
+
+    /** @return the book, prices included (the opening prices), its definitions the parameters' */
+    public Book book() {
+        return inputs.book();
+    }
+
+    /** @return every input file the scenario read, for the manifest's checksums */
+    public List<Path> files() {
+        return inputs.files();
+    }
+
+    /** @return the asset realized PnL and fees settle in, such as USDC */
+    public String settlementAsset() {
+        return inputs.settlementAsset();
+    }
+
+    /** @return the price sources, merged into one time-ordered stream */
+    public List<Feed> feeds() {
+        return inputs.feeds();
+    }
+
+    /** @return feed symbol to asset symbol */
+    public Map<String, String> symbols() {
+        return inputs.symbols();
+    }
+
+    /** @return asset to how several feed symbols make its one price */
+    public Map<String, PriceSource> priceSources() {
+        return inputs.priceSources();
+    }
+
+    /** @return the simulated time replayed */
+    public Window window() {
+        return inputs.window();
+    }
+
+    /** @return each market's book */
+    public Depth depth() {
+        return inputs.depth();
+    }
+
+    /** @return hypothetical shocks applied on top of the feeds, in order */
+    public List<Shock> shocks() {
+        return inputs.shocks();
+    }
+
+    /** @return the venue-wide insurance fund's opening balance, USD */
+    public double insuranceFundUsd() {
+        return inputs.insuranceFundUsd();
+    }
+
+    /** @return the scenario's random seed */
+    public long seed() {
+        return inputs.seed();
+    }
+
+    /** @return the generator's parameters when the book was generated rather than read, else null */
+    public PopulationParameters population() {
+        return inputs.population();
+    }
+
+    // ---------------------------------------------------------------- parameters
+
+    /** @return the oracle model applied to every mapped feed symbol */
+    public OracleParameters oracle() {
+        return parameters.oracle();
+    }
+
+    /** @return the liquidity rules */
+    public LiquidityParameters liquidity() {
+        return parameters.liquidity();
+    }
+
+    /** @return the liquidation parameters */
+    public LiquidationParameters liquidation() {
+        return parameters.liquidation();
+    }
+
+    /** @return the deleveraging policy's name */
+    public String deleveraging() {
+        return parameters.deleveraging();
+    }
+
+    /** @return the dynamic margin parameters */
+    public DynamicMarginParameters dynamicMargin() {
+        return parameters.dynamicMargin();
+    }
+
+    // ---------------------------------------------------------------- copies
+
     /** @param n the name @return a copy with that name */
     public Scenario withName(String n) {
-        return new Scenario(n, book, inputs, settlementAsset, feeds, symbols, oracle, depth, liquidity, liquidation,
-                deleveraging, insuranceFundUsd, shocks, seed, dynamicMargin, priceSources, window, population);
+        return new Scenario(n, inputs, parameters);
+    }
+
+    /** @param p the rules @return a copy run under them */
+    public Scenario withParameters(Parameters p) {
+        return new Scenario(name, inputs, p);
     }
 
     /** @param f the price sources @return a copy with those feeds */
     public Scenario withFeeds(List<Feed> f) {
-        return new Scenario(name, book, inputs, settlementAsset, f, symbols, oracle, depth, liquidity, liquidation,
-                deleveraging, insuranceFundUsd, shocks, seed, dynamicMargin, priceSources, window, population);
+        return new Scenario(name, inputs.withFeeds(f), parameters);
     }
 
     /** @param o the oracle model @return a copy with that oracle model for every mapped symbol */
     public Scenario withOracle(OracleParameters o) {
-        return new Scenario(name, book, inputs, settlementAsset, feeds, symbols, o, depth, liquidity, liquidation,
-                deleveraging, insuranceFundUsd, shocks, seed, dynamicMargin, priceSources, window, population);
+        return withParameters(parameters.withOracle(o));
     }
 
     /** @param d the books @return a copy with that depth */
     public Scenario withDepth(Depth d) {
-        return new Scenario(name, book, inputs, settlementAsset, feeds, symbols, oracle, d, liquidity, liquidation,
-                deleveraging, insuranceFundUsd, shocks, seed, dynamicMargin, priceSources, window, population);
+        return new Scenario(name, inputs.withDepth(d), parameters);
     }
 
     /** @param l the liquidity rules @return a copy with those rules */
     public Scenario withLiquidity(LiquidityParameters l) {
-        return new Scenario(name, book, inputs, settlementAsset, feeds, symbols, oracle, depth, l, liquidation,
-                deleveraging, insuranceFundUsd, shocks, seed, dynamicMargin, priceSources, window, population);
+        return withParameters(parameters.withLiquidity(l));
     }
 
     /** @param l the liquidation parameters @return a copy with them */
     public Scenario withLiquidation(LiquidationParameters l) {
-        return new Scenario(name, book, inputs, settlementAsset, feeds, symbols, oracle, depth, liquidity, l,
-                deleveraging, insuranceFundUsd, shocks, seed, dynamicMargin, priceSources, window, population);
+        return withParameters(parameters.withLiquidation(l));
     }
 
     /** @param policy a deleveraging policy's name @return a copy with that policy */
     public Scenario withDeleveraging(String policy) {
-        return new Scenario(name, book, inputs, settlementAsset, feeds, symbols, oracle, depth, liquidity,
-                liquidation, policy, insuranceFundUsd, shocks, seed, dynamicMargin, priceSources, window, population);
+        return withParameters(parameters.withDeleveraging(policy));
     }
 
     /** @param usd opening balance, USD @return a copy with that insurance fund */
     public Scenario withInsuranceFundUsd(double usd) {
-        return new Scenario(name, book, inputs, settlementAsset, feeds, symbols, oracle, depth, liquidity,
-                liquidation, deleveraging, usd, shocks, seed, dynamicMargin, priceSources, window, population);
+        return new Scenario(name, inputs.withInsuranceFundUsd(usd), parameters);
     }
 
     /** @param s the shocks, in order @return a copy with those shocks */
     public Scenario withShocks(List<Shock> s) {
-        return new Scenario(name, book, inputs, settlementAsset, feeds, symbols, oracle, depth, liquidity,
-                liquidation, deleveraging, insuranceFundUsd, s, seed, dynamicMargin, priceSources, window, population);
+        return new Scenario(name, inputs.withShocks(s), parameters);
     }
 
     /** @param s the seed @return a copy with that seed */
     public Scenario withSeed(long s) {
-        return new Scenario(name, book, inputs, settlementAsset, feeds, symbols, oracle, depth, liquidity,
-                liquidation, deleveraging, insuranceFundUsd, shocks, s, dynamicMargin, priceSources, window, population);
+        return new Scenario(name, inputs.withSeed(s), parameters);
     }
 
     /** @param d the dynamic margin parameters @return a copy with them */
     public Scenario withDynamicMargin(DynamicMarginParameters d) {
-        return new Scenario(name, book, inputs, settlementAsset, feeds, symbols, oracle, depth, liquidity,
-                liquidation, deleveraging, insuranceFundUsd, shocks, seed, d, priceSources, window, population);
+        return withParameters(parameters.withDynamicMargin(d));
     }
 
     /**
-     * @param b    another book (its prices the opening prices)
+     * @param b    another book (its prices the opening prices, its definitions the parameters' from now on)
      * @param from the generator's parameters when it was generated, else null
      * @return a copy over that book
      */
     public Scenario withBook(Book b, PopulationParameters from) {
-        return new Scenario(name, b, inputs, settlementAsset, feeds, symbols, oracle, depth, liquidity, liquidation,
-                deleveraging, insuranceFundUsd, shocks, seed, dynamicMargin, priceSources, window, from);
+        return new Scenario(name, inputs.withBook(b, from), parameters.withDefinitionsOf(b));
     }
 
     /** @param w the simulated time to replay @return a copy replaying that window */
     public Scenario withWindow(Window w) {
-        return new Scenario(name, book, inputs, settlementAsset, feeds, symbols, oracle, depth, liquidity,
-                liquidation, deleveraging, insuranceFundUsd, shocks, seed, dynamicMargin, priceSources, w, population);
+        return new Scenario(name, inputs.withWindow(w), parameters);
     }
 
     /**
@@ -161,12 +256,12 @@ public record Scenario(String name, Book book, List<Path> inputs, String settlem
      *         else the one symbol mapped to it); empty when none does
      */
     public List<String> sourcesOf(String asset) {
-        PriceSource ps = priceSources.get(asset);
+        PriceSource ps = priceSources().get(asset);
         if (ps != null) {
             return ps.symbols();
         }
         List<String> out = new ArrayList<>();
-        symbols.forEach((feed, a) -> {
+        symbols().forEach((feed, a) -> {
             if (a.equals(asset)) {
                 out.add(feed);
             }

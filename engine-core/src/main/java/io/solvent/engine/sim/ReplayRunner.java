@@ -20,13 +20,12 @@ import io.solvent.engine.ledger.Ledger;
 import io.solvent.engine.ledger.LedgerListener;
 import io.solvent.engine.ledger.LedgerShape;
 import io.solvent.engine.liquidity.MarketLiquidity;
-import io.solvent.engine.margin.DynamicMarginCalculator;
-import io.solvent.engine.margin.DynamicMarginParameters;
 import io.solvent.engine.model.Market;
 import io.solvent.engine.oracle.AssetOracle;
 import io.solvent.engine.oracle.StalenessPolicy;
 import io.solvent.engine.oracle.OracleParameters;
 import io.solvent.engine.oracle.OracleSet;
+import io.solvent.engine.scenario.Parameters;
 import io.solvent.engine.scenario.Scenario;
 
 import java.util.ArrayList;
@@ -103,7 +102,7 @@ public final class ReplayRunner {
      * With a {@link SnapshotCadence} ({@link #keepSnapshots}) it also {@link #seek seeks} to any simulated time.
      */
     public static final class Replay implements AutoCloseable {
-        private final Scenario scenario;
+        private Scenario scenario;
         private final Gate sink;
         private SimulationEngine engine;
         private OracleSet oracles;
@@ -123,6 +122,7 @@ public final class ReplayRunner {
         private long snapshotEveryMs;
         private long nextSnapshotMs;
         private final List<Snapshot> kept = new ArrayList<>();
+        private final List<Long> changedAt = new ArrayList<>(); // positions of the parameter changes, in order
 
         private Replay(Scenario scenario, Gate sink, SimulationEngine engine, OracleSet oracles,
                        AssetPriceRouter router, boolean[] stale) {
@@ -164,25 +164,11 @@ public final class ReplayRunner {
             SimulationEngine engine = new SimulationEngine(book, fees, liquidity, scenario.liquidation(), funds,
                     new BankruptcyWaterfall(DeleveragingPolicy.parse(scenario.deleveraging())), ledger,
                     listenerFor(book, gate));
-            applyDynamicMargin(engine, scenario.dynamicMargin());
+            ParameterChange.applyDynamicMargin(engine, scenario.dynamicMargin());
             AssetPriceRouter router = new AssetPriceRouter(scenario, engine.book().assets(), oracleSymbols(scenario));
             OracleSet oracles = new OracleSet(oracleParameters(scenario), router);
             router.bind(oracles, engine::onPrice);
             return new Replay(scenario, gate, engine, oracles, router, new boolean[oracles.size()]);
-        }
-
-        /**
-         * Turns the scenario's dynamic margin on or off in an engine: on, a fork that was already measuring volatility
-         * keeps its measurement and takes the new parameters from here on only when they differ (a fresh calculator
-         * starts at the reference volatility); off, every multiplier returns to 1.
-         */
-        private static void applyDynamicMargin(SimulationEngine engine, DynamicMarginParameters p) {
-            if (!p.enabled()) {
-                engine.setDynamicMargin(null);
-            } else if (engine.dynamicMargin() == null || !p.equals(engine.dynamicMarginParameters())) {
-                engine.setDynamicMargin(new DynamicMarginCalculator(engine.book().assets().size(), p.halfLifeMs(),
-                        p.referenceVolatility(), p.maxMultiplier(), p.step()), p);
-            }
         }
 
         /** @return the feed symbols of the scenario's oracles, in {@link OracleSet}'s order (ascending) */
@@ -198,42 +184,91 @@ public final class ReplayRunner {
 
         /**
          * Continues a replay from a snapshot: the feeds are re-read up to the snapshot's position (nothing is
-         * evaluated on the way) and the copied state takes over.
+         * evaluated on the way) and the copied state takes over, under the scenario the snapshot was taken in.
          *
-         * @param scenario the scenario the snapshot was taken in
          * @param snapshot the snapshot
          * @param sink     receives the events and metrics rows from the snapshot on
          * @return a replay positioned where the snapshot was taken
          */
-        public static Replay restore(Scenario scenario, Snapshot snapshot, ReplaySink sink) {
+        public static Replay restore(Snapshot snapshot, ReplaySink sink) {
             Gate gate = new Gate(sink);
             SimulationEngine engine = snapshot.engine.copy(listenerFor(snapshot.engine.book(), gate));
             AssetPriceRouter router = snapshot.router.copy();
-            return resume(scenario, snapshot, engine, router.bind(snapshot.oracles.copy(router), engine::onPrice),
-                    gate);
+            return resume(snapshot.scenario, snapshot, engine, router.bind(snapshot.oracles.copy(router),
+                    engine::onPrice), gate);
         }
 
         /**
-         * Forks a replay at a snapshot: continues it under another version of the scenario — its liquidation and
-         * liquidity parameters, its deleveraging policy and its oracle parameters — while the original replay goes
-         * on untouched. The feeds, the book, the markets' depth and the insurance fund stay those of the snapshot;
+         * Forks a replay at a snapshot: continues it under other parameters — oracle, liquidity rules, liquidation,
+         * deleveraging, dynamic margin, market and asset definitions — while the original replay goes on untouched.
+         * What happened (the feeds, the book's accounts, the markets' depth, the shocks) is the snapshot's scenario's,
+         * and the state (balances, positions, the insurance fund, market impact, the oracles' prices) carries over;
          * the oracles continue from their copied state under the new rules ({@link OracleSet#fork}: the published
-         * price carries over, updates in flight are delivered as scheduled under the old latency).
+         * price carries over, updates in flight are delivered as scheduled under the old latency). When the market
+         * or asset definitions differ, the book is re-evaluated under them at once and those they leave liquidatable
+         * are liquidated at the snapshot's time ({@link SimulationEngine#sweep}).
          *
-         * @param scenario the scenario with the fork's parameters
-         * @param snapshot where to fork
-         * @param sink     receives the fork's events and metrics rows
+         * @param snapshot   where to fork
+         * @param parameters the fork's parameters
+         * @param sink       receives the fork's events and metrics rows
          * @return the fork, positioned at the snapshot
+         * @throws IllegalArgumentException when the parameters define other markets or assets than the book's, or
+         *                                  change the mark's venue sources
          */
-        public static Replay fork(Scenario scenario, Snapshot snapshot, ReplaySink sink) {
+        public static Replay fork(Snapshot snapshot, Parameters parameters, ReplaySink sink) {
             Gate gate = new Gate(sink);
-            SimulationEngine engine = snapshot.engine.fork(listenerFor(snapshot.engine.book(), gate),
-                    scenario.liquidation(), scenario.liquidity(),
-                    new BankruptcyWaterfall(DeleveragingPolicy.parse(scenario.deleveraging())));
-            applyDynamicMargin(engine, scenario.dynamicMargin());
+            Scenario scenario = snapshot.scenario.withParameters(parameters);
+            ParameterChange rules = ParameterChange.between(snapshot.scenario.parameters(), parameters);
+            SimulationEngine engine = rules.fork(snapshot.engine, listenerFor(snapshot.engine.book(), gate),
+                    parameters);
             AssetPriceRouter router = snapshot.router.copy();
-            return resume(scenario, snapshot, engine,
+            Replay r = resume(scenario, snapshot, engine,
                     router.bind(snapshot.oracles.fork(oracleParameters(scenario), router), engine::onPrice), gate);
+            if (rules.redefined() && snapshot.lastEventTime != Long.MIN_VALUE) {
+                r.engine.sweep(snapshot.lastEventTime);
+            }
+            return r;
+        }
+
+        /**
+         * Changes the parameters of this replay from now on — the fork rule applied in place: the same parameters a
+         * {@link #fork} takes, the state carried over, recorded as a {@code parameter_change} event (at the time of
+         * the last feed event, or of the next one before the first) that lists each changed key with its old and new
+         * value. Market or asset definitions that changed re-evaluate the book at once and liquidate those left
+         * liquidatable. Kept snapshots stay valid: seeking back to before the change restores the parameters of the
+         * time.
+         *
+         * @param parameters the new parameters
+         * @return the changes made, {@code key: from → to}; empty when none (nothing is recorded)
+         * @throws IllegalArgumentException when the parameters define other markets or assets than the book's, or
+         *                                  change the mark's venue sources
+         */
+        public List<String> change(Parameters parameters) {
+            List<String> changes = scenario.parameters().differences(parameters);
+            if (changes.isEmpty()) {
+                return changes;
+            }
+            Scenario next = scenario.withParameters(parameters);
+            ParameterChange rules = ParameterChange.between(scenario.parameters(), parameters);
+            long t = lastEventTime != Long.MIN_VALUE ? lastEventTime : nextTimeMs();
+            OracleSet forkedOracles = oracles.fork(oracleParameters(next), router);
+            engine = rules.fork(engine, listenerFor(engine.book(), sink), parameters);
+            oracles = forkedOracles;
+            router.bind(oracles, engine::onPrice);
+            scenario = next;
+            changedAt.add(position);
+            kept.removeIf(k -> k.position() > position); // ahead after a seek back: from the run without this change
+            sink.event(new SimulationEvent(t, SimulationEvent.Kind.PARAMETER_CHANGE, -1, -1, 0, Double.NaN,
+                    Double.NaN, 0, String.join("; ", changes)), "", "", "");
+            if (rules.redefined() && lastEventTime != Long.MIN_VALUE) {
+                engine.sweep(t);
+            }
+            return changes;
+        }
+
+        /** @return the scenario this replay runs now: its own, or the parameters of the last {@link #change} */
+        public Scenario scenario() {
+            return scenario;
         }
 
         private static Replay resume(Scenario scenario, Snapshot snapshot, SimulationEngine engine,
@@ -447,6 +482,11 @@ public final class ReplayRunner {
                             + (cadence == null ? " (keepSnapshots was not called)" : ""));
                 }
                 restoreFrom(from);
+                long restored = from.position();
+                if (changedAt.removeIf(c -> c >= restored)) {
+                    // a parameter change after the restored moment is undone: the snapshots after it are not this run's
+                    kept.removeIf(k -> k.position() > restored);
+                }
                 sink.muted = true;
                 try {
                     stepThrough(timeMs);
@@ -475,6 +515,7 @@ public final class ReplayRunner {
         }
 
         private void restoreFrom(Snapshot s) {
+            scenario = s.scenario;
             engine = s.engine.copy(listenerFor(s.engine.book(), sink));
             router = s.router.copy();
             oracles = s.oracles.copy(router);
@@ -536,7 +577,7 @@ public final class ReplayRunner {
         /** @return a snapshot of the whole state here, independent of the replay's future */
         public Snapshot snapshot() {
             SimulationEngine copy = engine.copy(SimulationListener.NONE);
-            return new Snapshot(position, ticks, unmapped, lastTime, lastEventTime, nextMetrics, copy,
+            return new Snapshot(scenario, position, ticks, unmapped, lastTime, lastEventTime, nextMetrics, copy,
                     oracles.copy(null), router.copy(), stale.clone());
         }
 
@@ -586,8 +627,10 @@ public final class ReplayRunner {
     }
 
     /**
-     * A replay's whole state at a feed position: restore it with {@link Replay#restore}.
+     * A replay's whole state at a feed position: restore it with {@link Replay#restore}, fork it with
+     * {@link Replay#fork}.
      *
+     * @param scenario      the scenario the replay ran under at the time (its parameters those then in force)
      * @param position      feed events processed
      * @param ticks         price events processed
      * @param unmapped      unmapped price events
@@ -599,7 +642,7 @@ public final class ReplayRunner {
      * @param router        a copy of the asset prices last sent (how sources combine)
      * @param stale         which oracles were last seen stale
      */
-    public record Snapshot(long position, long ticks, long unmapped, long lastTime, long lastEventTime,
+    public record Snapshot(Scenario scenario, long position, long ticks, long unmapped, long lastTime, long lastEventTime,
                            long nextMetrics, SimulationEngine engine, OracleSet oracles, AssetPriceRouter router,
                            boolean[] stale) {
     }

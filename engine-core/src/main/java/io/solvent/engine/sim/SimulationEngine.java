@@ -175,10 +175,20 @@ public final class SimulationEngine {
     }
 
     private SimulationEngine(SimulationEngine o, SimulationListener listener, LiquidationParameters params,
-                             LiquidityParameters liquidityParams, BankruptcyWaterfall waterfall) {
-        this.book = o.book.copy();
+                             LiquidityParameters liquidityParams, BankruptcyWaterfall waterfall,
+                             List<io.solvent.engine.model.Asset> assetDefinitions,
+                             List<io.solvent.engine.model.Market> marketDefinitions) {
+        boolean redefined = assetDefinitions != null;
+        this.book = redefined ? o.book.withDefinitions(assetDefinitions, marketDefinitions) : o.book.copy();
         this.subs = book.subAccounts();
-        this.feeRate = o.feeRate;
+        if (redefined) {
+            this.feeRate = new double[marketDefinitions.size()];
+            for (int m = 0; m < feeRate.length; m++) {
+                feeRate[m] = marketDefinitions.get(m).liquidationFee();
+            }
+        } else {
+            this.feeRate = o.feeRate;
+        }
         this.primaryMarket = o.primaryMarket;
         this.liquidity = new MarketLiquidity[o.liquidity.length];
         for (int m = 0; m < liquidity.length; m++) {
@@ -201,9 +211,9 @@ public final class SimulationEngine {
         this.pendingFlag = o.pendingFlag.clone();
         this.pending = o.pending.clone();
         this.pendingCount = o.pendingCount;
-        this.liquidatableIndex = o.liquidatableIndex == null ? null : o.liquidatableIndex.copy(book);
-        this.atRiskIndex = o.atRiskIndex == null ? null : o.atRiskIndex.copy(book);
-        this.adlQueues = o.liquidatableIndex == null ? null : adlQueuesFor(waterfall);
+        this.liquidatableIndex = o.liquidatableIndex == null || redefined ? null : o.liquidatableIndex.copy(book);
+        this.atRiskIndex = o.atRiskIndex == null || redefined ? null : o.atRiskIndex.copy(book);
+        this.adlQueues = o.liquidatableIndex == null || redefined ? null : adlQueuesFor(waterfall);
         this.dynamicMargin = o.dynamicMargin == null ? null : o.dynamicMargin.copy();
         this.dynamicMarginParameters = o.dynamicMarginParameters;
         this.marginChanges = o.marginChanges;
@@ -216,6 +226,9 @@ public final class SimulationEngine {
         this.deleveragedNotional = o.deleveragedNotional;
         this.deficit = o.deficit;
         this.maxImbalance = o.maxImbalance;
+        if (redefined && o.liquidatableIndex != null) {
+            setIndexed(true); // every requirement may have changed: the trigger boxes are built anew
+        }
     }
 
     /**
@@ -226,7 +239,7 @@ public final class SimulationEngine {
      * @return the copy
      */
     public SimulationEngine copy(SimulationListener listener) {
-        return new SimulationEngine(this, listener, params, null, waterfall);
+        return new SimulationEngine(this, listener, params, null, waterfall, null, null);
     }
 
     /**
@@ -241,7 +254,30 @@ public final class SimulationEngine {
      */
     public SimulationEngine fork(SimulationListener listener, LiquidationParameters params,
                                  LiquidityParameters liquidity, BankruptcyWaterfall waterfall) {
-        return new SimulationEngine(this, listener, params, liquidity, waterfall);
+        return new SimulationEngine(this, listener, params, liquidity, waterfall, null, null);
+    }
+
+    /**
+     * A fork under other rules and other market and asset definitions (tiers, liquidation fees, positive-PnL weights,
+     * collateral weights, size factors): the book is re-weighed and re-evaluated under them and the trigger indexes
+     * are built anew. Nobody is liquidated until the next step; {@link #sweep} liquidates at once those the new
+     * definitions leave liquidatable.
+     *
+     * @param listener          told of the fork's events
+     * @param params            the fork's liquidation parameters
+     * @param liquidity         the fork's liquidity parameters, for every market
+     * @param waterfall         the fork's bankruptcy waterfall
+     * @param assetDefinitions  every asset's definition, in the book's order
+     * @param marketDefinitions every market's definition, in the book's order
+     * @return the fork
+     */
+    public SimulationEngine fork(SimulationListener listener, LiquidationParameters params,
+                                 LiquidityParameters liquidity, BankruptcyWaterfall waterfall,
+                                 List<io.solvent.engine.model.Asset> assetDefinitions,
+                                 List<io.solvent.engine.model.Market> marketDefinitions) {
+        return new SimulationEngine(this, listener, params, liquidity, waterfall,
+                java.util.Objects.requireNonNull(assetDefinitions, "assetDefinitions"),
+                java.util.Objects.requireNonNull(marketDefinitions, "marketDefinitions"));
     }
 
     /**

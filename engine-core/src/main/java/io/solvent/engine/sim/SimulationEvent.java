@@ -45,6 +45,11 @@ public record SimulationEvent(long timeMs, Kind kind, int subAccount, int market
          */
         ORACLE_STALE,
         /** A stale price source published again (as {@link #ORACLE_STALE}). */
-        ORACLE_FRESH
+        ORACLE_FRESH,
+        /**
+         * The run's parameters were changed while it ran (an operator's change, not a rule of the engine): no
+         * sub-account, no market; the detail lists each changed key as {@code key: from → to}, separated by "; ".
+         */
+        PARAMETER_CHANGE
     }
 }

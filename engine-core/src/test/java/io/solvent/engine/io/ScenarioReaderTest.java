@@ -26,7 +26,7 @@ class ScenarioReaderTest {
         assertTrue(s.liquidity().cascadeFeedback());
         assertEquals(20000, s.insuranceFundUsd());
         assertEquals(2, s.shocks().size());
-        assertEquals(2, s.inputs().size(), "the scenario and its book");
+        assertEquals(2, s.files().size(), "the scenario and its book");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -114,7 +114,7 @@ class ScenarioReaderTest {
         assertEquals("ETHUSDT", d.symbol());
         assertEquals(2, d.history().size());
         assertEquals(5e6, s.depth().defaultPerPercentUsd());
-        assertEquals(dir.resolve("depth/eth.csv").toAbsolutePath(), s.inputs().getLast().toAbsolutePath());
+        assertEquals(dir.resolve("depth/eth.csv").toAbsolutePath(), s.files().getLast().toAbsolutePath());
         assertEquals(d.history(), s.depth().historyOf("ETH-PERP"));
         assertEquals(1, s.depth().historyOf("BTC-PERP").size(), "a market not listed keeps the default");
 
@@ -122,7 +122,7 @@ class ScenarioReaderTest {
         Scenario constant = ScenarioReader.read(dir.resolve("s.json"),
                 java.util.Map.of("liquidity.markets.ETH-PERP.depthPerPercentUsd", "250000"));
         assertEquals(new Scenario.ConstantDepth(250_000), constant.depth().markets().get("ETH-PERP"));
-        assertEquals(2, constant.inputs().size(), "no depth file read");
+        assertEquals(2, constant.files().size(), "no depth file read");
     }
 
     @Test
@@ -138,7 +138,7 @@ class ScenarioReaderTest {
                 .withProfile(io.solvent.engine.scenario.PopulationProfile.USDC_ONLY);
         assertEquals(p, s.population());
         assertEquals(new io.solvent.engine.scenario.PopulationGenerator(p).generate(), s.book());
-        assertEquals(1, s.inputs().size(), "no book file: the parameters go in the manifest");
+        assertEquals(1, s.files().size(), "no book file: the parameters go in the manifest");
     }
 
     @Test

@@ -47,7 +47,7 @@ class DynamicMarginReplayTest {
         ReplayRunner.Result original;
         try (ReplayRunner.Replay replay = ReplayRunner.Replay.start(off, ReplaySink.NONE)) {
             ReplayRunner.Snapshot atStart = replay.snapshot();
-            try (ReplayRunner.Replay fork = ReplayRunner.Replay.fork(on, atStart, ReplaySink.NONE)) {
+            try (ReplayRunner.Replay fork = ReplayRunner.Replay.fork(atStart, on.parameters(), ReplaySink.NONE)) {
                 while (fork.step()) {
                     // to the end
                 }

@@ -68,8 +68,8 @@ class MarketDepthReplayTest {
         Scenario constant = ScenarioReader.read(scenario(dir, "", false));
         Scenario recorded = ScenarioReader.read(scenario(dir,
                 ", \"markets\": {\"BTC-PERP\": {\"depthFile\": \"" + depthPath + "\"}}", false));
-        assertTrue(recorded.inputs().stream().anyMatch(p -> p.endsWith(DEPTH.getFileName())),
-                "the depth file is an input (its SHA-256 goes in the manifest): " + recorded.inputs());
+        assertTrue(recorded.files().stream().anyMatch(p -> p.endsWith(DEPTH.getFileName())),
+                "the depth file is an input (its SHA-256 goes in the manifest): " + recorded.files());
         Scenario.RecordedDepth btc = (Scenario.RecordedDepth) recorded.depth().markets().get("BTC-PERP");
         assertEquals("BTCUSDT", btc.symbol(), "the file's only symbol");
         assertEquals(1440, btc.history().size());

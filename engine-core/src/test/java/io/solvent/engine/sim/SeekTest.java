@@ -139,7 +139,7 @@ class SeekTest {
         try (ReplayRunner.Replay r = ReplayRunner.Replay.start(base, ReplaySink.NONE)) {
             // forking before the first event under other oracle rules is running them from the start
             ReplayRunner.Snapshot atStart = r.snapshot();
-            try (ReplayRunner.Replay f = ReplayRunner.Replay.fork(fast, atStart, ReplaySink.NONE)) {
+            try (ReplayRunner.Replay f = ReplayRunner.Replay.fork(atStart, fast.parameters(), ReplaySink.NONE)) {
                 while (f.step()) {
                     // the what-if
                 }
@@ -148,7 +148,7 @@ class SeekTest {
             r.stepThrough(GAP - 1_000); // updates of the last 2 s in flight under the 2 s latency
             ReplayRunner.Snapshot beforeGap = r.snapshot();
             ReplayRunner.Result forked;
-            try (ReplayRunner.Replay f = ReplayRunner.Replay.fork(fast, beforeGap, ReplaySink.NONE)) {
+            try (ReplayRunner.Replay f = ReplayRunner.Replay.fork(beforeGap, fast.parameters(), ReplaySink.NONE)) {
                 while (f.step()) {
                     // the what-if
                 }

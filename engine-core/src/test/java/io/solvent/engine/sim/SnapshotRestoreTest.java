@@ -40,7 +40,7 @@ class SnapshotRestoreTest {
 
                 List<SimulationEvent> after = new ArrayList<>();
                 ReplayRunner.Result restored;
-                try (ReplayRunner.Replay replay = ReplayRunner.Replay.restore(s, snapshot,
+                try (ReplayRunner.Replay replay = ReplayRunner.Replay.restore(snapshot,
                         ReplaySink.events(after::add))) {
                     while (replay.step()) {
                         // from the snapshot to the end
@@ -67,7 +67,7 @@ class SnapshotRestoreTest {
         }
         String[] hashes = new String[2];
         for (int i = 0; i < 2; i++) {
-            try (ReplayRunner.Replay replay = ReplayRunner.Replay.restore(s, snapshot, ReplaySink.NONE)) {
+            try (ReplayRunner.Replay replay = ReplayRunner.Replay.restore(snapshot, ReplaySink.NONE)) {
                 while (replay.step()) {
                     // to the end
                 }
@@ -97,7 +97,7 @@ class SnapshotRestoreTest {
             }
             atGap = replay.snapshot();
             ReplayRunner.Result forked;
-            try (ReplayRunner.Replay fork = ReplayRunner.Replay.fork(deficit, atGap, ReplaySink.NONE)) {
+            try (ReplayRunner.Replay fork = ReplayRunner.Replay.fork(atGap, deficit.parameters(), ReplaySink.NONE)) {
                 while (fork.step()) {
                     // the what-if, to the end
                 }
@@ -122,7 +122,7 @@ class SnapshotRestoreTest {
         assertEquals(ReplayRunner.run(adl, ReplaySink.NONE).stateHash(), original.stateHash(),
                 "forking did not touch the original");
         ReplayRunner.Result sameRules;
-        try (ReplayRunner.Replay fork = ReplayRunner.Replay.fork(adl, atGap, ReplaySink.NONE)) {
+        try (ReplayRunner.Replay fork = ReplayRunner.Replay.fork(atGap, adl.parameters(), ReplaySink.NONE)) {
             while (fork.step()) {
                 // same rules
             }

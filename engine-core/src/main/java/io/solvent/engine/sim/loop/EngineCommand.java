@@ -1,6 +1,6 @@
 package io.solvent.engine.sim.loop;
 
-import io.solvent.engine.scenario.Scenario;
+import io.solvent.engine.scenario.Parameters;
 
 /**
  * What an operator (or the console) asks of the {@link EngineLoop}. Commands are plain data: they are checked on the
@@ -38,14 +38,24 @@ public sealed interface EngineCommand {
     }
 
     /**
-     * Forks the active run at its current moment under another version of the scenario (other parameters, the same
-     * book, feeds, symbols and shocks) and makes the fork the active run; the run it came from stays where it is and
-     * can be resumed with {@link SwitchTo}.
+     * Forks the active run at its current moment under other parameters ({@code ReplayRunner.Replay#fork}: the same
+     * book, feeds, depth and shocks, the state carried over) and makes the fork the active run; the run it came from
+     * stays where it is and can be resumed with {@link SwitchTo}.
      *
-     * @param scenario the fork's scenario
-     * @param label    the fork's name, unique among the loop's runs, not blank
+     * @param label      the fork's name, unique among the loop's runs, not blank
+     * @param parameters the fork's parameters (the active run's with some changed: {@code Parameters#with})
      */
-    record Fork(Scenario scenario, String label) implements EngineCommand {
+    record Fork(String label, Parameters parameters) implements EngineCommand {
+    }
+
+    /**
+     * Changes the active run's parameters from its current moment on ({@code ReplayRunner.Replay#change}), recorded
+     * as a {@code parameter_change} event listing each changed key; seeking back to before it restores the parameters
+     * of the time. Parameters equal to the run's change nothing and record nothing.
+     *
+     * @param parameters the new parameters (the active run's with some changed: {@code Parameters#with})
+     */
+    record ChangeParameters(Parameters parameters) implements EngineCommand {
     }
 
     /**

@@ -3,6 +3,7 @@ package io.solvent.engine.sim.loop;
 import io.solvent.engine.book.MarginBook;
 import io.solvent.engine.io.InputException;
 import io.solvent.engine.model.Asset;
+import io.solvent.engine.scenario.Parameters;
 import io.solvent.engine.scenario.Scenario;
 import io.solvent.engine.sim.ReplayRunner;
 import io.solvent.engine.sim.ReplaySink;
@@ -13,7 +14,6 @@ import io.solvent.engine.sim.loop.EngineView.AssetPrice;
 import io.solvent.engine.sim.loop.EngineView.RecentEvent;
 import io.solvent.engine.sim.loop.EngineView.State;
 
-import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -472,7 +472,8 @@ public final class EngineLoop implements AutoCloseable {
                 case EngineCommand.Pause c -> playing = false;
                 case EngineCommand.StepOnce c -> stepOnce();
                 case EngineCommand.Seek c -> seek(c.timeMs());
-                case EngineCommand.Fork c -> fork(c.scenario(), c.label());
+                case EngineCommand.Fork c -> fork(c.parameters(), c.label());
+                case EngineCommand.ChangeParameters c -> change(c.parameters());
                 case EngineCommand.SwitchTo c -> switchTo(c.label());
                 case EngineCommand.Stop c -> throw new IllegalStateException("Stop is handled by the loop");
             }
@@ -569,10 +570,10 @@ public final class EngineLoop implements AutoCloseable {
         }
     }
 
-    private void fork(Scenario s, String label) {
+    private void fork(Parameters p, String label) {
         Run r = requireActive();
-        if (s == null) {
-            throw new CommandRejectedException("a fork needs a scenario");
+        if (p == null) {
+            throw new CommandRejectedException("a fork needs parameters");
         }
         if (label == null || label.isBlank()) {
             throw new CommandRejectedException("a fork needs a label that is not blank");
@@ -584,16 +585,11 @@ public final class EngineLoop implements AutoCloseable {
         if (r.ended()) {
             throw new CommandRejectedException("run '" + r.label + "' has ended; seek back to fork it earlier");
         }
-        String differs = inputDifference(r.scenario, s);
-        if (differs != null) {
-            throw new CommandRejectedException("a fork changes parameters, not inputs: its " + differs
-                    + " differs from run '" + r.label + "'");
-        }
-        Run f = new Run(label, s);
+        Run f = new Run(label, r.scenario);
         ReplayRunner.Snapshot snap;
         try {
             snap = r.replay.snapshot();
-            f.replay = ReplayRunner.Replay.fork(s, snap, f);
+            f.replay = ReplayRunner.Replay.fork(snap, p, f);
         } catch (RuntimeException e) {
             throw new CommandRejectedException("cannot fork run '" + r.label + "': " + message(e));
         }
@@ -620,6 +616,21 @@ public final class EngineLoop implements AutoCloseable {
         }
     }
 
+    private void change(Parameters p) {
+        Run r = requireActive();
+        if (p == null) {
+            throw new CommandRejectedException("a change needs parameters");
+        }
+        requireMovable(r);
+        try {
+            r.replay.change(p);
+            r.figures = null; // the book may have been re-evaluated
+        } catch (RuntimeException e) {
+            throw new CommandRejectedException("cannot change the parameters of run '" + r.label + "': "
+                    + message(e));
+        }
+    }
+
     private void switchTo(String label) {
         Run r = label == null ? null : runs.get(label);
         if (r == null) {
@@ -631,89 +642,6 @@ public final class EngineLoop implements AutoCloseable {
         } else {
             playing = false;
         }
-    }
-
-    /** @return what input (not parameter) of the fork's scenario differs from the run's, or null when none does */
-    private static String inputDifference(Scenario a, Scenario b) {
-        if (a == b) {
-            return null;
-        }
-        if (!same(a.book(), b.book())) {
-            return "book";
-        }
-        if (!Objects.equals(a.settlementAsset(), b.settlementAsset())) {
-            return "settlement asset";
-        }
-        if (!same(a.feeds(), b.feeds())) {
-            return "feeds";
-        }
-        if (!a.symbols().equals(b.symbols())) {
-            return "symbol map";
-        }
-        if (!a.priceSources().equals(b.priceSources())) {
-            return "price sources";
-        }
-        if (!a.window().equals(b.window())) {
-            return "window";
-        }
-        if (!same(a.shocks(), b.shocks())) {
-            return "shocks";
-        }
-        if (Double.compare(a.insuranceFundUsd(), b.insuranceFundUsd()) != 0) {
-            return "insurance fund (its balance is state)";
-        }
-        if (!depthKey(a.depth()).equals(depthKey(b.depth()))) {
-            return "market depth";
-        }
-        return null;
-    }
-
-    /** Depth compared by what defines it: recorded books by file and symbol, constant ones by value. */
-    private static Map<String, Object> depthKey(Scenario.Depth d) {
-        Map<String, Object> key = new LinkedHashMap<>();
-        key.put("", d.defaultPerPercentUsd() + "@" + d.defaultMaxDistance());
-        d.markets().forEach((m, v) -> key.put(m, switch (v) {
-            case Scenario.ConstantDepth c -> c.perPercentUsd() + "@" + c.maxDistance();
-            case Scenario.RecordedDepth r -> r.file() + "#" + r.symbol() + "x" + r.scale() + "@" + r.maxDistance();
-        }));
-        return key;
-    }
-
-    /** Structural equality through records, lists and arrays (records holding arrays compare by content). */
-    private static boolean same(Object a, Object b) {
-        if (a == b) {
-            return true;
-        }
-        if (a == null || b == null) {
-            return false;
-        }
-        if (a instanceof Record && a.getClass() == b.getClass()) {
-            for (RecordComponent c : a.getClass().getRecordComponents()) {
-                try {
-                    if (!same(c.getAccessor().invoke(a), c.getAccessor().invoke(b))) {
-                        return false;
-                    }
-                } catch (ReflectiveOperationException e) {
-                    return a.equals(b);
-                }
-            }
-            return true;
-        }
-        if (a instanceof List<?> la && b instanceof List<?> lb) {
-            if (la.size() != lb.size()) {
-                return false;
-            }
-            for (int i = 0; i < la.size(); i++) {
-                if (!same(la.get(i), lb.get(i))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (a instanceof Object[] oa && b instanceof Object[] ob) {
-            return same(java.util.Arrays.asList(oa), java.util.Arrays.asList(ob));
-        }
-        return Objects.deepEquals(a, b);
     }
 
     private EngineView publish(String notice, boolean exact) {

@@ -1,10 +1,13 @@
 package io.solvent.engine.sim.loop;
 
+import io.solvent.engine.io.BookReader;
 import io.solvent.engine.io.ScenarioReader;
+import io.solvent.engine.scenario.Parameters;
 import io.solvent.engine.scenario.Scenario;
 import io.solvent.engine.sim.ReplayRunner;
 import io.solvent.engine.sim.ReplaySink;
 import io.solvent.engine.sim.SimulationEvent;
+import io.solvent.engine.sim.loop.EngineCommand.ChangeParameters;
 import io.solvent.engine.sim.loop.EngineCommand.Fork;
 import io.solvent.engine.sim.loop.EngineCommand.Pause;
 import io.solvent.engine.sim.loop.EngineCommand.Play;
@@ -124,7 +127,7 @@ class EngineLoopTest {
 
             assertTrue(rejection(loop.submit(Play.FASTEST)).contains("has ended"), "an ended run does not play");
             assertTrue(rejection(loop.submit(new StepOnce())).contains("has ended"));
-            assertTrue(rejection(loop.submit(new Fork(s.withDeleveraging("deficit"), "late"))).contains("has ended"));
+            assertTrue(rejection(loop.submit(new Fork("late", s.withDeleveraging("deficit").parameters()))).contains("has ended"));
         }
     }
 
@@ -192,7 +195,7 @@ class EngineLoopTest {
         try (ReplayRunner.Replay r = ReplayRunner.Replay.start(s, ReplaySink.NONE)) {
             r.stepThrough(t);
             positionAtT = r.position();
-            try (ReplayRunner.Replay f = ReplayRunner.Replay.fork(deficit, r.snapshot(), ReplaySink.NONE)) {
+            try (ReplayRunner.Replay f = ReplayRunner.Replay.fork(r.snapshot(), deficit.parameters(), ReplaySink.NONE)) {
                 while (f.step()) {
                     // to the end
                 }
@@ -203,7 +206,7 @@ class EngineLoopTest {
 
         try (EngineLoop loop = EngineLoop.start(s, options())) {
             loop.submit(new Seek(t)).join();
-            EngineView forked = loop.submit(new Fork(deficit, "deficit")).join();
+            EngineView forked = loop.submit(new Fork("deficit", deficit.parameters())).join();
             assertEquals("deficit", forked.activeLabel());
             assertEquals(List.of(EngineLoop.ORIGINAL, "deficit"), forked.labels());
             assertEquals(positionAtT, forked.position());
@@ -226,6 +229,35 @@ class EngineLoopTest {
 
             EngineView back = loop.submit(new SwitchTo("deficit")).join();
             assertEquals(direct, back.stateHash(), "each run keeps its own state");
+        }
+    }
+
+    @Test
+    void aChangeOfParametersEndsLikeAForkAndIsAnEventOfTheRun() throws Exception {
+        Scenario s = ScenarioReader.read(SCENARIOS.resolve("gap-down.json"));
+        Parameters deficit = s.parameters().with("deleveraging", "deficit");
+        long t = GAP - 1_000;
+        String forked;
+        try (ReplayRunner.Replay r = ReplayRunner.Replay.start(s, ReplaySink.NONE)) {
+            r.stepThrough(t);
+            try (ReplayRunner.Replay f = ReplayRunner.Replay.fork(r.snapshot(), deficit, ReplaySink.NONE)) {
+                while (f.step()) {
+                    // to the end
+                }
+                forked = f.finish().stateHash();
+            }
+        }
+        try (EngineLoop loop = EngineLoop.start(s, options())) {
+            loop.submit(new Seek(t)).join();
+            EngineView changed = loop.submit(new ChangeParameters(deficit)).join();
+            assertEquals(List.of(EngineLoop.ORIGINAL), changed.labels(), "a change is not a fork");
+            assertEquals(SimulationEvent.Kind.PARAMETER_CHANGE, changed.recentEvents().getLast().event().kind());
+            assertEquals("deleveraging: adl-ranked → deficit", changed.recentEvents().getLast().event().detail());
+            Parameters other = Parameters.defaults(BookReader.read(Path.of("..", "assets", "books", "example.json")));
+            assertTrue(rejection(loop.submit(new ChangeParameters(other))).contains("the book has"));
+            loop.submit(Play.FASTEST).join();
+            assertEquals(forked, ended(loop).stateHash());
+            assertTrue(rejection(loop.submit(new ChangeParameters(s.parameters()))).contains("has ended"));
         }
     }
 
@@ -286,7 +318,7 @@ class EngineLoopTest {
         try (loop) {
             loop.submit(new StepOnce()).join();
             loop.submit(new Seek(CRASH + 300_000)).join();
-            loop.submit(new Fork(s.withDeleveraging("socialize"), "socialize")).join();
+            loop.submit(new Fork("socialize", s.withDeleveraging("socialize").parameters())).join();
             loop.submit(Play.FASTEST).join();
             ended(loop);
             loop.submit(new SwitchTo(EngineLoop.ORIGINAL)).join();
@@ -343,13 +375,11 @@ class EngineLoopTest {
             assertTrue(rejection(loop.submit(new SwitchTo("nope"))).contains("no run labelled 'nope'"));
             assertTrue(rejection(loop.submit(new Play(0))).contains("speed > 0"));
             assertTrue(rejection(loop.submit(new Play(Double.NaN))).contains("speed > 0"));
-            assertTrue(rejection(loop.submit(new Fork(s, EngineLoop.ORIGINAL))).contains("exists already"));
-            assertTrue(rejection(loop.submit(new Fork(s, " "))).contains("label"));
-            assertTrue(rejection(loop.submit(new Fork(s.withInsuranceFundUsd(1), "rich")))
-                    .contains("insurance fund"));
-            assertTrue(rejection(loop.submit(new Fork(s.withShocks(List.of()), "calm"))).contains("shocks"));
-            assertTrue(rejection(loop.submit(new Fork(ScenarioReader.read(SCENARIOS.resolve("gap-down.json")),
-                    "other"))).contains("differs"));
+            assertTrue(rejection(loop.submit(new Fork(EngineLoop.ORIGINAL, s.parameters()))).contains("exists already"));
+            assertTrue(rejection(loop.submit(new Fork(" ", s.parameters()))).contains("label"));
+            // inputs cannot be forked by type; parameters of another book are refused by its markets and assets
+            Parameters other = Parameters.defaults(BookReader.read(Path.of("..", "assets", "books", "example.json")));
+            assertTrue(rejection(loop.submit(new Fork("other", other))).contains("the book has"));
             EngineView after = loop.latest();
             assertFalse(after.notice().isEmpty(), "the rejection is in the view too: " + after.notice());
             EngineView stepped = loop.submit(new StepOnce()).join();
@@ -357,7 +387,7 @@ class EngineLoopTest {
             assertEquals("", stepped.notice());
             assertEquals(List.of(EngineLoop.ORIGINAL), stepped.labels());
             // a re-read scenario with another parameter is the same input
-            EngineView fork = loop.submit(new Fork(flash().withDeleveraging("deficit"), "reread")).join();
+            EngineView fork = loop.submit(new Fork("reread", flash().withDeleveraging("deficit").parameters())).join();
             assertEquals("reread", fork.activeLabel());
         }
     }
