@@ -14,6 +14,8 @@ import io.solvent.engine.model.Book;
 import io.solvent.engine.scenario.PopulationGenerator;
 import io.solvent.engine.scenario.Scenario;
 import io.solvent.engine.sim.ReplayRunner;
+import io.solvent.engine.sim.loop.EngineView;
+import io.solvent.engine.sim.loop.Pacer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -42,7 +44,9 @@ import java.util.function.DoubleSupplier;
                 + " evaluation, in ns per sub-account; a quiet tick (BTC moves 0.01%%, nobody"
                 + " crosses; median and p99 in ns); the heap the hot state retains per sub-account; the recorded"
                 + " 2025-10-10 day replayed over N sub-accounts (simulated seconds per wall second) and a fork from"
-                + " its 21:10 snapshot re-simulating one hour (seconds). Each figure is the median of repeated runs"
+                + " its 21:10 snapshot re-simulating one hour (seconds); the same day through the engine loop"
+                + " publishing the console's whole view at 20 Hz, and the share of replay speed that costs"
+                + " (publicationCost, target under 0.05 at a million). Each figure is the median of repeated runs"
                 + " after a warm-up.",
             "",
             "The replay and fork figures are null, with the reason, when the recorded data is absent. Progress goes"
@@ -131,6 +135,10 @@ public final class BenchCommand implements Callable<Integer> {
         Double simulated = null;
         Long liquidations = null;
         Double fork = null;
+        Double viewedSpeed = null;
+        Double publicationCost = null;
+        Double riskPassMs = null;
+        Long riskPasses = null;
         String reason = null;
         String absent = CrashDay.absentReason(scenarioFile);
         if (absent != null) {
@@ -145,7 +153,9 @@ public final class BenchCommand implements Callable<Integer> {
             Scenario scenario = day.scenario(population);
             int runs = quick ? 1 : 3;
             double[] speeds = new double[runs];
-            for (int i = 0; i < runs; i++) {
+            double[] viewedSpeeds = new double[runs];
+            EngineView viewed = null;
+            for (int i = 0; i < runs; i++) { // the plain and the viewed replay in turn: the same noise for both
                 progress(err, "replaying the day over " + accounts + " sub-accounts (" + (i + 1) + "/" + runs + ")");
                 CrashDay.Clockwork sink = new CrashDay.Clockwork();
                 long t0 = System.nanoTime();
@@ -154,8 +164,26 @@ public final class BenchCommand implements Callable<Integer> {
                 simulated = (sink.lastMs() - sink.firstMs()) / 1000.0;
                 liquidations = r.summary().liquidations();
                 speeds[i] = simulated / wall;
+                progress(err, "the day again through the engine loop, publishing every view at 20 Hz (" + (i + 1)
+                        + "/" + runs + ")");
+                t0 = System.nanoTime();
+                try {
+                    viewed = CrashDay.viewedReplay(scenario, Pacer.of(System::nanoTime));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while replaying through the engine loop", e);
+                }
+                wall = (System.nanoTime() - t0) / 1e9;
+                if (viewed.state() != EngineView.State.ENDED) {
+                    throw new IllegalStateException("the replay through the engine loop stopped: " + viewed.error());
+                }
+                viewedSpeeds[i] = simulated / wall;
             }
             speed = median(speeds);
+            viewedSpeed = median(viewedSpeeds);
+            publicationCost = 1 - viewedSpeed / speed;
+            riskPassMs = viewed.risk().passNanos() / 1e6;
+            riskPasses = viewed.risk().passes();
             progress(err, "fork from the 21:10 snapshot, one hour re-simulated");
             ReplayRunner.Snapshot snapshot = CrashDay.snapshotAtForkTime(scenario);
             CrashDay.fork(scenario, snapshot); // warm-up
@@ -163,7 +191,8 @@ public final class BenchCommand implements Callable<Integer> {
         }
 
         BenchReport report = new BenchReport(accounts, full, parallel, stream, rowStream, naive, tickMedian, tickP99, speed,
-                simulated, liquidations, fork, reason, heapPerSub,
+                simulated, liquidations, fork, viewedSpeed, publicationCost, riskPassMs, riskPasses, reason,
+                heapPerSub,
                 System.getProperty("java.vendor") + " " + Runtime.version(), cpuModel(), cores,
                 Runtime.getRuntime().maxMemory(), quick);
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();

@@ -21,7 +21,7 @@ class BenchCommandTest {
             "parallelRevaluationNsPerSubaccount", "streamBaselineNsPerSubaccount",
             "rowStreamBaselineNsPerSubaccount", "naiveNsPerSubaccount",
             "quietTickMedianNs", "quietTickP99Ns", "replaySpeedX", "replaySimulatedSeconds", "replayLiquidations",
-            "forkSeconds", "reason", "heapBytesPerSubaccount", "jdk", "cpu", "cores", "maxHeap", "quick");
+            "forkSeconds", "viewedReplaySpeedX", "publicationCost", "riskPassMs", "riskPasses", "reason", "heapBytesPerSubaccount", "jdk", "cpu", "cores", "maxHeap", "quick");
 
     @Test
     void withoutTheDataTheReplayFiguresAreNullWithTheReason(@TempDir Path empty) throws Exception {
@@ -37,6 +37,7 @@ class BenchCommandTest {
         }
         assertTrue(doc.get("replaySpeedX").isNull());
         assertTrue(doc.get("forkSeconds").isNull());
+        assertTrue(doc.get("viewedReplaySpeedX").isNull() && doc.get("publicationCost").isNull());
         assertTrue(doc.get("reason").asText().startsWith("no scenario at ")
                 && doc.get("reason").asText().endsWith(": replay and fork not measured"), doc.get("reason").asText());
         assertTrue(doc.get("cores").asInt() >= 1);
@@ -56,6 +57,8 @@ class BenchCommandTest {
         assertTrue(doc.get("replaySpeedX").asDouble() > 0, run.out());
         assertTrue(doc.get("replaySimulatedSeconds").asDouble() > 2.9 * 3600, "21:00-24:00: " + run.out());
         assertTrue(doc.get("forkSeconds").asDouble() > 0, run.out());
+        assertTrue(doc.get("viewedReplaySpeedX").asDouble() > 0, run.out());
+        assertTrue(doc.get("publicationCost").isNumber() && doc.get("riskPasses").asLong() >= 1, run.out());
         assertTrue(doc.get("reason").isNull(), run.out());
     }
 

@@ -20,6 +20,14 @@ package io.solvent.engine.bench;
  * @param replayLiquidations              liquidations in the replayed day; null with {@code replaySpeedX}
  * @param forkSeconds                     median wall time of a fork from the 20:45 snapshot re-simulating one hour,
  *                                        s; null when the data is absent
+ * @param viewedReplaySpeedX              the same replay through the engine loop publishing its whole view at 20 Hz
+ *                                        (figures, assets, series, events, a page of sub-accounts, one sub-account
+ *                                        in full, and the risk pass within its budget), simulated seconds per wall
+ *                                        second; null with {@code replaySpeedX}
+ * @param publicationCost                 {@code 1 − viewedReplaySpeedX / replaySpeedX}: the share of replay speed the
+ *                                        views cost (target: under 0.05 at 1,000,000 sub-accounts); null with them
+ * @param riskPassMs                      wall time of the last whole-book risk pass of that run, ms; null with them
+ * @param riskPasses                      risk passes that run made; null with them
  * @param replayReason                    why the replay and fork figures are null; null when they are not
  * @param heapBytesPerSubaccount          heap the hot state retains, bytes per sub-account
  * @param jdk                             the JDK (vendor and version)
@@ -33,6 +41,7 @@ public record BenchReport(int accounts, double fullRevaluationNsPerSubaccount,
                           double rowStreamBaselineNsPerSubaccount,
                           double naiveNsPerSubaccount, double quietTickMedianNs, double quietTickP99Ns,
                           Double replaySpeedX, Double replaySimulatedSeconds, Long replayLiquidations,
-                          Double forkSeconds, String replayReason, double heapBytesPerSubaccount, String jdk, String cpu,
+                          Double forkSeconds, Double viewedReplaySpeedX, Double publicationCost, Double riskPassMs,
+                          Long riskPasses, String replayReason, double heapBytesPerSubaccount, String jdk, String cpu,
                           int cores, long maxHeap, boolean quick) {
 }

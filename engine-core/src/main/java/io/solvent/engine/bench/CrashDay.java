@@ -9,6 +9,11 @@ import io.solvent.engine.scenario.Scenario;
 import io.solvent.engine.sim.ReplayRunner;
 import io.solvent.engine.sim.ReplaySink;
 import io.solvent.engine.sim.SimulationEvent;
+import io.solvent.engine.sim.loop.EngineCommand;
+import io.solvent.engine.sim.loop.EngineLoop;
+import io.solvent.engine.sim.loop.EngineView;
+import io.solvent.engine.sim.loop.Pacer;
+import io.solvent.engine.sim.view.AccountQuery;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -145,6 +150,37 @@ public final class CrashDay {
      */
     public static ReplayRunner.Result replay(Scenario scenario, Clockwork sink) {
         return ReplayRunner.run(scenario, sink);
+    }
+
+    /**
+     * Runs the whole day through the engine loop as the console does: a page of the riskiest sub-accounts and the
+     * riskiest one in full asked for, played as fast as possible with every view published at 20 Hz (the risk pass
+     * within its budget). The caller times it; the loop keeps one snapshot only (at the start), so that what is timed
+     * beside the plain replay is the views.
+     *
+     * @param scenario a scenario of this day
+     * @param pacer    the wall clock the loop paces its publications by
+     * @return the last view, at the end
+     * @throws InterruptedException when interrupted while waiting for the end
+     */
+    public static EngineView viewedReplay(Scenario scenario, Pacer pacer) throws InterruptedException {
+        EngineLoop.Options options = EngineLoop.Options.of(pacer)
+                .withSnapshots(new ReplayRunner.SnapshotCadence(Long.MAX_VALUE / 4, 2));
+        try (EngineLoop loop = EngineLoop.start(scenario, options)) {
+            EngineView asked = loop.submit(new EngineCommand.QueryAccounts(AccountQuery.riskiest(50))).join();
+            if (asked.accounts() != null && !asked.accounts().rows().isEmpty()) {
+                var first = asked.accounts().rows().getFirst();
+                loop.submit(new EngineCommand.ShowAccount(first.account(), first.subAccount())).join();
+            }
+            loop.submit(EngineCommand.Play.FASTEST).join();
+            while (true) {
+                EngineView v = loop.latest();
+                if (v.state() == EngineView.State.ENDED || v.state() == EngineView.State.ERROR) {
+                    return v;
+                }
+                Thread.sleep(5);
+            }
+        }
     }
 
     /**

@@ -360,6 +360,16 @@ public final class MarginBook {
         spread[asset] = halfSpread;
     }
 
+    /** @return whether any asset has a half-spread (the kernel skips the conservative sides otherwise) */
+    private boolean widened() {
+        for (double c : spread) {
+            if (c != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** @param asset dense index @return its half-spread, USD per unit (0: valued at its price) */
     public double spread(int asset) {
         return spread[asset];
@@ -405,8 +415,53 @@ public final class MarginBook {
      * @param to   last dense index, exclusive
      */
     public void revalueRange(int from, int to) {
-        final double[] px = assets.price;
+        evaluate(from, to, assets.price, weightedAssetsInitial, weightedLiabilitiesInitial, weightedAssetsMaintenance,
+                weightedLiabilitiesMaintenance, requirementMaintenance, equity, notional, 0);
+    }
+
+    /**
+     * Evaluates sub-accounts {@code [from, to)} at the current prices into {@code out}, exactly as {@link #revalue}
+     * would, without touching the figures this book stores (which the engine's decisions read): for readers that need
+     * every figure exact now — a view, a distribution — while the engine re-evaluates only the sub-accounts a move may
+     * have pushed across a threshold.
+     *
+     * @param from first dense index
+     * @param to   end, exclusive; {@code to - from <= out.capacity()}
+     * @param out  receives the figures of {@code from..to-1}, its base set to {@code from}
+     */
+    public void evaluate(int from, int to, Evaluations out) {
+        out.rebase(from, to - from);
+        evaluate(from, to, assets.price, out.assetsInitial, out.liabilitiesInitial, out.assetsMaintenance,
+                out.liabilitiesMaintenance, out.requirement, out.equity, out.notional, from);
+    }
+
+    /**
+     * Evaluates one sub-account as if one asset's price were another (every other price as it is), into {@code out}:
+     * the health function a liquidation price is the root of.
+     *
+     * @param sub     dense index
+     * @param asset   dense index of the asset whose price is replaced
+     * @param price   that asset's price, USD per unit, {@code > 0}
+     * @param scratch a price array of at least {@code assets().size()} (overwritten)
+     * @param out     receives the figures of {@code sub}, its base set to {@code sub}
+     */
+    public void evaluateAt(int sub, int asset, double price, double[] scratch, Evaluations out) {
+        System.arraycopy(assets.price, 0, scratch, 0, assets.size());
+        scratch[asset] = price;
+        out.rebase(sub, 1);
+        evaluate(sub, sub + 1, scratch, out.assetsInitial, out.liabilitiesInitial, out.assetsMaintenance,
+                out.liabilitiesMaintenance, out.requirement, out.equity, out.notional, sub);
+    }
+
+    /**
+     * The evaluation kernel: sub-accounts {@code [from, to)} at prices {@code px}, each into slot {@code sub - base}
+     * of the output columns.
+     */
+    private void evaluate(int from, int to, double[] px, double[] outAssetsInitial, double[] outLiabilitiesInitial,
+                          double[] outAssetsMaintenance, double[] outLiabilitiesMaintenance, double[] outRequirement,
+                          double[] outEquity, double[] outNotional, int base) {
         final double[] sp = spread;
+        final boolean widened = widened();
         final double[] haircut = haircutMultiplier;
         final double[] kReq = requirementMultiplier;
         final int[] balanceStart = subs.balanceStart;
@@ -426,13 +481,6 @@ public final class MarginBook {
         final double[] initialFraction = tt.initialFraction;
         final double[] maintenanceBelow = tt.maintenanceBelow;
         final double[] maintenanceFraction = tt.maintenanceFraction;
-        final double[] outAssetsInitial = weightedAssetsInitial;
-        final double[] outLiabilitiesInitial = weightedLiabilitiesInitial;
-        final double[] outAssetsMaintenance = weightedAssetsMaintenance;
-        final double[] outLiabilitiesMaintenance = weightedLiabilitiesMaintenance;
-        final double[] outRequirement = requirementMaintenance;
-        final double[] outEquity = equity;
-        final double[] outNotional = notional;
         for (int sub = from; sub < to; sub++) {
             double aInit = 0;
             double lInit = 0;
@@ -442,8 +490,10 @@ public final class MarginBook {
             for (int b = balanceStart[sub], end = balanceStart[sub + 1]; b < end; b++) {
                 int asset = balanceAsset[b];
                 double units = balanceUnits[b];
-                // a holding at P − c, a borrow at P + c (c = 0 unless the asset's price is too uncertain)
-                double value = units * (px[asset] - sp[asset] * Math.signum(units));
+                double value = units * px[asset];
+                if (widened) { // a holding at P − c, a borrow at P + c (c = 0 unless the price is too uncertain)
+                    value -= Math.abs(units) * sp[asset];
+                }
                 eq += value;
                 double wInit = balanceWeightInitial[b];
                 double wMaint = balanceWeightMaintenance[b];
@@ -466,7 +516,10 @@ public final class MarginBook {
             for (int p = positionStart[sub], end = positionStart[sub + 1]; p < end; p++) {
                 int m = positionMarket[p];
                 double size = positionSize[p];
-                double price = px[underlying[m]] - sp[underlying[m]] * Math.signum(size); // a long at P − c, a short P + c
+                double price = px[underlying[m]];
+                if (widened) {
+                    price -= sp[underlying[m]] * Math.signum(size); // a long at P − c, a short at P + c
+                }
                 double pnl = size * (price - positionEntry[p]);
                 double positionNotional = Math.abs(size) * price;
                 eq += pnl;
@@ -483,13 +536,14 @@ public final class MarginBook {
                 rInit += k * (initialBelow[tier] + initialFraction[tier] * over);
                 rMaint += k * (maintenanceBelow[tier] + maintenanceFraction[tier] * over);
             }
-            outAssetsInitial[sub] = aInit;
-            outLiabilitiesInitial[sub] = lInit + rInit;
-            outAssetsMaintenance[sub] = aMaint;
-            outLiabilitiesMaintenance[sub] = lMaint + rMaint;
-            outRequirement[sub] = rMaint;
-            outEquity[sub] = eq;
-            outNotional[sub] = n;
+            int o = sub - base;
+            outAssetsInitial[o] = aInit;
+            outLiabilitiesInitial[o] = lInit + rInit;
+            outAssetsMaintenance[o] = aMaint;
+            outLiabilitiesMaintenance[o] = lMaint + rMaint;
+            outRequirement[o] = rMaint;
+            outEquity[o] = eq;
+            outNotional[o] = n;
         }
     }
 
@@ -504,6 +558,50 @@ public final class MarginBook {
         int tier = tiers.tierOf(m, notional);
         return requirementMultiplier[m] * (tiers.maintenanceBelow[tier]
                 + tiers.maintenanceFraction[tier] * (notional - tiers.lower[tier]));
+    }
+
+    /**
+     * The slope of a sub-account's maintenance health in one asset's price at its current price, read off its
+     * holdings and positions without evaluating it: {@code Σ units·w} over its balances of the asset (w the weight in
+     * force), and per position on it {@code size·(w+ when in profit, else 1) − k·f·|size|} (w+ the positive-PnL weight,
+     * k the margin multiplier, f the marginal maintenance fraction of its tier). Exact on the linear piece the price
+     * is on; a liquidation price's first guess.
+     *
+     * @param sub   dense index
+     * @param asset dense index
+     * @return d(maintenance health)/d(price), USD per USD per unit
+     */
+    public double maintenanceSlope(int sub, int asset) {
+        double slope = 0;
+        for (int b = subs.balanceStart[sub], end = subs.balanceStart[sub + 1]; b < end; b++) {
+            if (subs.balanceAsset[b] == asset) {
+                double units = subs.balanceUnits[b];
+                slope += units * maintenanceWeightInForce(b, units > 0);
+            }
+        }
+        double price = assets.price[asset];
+        for (int p = subs.positionStart[sub], end = subs.positionStart[sub + 1]; p < end; p++) {
+            int m = subs.positionMarket[p];
+            if (tiers.underlying[m] != asset) {
+                continue;
+            }
+            double size = subs.positionSize[p];
+            double mark = price - spread[asset] * Math.signum(size);
+            double pnl = size * (mark - subs.positionEntry[p]);
+            slope += size * (pnl > 0 ? tiers.positivePnlWeight[m] : 1);
+            int tier = tiers.tierOf(m, Math.abs(size) * mark);
+            slope -= requirementMultiplier[m] * tiers.maintenanceFraction[tier] * Math.abs(size);
+        }
+        return slope;
+    }
+
+    /**
+     * @param balance a balance slot
+     * @return the maintenance weight it counts at now: its collateral weight when held, its liability weight when
+     *         borrowed, size-adjusted and scaled by dynamic margin's haircut multiplier
+     */
+    public double balanceMaintenanceWeight(int balance) {
+        return maintenanceWeightInForce(balance, subs.balanceUnits[balance] > 0);
     }
 
     /** @return the maintenance weight in force for a balance of the given sign (its haircut scaled, if any) */

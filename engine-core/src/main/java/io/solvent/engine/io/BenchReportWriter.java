@@ -46,6 +46,15 @@ public final class BenchReportWriter {
                 g.writeNumber(r.replayLiquidations());
             }
             nullable(g, "forkSeconds", r.forkSeconds());
+            nullable(g, "viewedReplaySpeedX", r.viewedReplaySpeedX());
+            nullable(g, "publicationCost", r.publicationCost());
+            nullable(g, "riskPassMs", r.riskPassMs());
+            g.writeFieldName("riskPasses");
+            if (r.riskPasses() == null) {
+                g.writeNull();
+            } else {
+                g.writeNumber(r.riskPasses());
+            }
             g.writeStringField("reason", r.replayReason());
             g.writeNumberField("heapBytesPerSubaccount", Math.round(r.heapBytesPerSubaccount()));
             g.writeStringField("jdk", r.jdk());

@@ -32,6 +32,7 @@ import io.solvent.engine.oracle.StalenessPolicy;
 import io.solvent.engine.scenario.PopulationGenerator;
 import io.solvent.engine.scenario.PopulationParameters;
 import io.solvent.engine.scenario.PopulationProfile;
+import io.solvent.engine.scenario.ParameterException;
 import io.solvent.engine.scenario.Parameters;
 import io.solvent.engine.scenario.Scenario;
 import io.solvent.engine.scenario.ScenarioInputs;
@@ -100,9 +101,23 @@ public final class ScenarioReader {
      */
     public static Scenario read(Path file, Map<String, String> overrides) {
         JsonNode tree = JsonInput.read(file);
+        Map<String, String> parameters = new LinkedHashMap<>();
         for (Map.Entry<String, String> o : overrides.entrySet()) {
-            override(file.toString(), tree, o.getKey(), o.getValue());
+            if (Parameters.isKey(o.getKey())) {
+                parameters.put(o.getKey(), o.getValue()); // a parameter: set by its key, as a fork sets it
+            } else {
+                override(file.toString(), tree, o.getKey(), o.getValue());
+            }
         }
+        Scenario read = read(file, tree);
+        try {
+            return parameters.isEmpty() ? read : read.withParameters(read.parameters().with(parameters));
+        } catch (ParameterException e) {
+            throw new InputException(file.toString(), "$." + e.key(), e.problem(), e);
+        }
+    }
+
+    private static Scenario read(Path file, JsonNode tree) {
         JsonCursor doc = JsonCursor.root(file.toString(), tree).object(TOP);
         BookReader.readFormat(doc.field("format"));
         Path dir = file.toAbsolutePath().getParent();

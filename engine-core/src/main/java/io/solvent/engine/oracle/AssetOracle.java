@@ -73,6 +73,7 @@ public final class AssetOracle {
     private double premiumEma = Double.NaN;
     private long premiumEmaAt;
 
+    private double observedPrice = Double.NaN; // the latest feed price observed (not a venue price), before any rule
     private long published;
     private long withheld;
     private long rejected;
@@ -153,6 +154,7 @@ public final class AssetOracle {
         System.arraycopy(venuePrice, 0, c.venuePrice, 0, venuePrice.length);
         c.premiumEma = premiumEma;
         c.premiumEmaAt = premiumEmaAt;
+        c.observedPrice = observedPrice;
         c.published = published;
         c.withheld = withheld;
         c.rejected = rejected;
@@ -181,6 +183,9 @@ public final class AssetOracle {
                 slot = i;
                 break;
             }
+        }
+        if (slot < 0) {
+            observedPrice = e.price();
         }
         enqueue(t, e.price(), e.confidence(), slot);
         run(t, true);
@@ -396,6 +401,14 @@ public final class AssetOracle {
             return 0;
         }
         return Math.min(confidence, 0.5 * valuationPrice());
+    }
+
+    /**
+     * @return the latest price observed on the feed (not a venue price), before latency, confidence, deviation and
+     *         heartbeat rules, USD per unit: what the market showed, beside what the oracle published; NaN before any
+     */
+    public double observedPrice() {
+        return observedPrice;
     }
 
     /** @return the published price's one-sigma confidence, USD per unit; NaN when the source gave none */

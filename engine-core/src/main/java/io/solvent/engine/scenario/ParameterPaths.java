@@ -199,6 +199,10 @@ final class ParameterPaths {
         return Collections.unmodifiableMap(out);
     }
 
+    static boolean isKey(String key) {
+        return key != null && (BY_KEY.containsKey(key) || MARKET.matcher(key).matches() || ASSET.matcher(key).matches());
+    }
+
     static Parameters set(Parameters p, String key, String text) {
         if (key == null || key.isBlank()) {
             throw new ParameterException(String.valueOf(key), "expected a parameter's dotted key, such as"

@@ -168,6 +168,15 @@ public record Parameters(OracleParameters oracle, LiquidityParameters liquidity,
     }
 
     /**
+     * @param key a dotted key
+     * @return whether it names a parameter (of some market or asset, for the per-market and per-asset keys), as
+     *         opposed to an input of the scenario or nothing at all
+     */
+    public static boolean isKey(String key) {
+        return ParameterPaths.isKey(key);
+    }
+
+    /**
      * @param key   a dotted key ({@link #values()}'s)
      * @param value the new value as in a scenario file: a number, {@code true}/{@code false}, {@code null} where
      *              "none" is allowed, or a name (quoted or not)

@@ -347,7 +347,7 @@ public final class ReplayRunner {
             }
             watchStaleness(lastTime);
             if (lastTime >= nextMetrics) {
-                sink.metrics(metrics(lastTime, engine));
+                sink.metrics(RunViews.row(engine, lastTime));
                 nextMetrics = (Math.floorDiv(lastTime, METRICS_PERIOD_MS) + 1) * METRICS_PERIOD_MS;
             }
         }
@@ -574,6 +574,14 @@ public final class ReplayRunner {
             return engine;
         }
 
+        AssetPriceRouter router() {
+            return router;
+        }
+
+        OracleSet oracles() {
+            return oracles;
+        }
+
         /** @return a snapshot of the whole state here, independent of the replay's future */
         public Snapshot snapshot() {
             SimulationEngine copy = engine.copy(SimulationListener.NONE);
@@ -591,7 +599,7 @@ public final class ReplayRunner {
                 // in-flight updates of a fork may be due under the original's (longer) latency
                 long end = Math.max(lastTime + scenario.oracle().latencyMs(), oracles.lastDueMs());
                 oracles.advanceTo(end);
-                sink.metrics(metrics(end, engine));
+                sink.metrics(RunViews.row(engine, end));
             }
             return new Result(engine.summary(), ticks, unmapped, scenario.insuranceFundUsd(), stateHash());
         }
@@ -737,17 +745,4 @@ public final class ReplayRunner {
         return w.all() ? shocked : new WindowedFeedReader(shocked, w.startMs(), w.endMs());
     }
 
-    private static ReplaySink.MetricsRow metrics(long timeMs, SimulationEngine engine) {
-        MarginBook b = engine.book();
-        double[] prices = new double[b.assets().size()];
-        for (int a = 0; a < prices.length; a++) {
-            prices[a] = b.assets().price(a);
-        }
-        int atRisk = engine.atRiskCount(); // exact without a scan: the engine's trigger indexes count them
-        int liquidatable = engine.liquidatableCount();
-        double oi = b.openInterestUsd();
-        // not engine.summary(): that re-verifies the whole ledger, O(parties), too much once per simulated second
-        return new ReplaySink.MetricsRow(timeMs, prices, engine.funds().totalBalance(), atRisk, liquidatable, oi,
-                engine.liquidatedNotionalUsd(), engine.badDebtUsd());
-    }
 }

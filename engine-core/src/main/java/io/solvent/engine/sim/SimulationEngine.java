@@ -598,6 +598,11 @@ public final class SimulationEngine {
         paused[asset] = pause;
     }
 
+    /** @param asset dense index @return whether liquidations on it are paused (its price is stale under pause) */
+    public boolean paused(int asset) {
+        return paused[asset];
+    }
+
     private boolean exposedToPaused(int sub) {
         for (int b = subs.balanceStart(sub); b < subs.balanceStart(sub + 1); b++) {
             if (paused[subs.balanceAsset(b)] && subs.balanceUnits(b) != 0) {
@@ -1431,6 +1436,20 @@ public final class SimulationEngine {
 
     /** @return the run's figures so far (re-verifies the whole ledger: O(parties)) */
     public RunSummary summary() {
+        return summary(Math.max(maxImbalance, ledger.verifyAll()));
+    }
+
+    /**
+     * The run's figures so far without re-verifying the ledger: O(funds), for a view at every publication. Its ledger
+     * imbalance is the largest any step's check found; {@link #summary()} re-verifies every party.
+     *
+     * @return the figures
+     */
+    public RunSummary summarySoFar() {
+        return summary(maxImbalance);
+    }
+
+    private RunSummary summary(double imbalance) {
         double lowest = 0;
         for (int f = 0; f < funds.size(); f++) {
             lowest += funds.fund(f).minimumBalance();
@@ -1438,7 +1457,7 @@ public final class SimulationEngine {
         String unsettled = unsettled();
         return new RunSummary(steps, liquidations, liquidatedNotional, bankruptcies, badDebt, funds.totalBalance(),
                 lowest, deleveragingFills, deleveragedNotional, deficit,
-                ledger.total(TransferReason.LIQUIDATION_FEE_TO_LIQUIDATOR), Math.max(maxImbalance, ledger.verifyAll()),
+                ledger.total(TransferReason.LIQUIDATION_FEE_TO_LIQUIDATOR), imbalance,
                 plausibility.checks() + 1, plausibility.violations() + (unsettled == null ? 0 : 1));
     }
 

@@ -66,6 +66,25 @@ public sealed interface EngineCommand {
     record SwitchTo(String label) implements EngineCommand {
     }
 
+    /**
+     * Asks for a page of the active run's sub-accounts, sorted and filtered on the engine thread; every later view
+     * carries it ({@link EngineView#accounts()}), refreshed with the risk pass, until another query or {@code null}.
+     *
+     * @param query the page, or null for none
+     */
+    record QueryAccounts(io.solvent.engine.sim.view.AccountQuery query) implements EngineCommand {
+    }
+
+    /**
+     * Asks for one sub-account of the active run in full; every later view carries it, exact at its position
+     * ({@link EngineView#account()}), until another or {@code null}.
+     *
+     * @param account    the account's id, or null for none
+     * @param subAccount the sub-account's id within it
+     */
+    record ShowAccount(String account, String subAccount) implements EngineCommand {
+    }
+
     /** Ends the loop: every run's feeds are closed and the thread ends after publishing a last view. */
     record Stop() implements EngineCommand {
     }

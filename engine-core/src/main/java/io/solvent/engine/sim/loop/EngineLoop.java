@@ -1,22 +1,13 @@
 package io.solvent.engine.sim.loop;
 
-import io.solvent.engine.book.MarginBook;
 import io.solvent.engine.io.InputException;
-import io.solvent.engine.model.Asset;
 import io.solvent.engine.scenario.Parameters;
 import io.solvent.engine.scenario.Scenario;
 import io.solvent.engine.sim.ReplayRunner;
 import io.solvent.engine.sim.ReplaySink;
-import io.solvent.engine.sim.RunSummary;
-import io.solvent.engine.sim.SimulationEngine;
-import io.solvent.engine.sim.SimulationEvent;
-import io.solvent.engine.sim.loop.EngineView.AssetPrice;
-import io.solvent.engine.sim.loop.EngineView.RecentEvent;
 import io.solvent.engine.sim.loop.EngineView.State;
 
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +47,6 @@ public final class EngineLoop implements AutoCloseable {
     /** Name of the engine thread. */
     public static final String THREAD_NAME = "solvent-engine";
 
-    private static final RunSummary NOTHING = new RunSummary(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     /** The longest single wait for a due event, ns (an hour): the wait is simply taken again after it. */
     private static final long LONGEST_WAIT_NANOS = 3_600_000_000_000L;
 
@@ -72,12 +62,16 @@ public final class EngineLoop implements AutoCloseable {
      * @param sinks             given a run's label, the sink that also receives that run's events and metrics rows
      *                          (on the engine thread; a fork's from the fork's moment on)
      */
-    public record Options(Pacer pacer, long publishEveryNanos, int recentEvents, int queueCapacity,
+    public record Options(Pacer pacer, long publishEveryNanos, int riskiest, double riskShare, int queueCapacity,
                           ReplayRunner.SnapshotCadence snapshots, Function<String, ReplaySink> sinks) {
         /** Default shortest time between publications while playing: 50 ms (20 Hz). */
         public static final long DEFAULT_PUBLISH_EVERY_NANOS = 50_000_000L;
-        /** Default number of recent events in a view. */
-        public static final int DEFAULT_RECENT_EVENTS = 200;
+        /** How many recent events {@link EngineView#recentEvents()} returns (every event is in the view's log). */
+        public static final int DEFAULT_RECENT_EVENTS = EngineView.RECENT_EVENTS;
+        /** Default number of the riskiest sub-accounts a view lists. */
+        public static final int DEFAULT_RISKIEST = 50;
+        /** Default share of the engine thread's time the whole-book risk pass may take while playing: 5%. */
+        public static final double DEFAULT_RISK_SHARE = 0.05;
         /** Default command queue capacity. */
         public static final int DEFAULT_QUEUE_CAPACITY = 256;
         /** Default snapshot cadence: every simulated minute, at most 64 kept per run. */
@@ -89,8 +83,11 @@ public final class EngineLoop implements AutoCloseable {
             if (publishEveryNanos <= 0) {
                 throw new IllegalArgumentException("expected a publication period > 0 ns, was " + publishEveryNanos);
             }
-            if (recentEvents < 0) {
-                throw new IllegalArgumentException("expected a number of recent events >= 0, was " + recentEvents);
+            if (riskiest < 0) {
+                throw new IllegalArgumentException("expected a number of riskiest sub-accounts >= 0, was " + riskiest);
+            }
+            if (!(riskShare > 0 && riskShare <= 1)) {
+                throw new IllegalArgumentException("expected a share of the engine's time in (0, 1], was " + riskShare);
             }
             if (queueCapacity < 1) {
                 throw new IllegalArgumentException("expected a queue capacity >= 1, was " + queueCapacity);
@@ -101,104 +98,46 @@ public final class EngineLoop implements AutoCloseable {
 
         /**
          * @param pacer the wall clock and the waits
-         * @return the defaults: 20 Hz, 200 recent events, 256 queued commands, {@link #DEFAULT_SNAPSHOTS}, no sinks
+         * @return the defaults: 20 Hz, the 50 riskiest, a 5% risk pass, 256 queued commands,
+         *         {@link #DEFAULT_SNAPSHOTS}, no sinks
          */
         public static Options of(Pacer pacer) {
-            return new Options(pacer, DEFAULT_PUBLISH_EVERY_NANOS, DEFAULT_RECENT_EVENTS, DEFAULT_QUEUE_CAPACITY,
-                    DEFAULT_SNAPSHOTS, label -> ReplaySink.NONE);
+            return new Options(pacer, DEFAULT_PUBLISH_EVERY_NANOS, DEFAULT_RISKIEST, DEFAULT_RISK_SHARE,
+                    DEFAULT_QUEUE_CAPACITY, DEFAULT_SNAPSHOTS, label -> ReplaySink.NONE);
         }
 
         /** @param nanos shortest time between publications while playing, ns @return a copy with it */
         public Options withPublishEveryNanos(long nanos) {
-            return new Options(pacer, nanos, recentEvents, queueCapacity, snapshots, sinks);
+            return new Options(pacer, nanos, riskiest, riskShare, queueCapacity, snapshots, sinks);
         }
 
-        /** @param n recent events per view @return a copy with it */
-        public Options withRecentEvents(int n) {
-            return new Options(pacer, publishEveryNanos, n, queueCapacity, snapshots, sinks);
+        /** @param n the riskiest sub-accounts per view @return a copy with it */
+        public Options withRiskiest(int n) {
+            return new Options(pacer, publishEveryNanos, n, riskShare, queueCapacity, snapshots, sinks);
+        }
+
+        /** @param share the risk pass's share of the engine thread's time while playing @return a copy with it */
+        public Options withRiskShare(double share) {
+            return new Options(pacer, publishEveryNanos, riskiest, share, queueCapacity, snapshots, sinks);
         }
 
         /** @param n queue capacity @return a copy with it */
         public Options withQueueCapacity(int n) {
-            return new Options(pacer, publishEveryNanos, recentEvents, n, snapshots, sinks);
+            return new Options(pacer, publishEveryNanos, riskiest, riskShare, n, snapshots, sinks);
         }
 
         /** @param c snapshot cadence @return a copy with it */
         public Options withSnapshots(ReplayRunner.SnapshotCadence c) {
-            return new Options(pacer, publishEveryNanos, recentEvents, queueCapacity, c, sinks);
+            return new Options(pacer, publishEveryNanos, riskiest, riskShare, queueCapacity, c, sinks);
         }
 
         /** @param s label to sink @return a copy with it */
         public Options withSinks(Function<String, ReplaySink> s) {
-            return new Options(pacer, publishEveryNanos, recentEvents, queueCapacity, snapshots, s);
+            return new Options(pacer, publishEveryNanos, riskiest, riskShare, queueCapacity, snapshots, s);
         }
     }
 
     private record Pending(EngineCommand command, CompletableFuture<EngineView> answer) {
-    }
-
-    /** The five aggregates a view shows, as of a feed position. */
-    private record Figures(List<AssetPrice> prices, double fundUsd, int atRisk, int liquidatable,
-                           double openInterestUsd, long atMs, long position) {
-
-        static Figures of(SimulationEngine e, long atMs, long position) {
-            MarginBook b = e.book();
-            List<AssetPrice> prices = new ArrayList<>(b.assets().size());
-            for (int a = 0; a < b.assets().size(); a++) {
-                prices.add(new AssetPrice(b.assets().symbol(a), b.assets().price(a)));
-            }
-            return new Figures(List.copyOf(prices), e.funds().totalBalance(), e.atRiskCount(),
-                    e.liquidatableCount(), b.openInterestUsd(), atMs, position);
-        }
-    }
-
-    /** One replay with what the views need of it; its sink methods run on the engine thread, inside its steps. */
-    private final class Run implements ReplaySink {
-        final String label;
-        final Scenario scenario;
-        final ReplaySink out;
-        final List<String> symbols;
-        final ArrayDeque<RecentEvent> recent = new ArrayDeque<>();
-        ReplayRunner.Replay replay;
-        long startMs = Long.MIN_VALUE;
-        Figures figures;
-        ReplayRunner.Result result;
-        String error;
-
-        Run(String label, Scenario scenario) {
-            this.label = label;
-            this.scenario = scenario;
-            this.out = Objects.requireNonNull(options.sinks().apply(label), "sink for " + label);
-            this.symbols = scenario.book().assets().stream().map(Asset::symbol).toList();
-        }
-
-        boolean ended() {
-            return result != null;
-        }
-
-        @Override
-        public void event(SimulationEvent event, String account, String subaccount, String market) {
-            if (options.recentEvents() > 0) {
-                if (recent.size() == options.recentEvents()) {
-                    recent.removeFirst();
-                }
-                recent.addLast(new RecentEvent(event, account, subaccount, market));
-            }
-            out.event(event, account, subaccount, market);
-        }
-
-        @Override
-        public void metrics(MetricsRow row) {
-            if (replay != null && row.prices().length == symbols.size()) {
-                List<AssetPrice> prices = new ArrayList<>(symbols.size());
-                for (int a = 0; a < symbols.size(); a++) {
-                    prices.add(new AssetPrice(symbols.get(a), row.prices()[a]));
-                }
-                figures = new Figures(List.copyOf(prices), row.fundUsd(), row.atRisk(), row.liquidatable(),
-                        row.openInterestUsd(), row.timeMs(), replay.position());
-            }
-            out.metrics(row);
-        }
     }
 
     private final Options options;
@@ -211,8 +150,9 @@ public final class EngineLoop implements AutoCloseable {
     private volatile boolean terminated;
 
     // engine-thread state
-    private final Map<String, Run> runs = new LinkedHashMap<>();
-    private Run active;
+    private final Map<String, LoopRun> runs = new LinkedHashMap<>();
+    private LoopRun active;
+    private final ViewAssembler views;
     private String startError;
     private boolean playing;
     private boolean stopped;
@@ -227,8 +167,8 @@ public final class EngineLoop implements AutoCloseable {
         this.options = Objects.requireNonNull(options, "options");
         this.pacer = options.pacer();
         this.queue = new ArrayBlockingQueue<>(options.queueCapacity());
-        latest.set(new EngineView(0, State.STARTING, "", "", 0, "", List.of(), Long.MIN_VALUE, Long.MIN_VALUE, 0, 0,
-                List.of(), 0, 0, 0, 0, Long.MIN_VALUE, NOTHING, "", List.of()));
+        this.views = new ViewAssembler(pacer, options.riskShare());
+        latest.set(views.starting());
         this.thread = Thread.ofPlatform().name(THREAD_NAME).daemon(true).unstarted(this::loop);
     }
 
@@ -349,7 +289,7 @@ public final class EngineLoop implements AutoCloseable {
         } finally {
             terminated = true;
             playing = false;
-            for (Run r : runs.values()) {
+            for (LoopRun r : runs.values()) {
                 try {
                     r.replay.close();
                 } catch (RuntimeException e) {
@@ -379,18 +319,14 @@ public final class EngineLoop implements AutoCloseable {
             }
             return publish("", true);
         } catch (RuntimeException e) {
-            EngineView v = latest.get();
-            EngineView stoppedView = new EngineView(v.sequence() + 1, State.STOPPED, fatal == null ? message(e) : fatal,
-                    "", v.speed(), v.activeLabel(), v.labels(), v.startMs(), v.timeMs(), v.position(), v.ticks(),
-                    v.prices(), v.fundUsd(), v.atRisk(), v.liquidatable(), v.openInterestUsd(), v.figuresAtMs(),
-                    v.summary(), v.stateHash(), v.recentEvents());
+            EngineView stoppedView = views.stopped(latest.get(), fatal == null ? message(e) : fatal);
             latest.set(stoppedView);
             return stoppedView;
         }
     }
 
     private void open() {
-        Run r = new Run(ORIGINAL, scenario);
+        LoopRun r = newRun(ORIGINAL, scenario, Long.MIN_VALUE);
         try {
             r.replay = ReplayRunner.Replay.start(scenario, r).keepSnapshots(options.snapshots());
         } catch (RuntimeException e) {
@@ -399,13 +335,17 @@ public final class EngineLoop implements AutoCloseable {
         }
         runs.put(ORIGINAL, r);
         active = r;
-        r.figures = Figures.of(r.replay.snapshots().getFirst().engine(), Long.MIN_VALUE, 0);
         try {
             r.startMs = r.replay.nextTimeMs();
+            r.endHintMs = ReplayRunner.endHintMs(scenario);
             settleEnd(r);
         } catch (RuntimeException e) {
             fail(r, e);
         }
+    }
+
+    private LoopRun newRun(String label, Scenario s, long forkedAtMs) {
+        return new LoopRun(label, s, forkedAtMs, options.sinks().apply(label), options.riskiest());
     }
 
     /** @return whether the active run is playing and can move */
@@ -433,7 +373,7 @@ public final class EngineLoop implements AutoCloseable {
 
     /** One feed event of the active run while playing, and a publication when one is due. */
     private void advance() {
-        Run r = active;
+        LoopRun r = active;
         try {
             r.replay.step();
             settleEnd(r);
@@ -448,7 +388,7 @@ public final class EngineLoop implements AutoCloseable {
     }
 
     /** Finishes the run when its feeds have ended (delivering what the oracles hold in flight). */
-    private void settleEnd(Run r) {
+    private void settleEnd(LoopRun r) {
         if (!r.ended() && r.replay.nextTimeMs() == Long.MAX_VALUE) {
             r.result = r.replay.finish();
             if (r == active) {
@@ -457,7 +397,7 @@ public final class EngineLoop implements AutoCloseable {
         }
     }
 
-    private void fail(Run r, RuntimeException e) {
+    private void fail(LoopRun r, RuntimeException e) {
         r.error = message(e);
         if (r == active) {
             playing = false;
@@ -474,6 +414,8 @@ public final class EngineLoop implements AutoCloseable {
                 case EngineCommand.Seek c -> seek(c.timeMs());
                 case EngineCommand.Fork c -> fork(c.parameters(), c.label());
                 case EngineCommand.ChangeParameters c -> change(c.parameters());
+                case EngineCommand.QueryAccounts c -> query(c.query());
+                case EngineCommand.ShowAccount c -> show(c.account(), c.subAccount());
                 case EngineCommand.SwitchTo c -> switchTo(c.label());
                 case EngineCommand.Stop c -> throw new IllegalStateException("Stop is handled by the loop");
             }
@@ -488,14 +430,14 @@ public final class EngineLoop implements AutoCloseable {
         }
     }
 
-    private Run requireActive() {
+    private LoopRun requireActive() {
         if (active == null) {
             throw new CommandRejectedException("no run: " + startError);
         }
         return active;
     }
 
-    private void requireMovable(Run r) {
+    private void requireMovable(LoopRun r) {
         if (r.error != null) {
             throw new CommandRejectedException("run '" + r.label + "' stopped on an error (" + r.error
                     + "); seek back to before " + time(r.replay.timeMs()) + ", fork, switch to another run or stop");
@@ -511,7 +453,7 @@ public final class EngineLoop implements AutoCloseable {
             throw new CommandRejectedException("expected a speed > 0 simulated ms per wall ms (or infinity), was "
                     + s);
         }
-        Run r = requireActive();
+        LoopRun r = requireActive();
         requireMovable(r);
         speed = s;
         playing = true;
@@ -519,7 +461,7 @@ public final class EngineLoop implements AutoCloseable {
     }
 
     private void stepOnce() {
-        Run r = requireActive();
+        LoopRun r = requireActive();
         requireMovable(r);
         playing = false;
         try {
@@ -532,7 +474,7 @@ public final class EngineLoop implements AutoCloseable {
     }
 
     private void seek(long t) {
-        Run r = requireActive();
+        LoopRun r = requireActive();
         if (r.startMs != Long.MIN_VALUE && t < r.startMs) {
             throw new CommandRejectedException("cannot seek to " + time(t) + ": run '" + r.label + "' starts at "
                     + time(r.startMs));
@@ -555,10 +497,7 @@ public final class EngineLoop implements AutoCloseable {
             if (back) {
                 r.error = null;
                 r.result = null;
-                r.figures = null;
-                while (!r.recent.isEmpty() && r.recent.getLast().event().timeMs() > t) {
-                    r.recent.removeLast();
-                }
+                r.truncateTo(t);
             }
             settleEnd(r);
         } catch (RuntimeException e) {
@@ -571,7 +510,7 @@ public final class EngineLoop implements AutoCloseable {
     }
 
     private void fork(Parameters p, String label) {
-        Run r = requireActive();
+        LoopRun r = requireActive();
         if (p == null) {
             throw new CommandRejectedException("a fork needs parameters");
         }
@@ -585,10 +524,12 @@ public final class EngineLoop implements AutoCloseable {
         if (r.ended()) {
             throw new CommandRejectedException("run '" + r.label + "' has ended; seek back to fork it earlier");
         }
-        Run f = new Run(label, r.scenario);
         ReplayRunner.Snapshot snap;
+        LoopRun f;
         try {
             snap = r.replay.snapshot();
+            f = newRun(label, r.scenario.withParameters(p), snap.lastEventTime());
+            f.inherit(r); // the shared history, before the fork's own
             f.replay = ReplayRunner.Replay.fork(snap, p, f);
         } catch (RuntimeException e) {
             throw new CommandRejectedException("cannot fork run '" + r.label + "': " + message(e));
@@ -596,8 +537,9 @@ public final class EngineLoop implements AutoCloseable {
         try {
             f.replay.keepSnapshots(options.snapshots());
             f.startMs = snap.lastEventTime() == Long.MIN_VALUE ? r.startMs : snap.lastEventTime();
-            f.recent.addAll(r.recent);
-            f.figures = Figures.of(snap.engine(), snap.lastEventTime(), snap.position());
+            f.query = r.query;
+            f.detailSub = r.detailSub;
+            f.endHintMs = r.endHintMs;
         } catch (RuntimeException e) {
             f.replay.close();
             throw new CommandRejectedException("cannot fork run '" + r.label + "': " + message(e));
@@ -617,22 +559,45 @@ public final class EngineLoop implements AutoCloseable {
     }
 
     private void change(Parameters p) {
-        Run r = requireActive();
+        LoopRun r = requireActive();
         if (p == null) {
             throw new CommandRejectedException("a change needs parameters");
         }
         requireMovable(r);
         try {
             r.replay.change(p);
-            r.figures = null; // the book may have been re-evaluated
+            r.riskPosition = -1; // the book may have been re-evaluated under other definitions
         } catch (RuntimeException e) {
             throw new CommandRejectedException("cannot change the parameters of run '" + r.label + "': "
                     + message(e));
         }
     }
 
+    private void query(io.solvent.engine.sim.view.AccountQuery q) {
+        LoopRun r = requireActive();
+        r.query = q;
+        r.page = null;
+        r.riskRequested = q != null; // answered at once, whatever the budget: the operator is waiting
+    }
+
+    private void show(String account, String subAccount) {
+        LoopRun r = requireActive();
+        if (account == null) {
+            r.detailSub = -1;
+            return;
+        }
+        int sub = io.solvent.engine.sim.RunViews.subAccount(r.replay, account, subAccount == null ? "" : subAccount);
+        if (sub < 0) {
+            throw new CommandRejectedException("no sub-account '" + subAccount + "' of account '" + account
+                    + "' in run '" + r.label + "'");
+        }
+        for (LoopRun other : runs.values()) {
+            other.detailSub = sub; // every run of the loop has the same book: the same sub-account in each
+        }
+    }
+
     private void switchTo(String label) {
-        Run r = label == null ? null : runs.get(label);
+        LoopRun r = label == null ? null : runs.get(label);
         if (r == null) {
             throw new CommandRejectedException("no run labelled '" + label + "'; runs: " + List.copyOf(runs.keySet()));
         }
@@ -645,27 +610,14 @@ public final class EngineLoop implements AutoCloseable {
     }
 
     private EngineView publish(String notice, boolean exact) {
-        Run r = active;
-        EngineView v;
-        if (r == null) {
-            v = new EngineView(++sequence, terminated ? State.STOPPED : startError != null ? State.ERROR
-                    : State.STARTING, startError == null ? "" : startError, notice, speed, "", List.of(),
-                    Long.MIN_VALUE, Long.MIN_VALUE, 0, 0, List.of(), 0, 0, 0, 0, Long.MIN_VALUE, NOTHING, "",
-                    List.of());
+        State state;
+        if (active == null) {
+            state = terminated ? State.STOPPED : startError != null ? State.ERROR : State.STARTING;
         } else {
-            long position = r.replay.position();
-            if (r.figures == null || r.figures.position() != position) { // exact, read on the engine thread
-                r.figures = Figures.of(r.replay.engine(), r.replay.timeMs(), position);
-            }
-            Figures f = r.figures;
-            State state = terminated ? State.STOPPED : r.error != null ? State.ERROR : r.ended() ? State.ENDED
+            state = terminated ? State.STOPPED : active.error != null ? State.ERROR : active.ended() ? State.ENDED
                     : playing ? State.PLAYING : State.PAUSED;
-            v = new EngineView(++sequence, state, r.error == null ? "" : r.error, notice, speed, r.label,
-                    List.copyOf(runs.keySet()), r.startMs, r.replay.timeMs(), position, r.replay.ticks(), f.prices(),
-                    f.fundUsd(), f.atRisk(), f.liquidatable(), f.openInterestUsd(), f.atMs(),
-                    r.ended() ? r.result.summary() : r.replay.summary(),
-                    r.ended() ? r.result.stateHash() : "", List.copyOf(r.recent));
         }
+        EngineView v = views.view(++sequence, state, startError, notice, speed, active, runs, exact || !playing);
         latest.set(v);
         lastPublishNanos = pacer.nanoTime();
         return v;

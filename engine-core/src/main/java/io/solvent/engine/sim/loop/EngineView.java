@@ -1,52 +1,60 @@
 package io.solvent.engine.sim.loop;
 
+import io.solvent.engine.sim.ReplaySink;
 import io.solvent.engine.sim.RunSummary;
 import io.solvent.engine.sim.SimulationEvent;
+import io.solvent.engine.sim.view.AccountDetail;
+import io.solvent.engine.sim.view.AccountPage;
+import io.solvent.engine.sim.view.AppendLog;
+import io.solvent.engine.sim.view.AssetView;
+import io.solvent.engine.sim.view.Clock;
+import io.solvent.engine.sim.view.RiskView;
+import io.solvent.engine.sim.view.RunFigures;
+import io.solvent.engine.sim.view.VenueFigures;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * What the {@link EngineLoop} publishes for readers (the console): an immutable copy of the active run's aggregates,
- * made on the engine thread. Readers never touch engine state; they take the newest view with
- * {@link EngineLoop#latest()}.
+ * What the {@link EngineLoop} publishes for readers (the console): one tree of immutable records, made on the engine
+ * thread, that every screen reads — the loop's state, the active run's clock and exact venue figures, every asset with
+ * its freshness, the run's chart series and events (windows on append-only logs: a reader that skips views still gets
+ * every point and event since the last it read), the riskiest sub-accounts, distributions and ladders (a whole-book
+ * pass as often as a budget of the engine thread allows, stamped with the time it is exact at), the page of
+ * sub-accounts and the one sub-account asked for, and where every run stands. Readers never touch engine state; they
+ * take the newest view with {@link EngineLoop#latest()}.
  *
- * @param sequence        number of this publication: 0 for the placeholder before the thread has started the first
- *                        run, then +1 per publication
- * @param state           what the loop is doing
- * @param error           with {@link State#ERROR}: why the active run stopped (one line, e.g. an
- *                        {@code InputException}'s message naming file and line); empty otherwise
- * @param notice          the message of the command rejected just before this publication; empty when the command
- *                        was carried out (or when the publication is not a command's answer)
- * @param speed           the speed of the last accepted {@link EngineCommand.Play}, simulated ms per wall ms
- *                        ({@link Double#POSITIVE_INFINITY}: as fast as possible); 0 before any
- * @param activeLabel     label of the run shown and stepped ({@link EngineLoop#ORIGINAL} for the first)
- * @param labels          every run's label, in creation order
- * @param startMs         the earliest time the active run can seek to, ms since the Unix epoch, UTC: the first
- *                        feed event's time for the original, the fork's moment for a fork;
- *                        {@link Long#MIN_VALUE} when unknown (no run, or feeds without events)
- * @param timeMs          simulated time of the last feed event processed, ms since the Unix epoch, UTC;
- *                        {@link Long#MIN_VALUE} before the first
- * @param position        feed events processed by the active run
- * @param ticks           price events processed by the active run
- * @param prices          every asset's price as accounts see it, in book order, USD per unit
- * @param fundUsd         insurance funds' total balance, USD
- * @param atRisk          sub-accounts with a maintenance health factor below 1.1
- * @param liquidatable    sub-accounts liquidatable now
- * @param openInterestUsd Σ notional of all open positions, USD
- * @param figuresAtMs     simulated time the five figures above are from, ms since the Unix epoch, UTC: they are
- *                        always exact at the run's position, read from the engine on its own thread; at the end, the
- *                        time of the oracles' last delivery ({@code timeMs} + latency)
- * @param summary         the active run's figures so far (exact at every publication)
- * @param stateHash       with {@link State#ENDED}: the run's final state hash (that of {@code ReplayRunner.run});
- *                        empty otherwise
- * @param recentEvents    the active run's latest events, oldest first, at most {@code EngineLoop.Options#recentEvents}
+ * @param sequence    number of this publication: 0 for the placeholder before the thread has started the first run,
+ *                    then +1 per publication
+ * @param state       what the loop is doing
+ * @param error       with {@link State#ERROR}: why the active run stopped (one line, e.g. an {@code InputException}'s
+ *                    message naming file and line); empty otherwise
+ * @param notice      the message of the command rejected just before this publication; empty when the command was
+ *                    carried out (or when the publication is not a command's answer)
+ * @param speed       the speed of the last accepted {@link EngineCommand.Play}, simulated ms per wall ms
+ *                    ({@link Double#POSITIVE_INFINITY}: as fast as possible); 0 before any
+ * @param activeLabel label of the run shown and stepped ({@link EngineLoop#ORIGINAL} for the first)
+ * @param labels      every run's label, in creation order
+ * @param clock       where the active run stands in simulated time
+ * @param figures     the active run's venue-wide figures, exact at its position (at the end, at the oracles' last
+ *                    delivery)
+ * @param assets      every asset: price, oracle and feed prices, half-spread, freshness, pause, margin multiplier
+ * @param series      the active run's metrics rows so far (one per simulated second with events)
+ * @param events      the active run's events so far, names resolved
+ * @param risk        the riskiest sub-accounts, distributions and ladders, as of {@link RiskView#asOfMs()}
+ * @param accounts    the page of sub-accounts asked for ({@link EngineCommand.QueryAccounts}), or null
+ * @param account     the sub-account asked for ({@link EngineCommand.ShowAccount}), exact now, or null
+ * @param runs        where every run stands, in creation order
+ * @param parameters  the active run's parameters by key ({@code Parameters#values()}): what a parameter sheet shows
+ * @param stateHash   with {@link State#ENDED}: the run's final state hash (that of {@code ReplayRunner.run}); empty
+ *                    otherwise
  */
 public record EngineView(long sequence, State state, String error, String notice, double speed, String activeLabel,
-                         List<String> labels, long startMs, long timeMs, long position, long ticks,
-                         List<AssetPrice> prices, double fundUsd, int atRisk, int liquidatable,
-                         double openInterestUsd, long figuresAtMs, RunSummary summary, String stateHash,
-                         List<RecentEvent> recentEvents) {
+                         List<String> labels, Clock clock, VenueFigures figures, List<AssetView> assets,
+                         AppendLog.Window<ReplaySink.MetricsRow> series, AppendLog.Window<RecentEvent> events,
+                         RiskView risk, AccountPage accounts, AccountDetail account, List<RunFigures> runs,
+                         Map<String, String> parameters, String stateHash) {
 
     public EngineView {
         Objects.requireNonNull(state, "state");
@@ -54,10 +62,78 @@ public record EngineView(long sequence, State state, String error, String notice
         Objects.requireNonNull(notice, "notice");
         Objects.requireNonNull(activeLabel, "activeLabel");
         labels = List.copyOf(labels);
-        prices = List.copyOf(prices);
-        Objects.requireNonNull(summary, "summary");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(figures, "figures");
+        assets = List.copyOf(assets);
+        Objects.requireNonNull(series, "series");
+        Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(risk, "risk");
+        runs = List.copyOf(runs);
+        parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
         Objects.requireNonNull(stateHash, "stateHash");
-        recentEvents = List.copyOf(recentEvents);
+    }
+
+    /** How many events {@link #recentEvents()} returns. */
+    public static final int RECENT_EVENTS = 200;
+
+    /** @return the earliest time the active run can seek to ({@link Clock#startMs()}) */
+    public long startMs() {
+        return clock.startMs();
+    }
+
+    /** @return simulated time of the last feed event processed ({@link Clock#timeMs()}) */
+    public long timeMs() {
+        return clock.timeMs();
+    }
+
+    /** @return feed events processed by the active run */
+    public long position() {
+        return clock.position();
+    }
+
+    /** @return price events processed by the active run */
+    public long ticks() {
+        return clock.ticks();
+    }
+
+    /** @return every asset's price as accounts see it, in book order */
+    public List<AssetPrice> prices() {
+        return assets.stream().map(a -> new AssetPrice(a.symbol(), a.priceUsd())).toList();
+    }
+
+    /** @return insurance funds' total balance, USD */
+    public double fundUsd() {
+        return figures.fundUsd();
+    }
+
+    /** @return sub-accounts with a maintenance health factor below 1.1 */
+    public int atRisk() {
+        return figures.atRisk();
+    }
+
+    /** @return sub-accounts liquidatable now */
+    public int liquidatable() {
+        return figures.liquidatable();
+    }
+
+    /** @return Σ notional of all open positions, USD */
+    public double openInterestUsd() {
+        return figures.openInterestUsd();
+    }
+
+    /** @return simulated time the figures are from */
+    public long figuresAtMs() {
+        return figures.asOfMs();
+    }
+
+    /** @return the active run's figures so far */
+    public RunSummary summary() {
+        return figures.summary();
+    }
+
+    /** @return the active run's latest events, oldest first, at most {@value #RECENT_EVENTS} */
+    public List<RecentEvent> recentEvents() {
+        return events.last(RECENT_EVENTS);
     }
 
     /** What the loop is doing. */

@@ -8,6 +8,9 @@ import io.solvent.engine.sim.ReplayRunner;
 import io.solvent.engine.sim.ReplaySink;
 import io.solvent.engine.sim.SimulationEvent;
 import io.solvent.engine.sim.loop.EngineCommand.ChangeParameters;
+import io.solvent.engine.sim.loop.EngineCommand.QueryAccounts;
+import io.solvent.engine.sim.loop.EngineCommand.ShowAccount;
+import io.solvent.engine.sim.view.AccountQuery;
 import io.solvent.engine.sim.loop.EngineCommand.Fork;
 import io.solvent.engine.sim.loop.EngineCommand.Pause;
 import io.solvent.engine.sim.loop.EngineCommand.Play;
@@ -37,6 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -258,6 +263,83 @@ class EngineLoopTest {
             loop.submit(Play.FASTEST).join();
             assertEquals(forked, ended(loop).stateHash());
             assertTrue(rejection(loop.submit(new ChangeParameters(s.parameters()))).contains("has ended"));
+        }
+    }
+
+    @Test
+    void aReaderThatSkipsViewsStillGetsEveryPointAndEvent() throws Exception {
+        Scenario s = flash();
+        List<ReplaySink.MetricsRow> rows = new ArrayList<>();
+        List<SimulationEvent> events = new ArrayList<>();
+        ReplayRunner.run(s, new ReplaySink() {
+            @Override
+            public void event(SimulationEvent e, String account, String subaccount, String market) {
+                events.add(e);
+            }
+
+            @Override
+            public void metrics(MetricsRow row) {
+                rows.add(row);
+            }
+        });
+        try (EngineLoop loop = EngineLoop.start(s, options())) {
+            loop.submit(Play.FASTEST).join();
+            List<Long> seen = new ArrayList<>();
+            List<SimulationEvent> got = new ArrayList<>();
+            long epoch = -1;
+            int readRows = 0;
+            int readEvents = 0;
+            for (EngineView v = loop.latest(); ; v = loop.latest()) {
+                if (v.series().epoch() != epoch) {
+                    epoch = v.series().epoch();
+                    readRows = 0;
+                }
+                v.series().since(readRows).forEach(r -> seen.add(r.timeMs()));
+                readRows = v.series().size();
+                v.events().since(readEvents).forEach(e -> got.add(e.event()));
+                readEvents = v.events().size();
+                if (v.state() == State.ENDED) {
+                    break;
+                }
+                Thread.sleep(3); // a slow reader: most views are never read
+            }
+            assertEquals(rows.stream().map(ReplaySink.MetricsRow::timeMs).toList(), seen, "every row, in order");
+            assertEquals(events, got, "every event, in order");
+        }
+    }
+
+    @Test
+    void pagesAndAnAccountAreAskedForAndRefreshed() throws Exception {
+        Scenario s = flash();
+        try (EngineLoop loop = EngineLoop.start(s, options())) {
+            loop.submit(new Seek(CRASH + 300_000)).join();
+            EngineView v = loop.submit(new QueryAccounts(new AccountQuery(AccountQuery.Column.HEALTH_FACTOR, true, "",
+                    "", AccountQuery.Show.ALL, 0, 25))).join();
+            assertNotNull(v.accounts());
+            assertEquals(25, v.accounts().rows().size());
+            assertEquals(v.timeMs(), v.accounts().asOfMs(), "answered at once, exact now");
+            assertEquals(v.timeMs(), v.risk().asOfMs());
+            assertFalse(v.risk().riskiest().isEmpty());
+            var first = v.accounts().rows().getFirst();
+            EngineView shown = loop.submit(new ShowAccount(first.account(), first.subAccount())).join();
+            assertEquals(first, shown.account().row());
+            assertTrue(rejection(loop.submit(new ShowAccount("nobody", "0"))).contains("no sub-account '0' of"
+                    + " account 'nobody'"));
+            EngineView later = loop.submit(new Seek(CRASH + 600_000)).join();
+            assertEquals(later.timeMs(), later.account().asOfMs(), "the account follows the run");
+            assertEquals(later.timeMs(), later.accounts().asOfMs(), "so does the page");
+            assertEquals(List.of(), later.runs().getFirst().parameters());
+            assertEquals(s.parameters().values(), later.parameters());
+            EngineView cleared = loop.submit(new QueryAccounts(null)).join();
+            assertNull(cleared.accounts());
+            EngineView forked = loop.submit(new Fork("deficit", s.parameters().with("deleveraging", "deficit")))
+                    .join();
+            assertEquals(2, forked.runs().size());
+            assertEquals(List.of("deleveraging: adl-ranked → deficit"), forked.runs().get(1).parameters());
+            assertEquals(later.timeMs(), forked.runs().get(1).forkedAtMs());
+            assertEquals(forked.runs().get(0).figures().fundUsd(), forked.runs().get(1).figures().fundUsd(),
+                    "at the fork both runs stand at the same figures");
+            assertEquals("deficit", forked.parameters().get("deleveraging"));
         }
     }
 

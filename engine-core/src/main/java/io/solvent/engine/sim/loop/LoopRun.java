@@ -1,0 +1,117 @@
+package io.solvent.engine.sim.loop;
+
+import io.solvent.engine.scenario.Scenario;
+import io.solvent.engine.sim.ReplayRunner;
+import io.solvent.engine.sim.ReplaySink;
+import io.solvent.engine.sim.SimulationEvent;
+import io.solvent.engine.sim.loop.EngineView.RecentEvent;
+import io.solvent.engine.sim.view.AccountPage;
+import io.solvent.engine.sim.view.AccountQuery;
+import io.solvent.engine.sim.view.AppendLog;
+import io.solvent.engine.sim.view.RiskPass;
+import io.solvent.engine.sim.view.RiskView;
+
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * One replay of the loop with what its views need: its chart series and events as append-only logs (fed by the
+ * replay's sink, inside its steps), the reader's requests (a page of sub-accounts, one sub-account), and the last risk
+ * pass. Engine thread only.
+ */
+final class LoopRun implements ReplaySink {
+    final String label;
+    final Scenario scenario;
+    final long forkedAtMs;
+    private final ReplaySink out;
+    AppendLog<MetricsRow> series = new AppendLog<>();
+    AppendLog<RecentEvent> events = new AppendLog<>();
+    ReplayRunner.Replay replay;
+    long startMs = Long.MIN_VALUE;
+    long endHintMs = Long.MIN_VALUE;
+    private io.solvent.engine.scenario.Parameters shown;   // the parameters last described, and their description
+    private java.util.Map<String, String> shownValues = java.util.Map.of();
+    private java.util.List<String> shownChanges = java.util.List.of();
+    ReplayRunner.Result result;
+    String error;
+
+    // what the reader asked for, and the risk pass
+    AccountQuery query;
+    int detailSub = -1;       // the sub-account shown in full, −1 for none
+    final RiskPass pass;
+    RiskView risk = RiskView.NONE;
+    AccountPage page;
+    long riskPosition = -1;   // feed position of the last pass; −1 for none (or stale after a seek back)
+    boolean riskRequested;    // a request (a query) waits for a pass
+
+    LoopRun(String label, Scenario scenario, long forkedAtMs, ReplaySink out, int riskiest) {
+        this.label = label;
+        this.scenario = scenario;
+        this.forkedAtMs = forkedAtMs;
+        this.out = Objects.requireNonNull(out, "sink for " + label);
+        this.pass = new RiskPass(riskiest);
+    }
+
+    /** @return the parameters it runs under now, by key (cached while they stay the same object) */
+    java.util.Map<String, String> parameterValues(io.solvent.engine.scenario.Parameters original) {
+        describe(original);
+        return shownValues;
+    }
+
+    /** @return each parameter that differs from the original's, {@code key: from → to} */
+    java.util.List<String> parameterChanges(io.solvent.engine.scenario.Parameters original) {
+        describe(original);
+        return shownChanges;
+    }
+
+    private void describe(io.solvent.engine.scenario.Parameters original) {
+        io.solvent.engine.scenario.Parameters now = replay.scenario().parameters();
+        if (now != shown) {
+            shown = now;
+            shownValues = now.values();
+            shownChanges = original.differences(now);
+        }
+    }
+
+    boolean ended() {
+        return result != null;
+    }
+
+    @Override
+    public void event(SimulationEvent event, String account, String subaccount, String market) {
+        events.append(new RecentEvent(event, account, subaccount, market));
+        out.event(event, account, subaccount, market);
+    }
+
+    @Override
+    public void metrics(MetricsRow row) {
+        series.append(row);
+        out.metrics(row);
+    }
+
+    /** After a seek back to T: the logs keep what is stamped at or before T (in new logs: readers start over). */
+    void truncateTo(long timeMs) {
+        series = prefix(series, r -> r.timeMs() <= timeMs);
+        events = prefix(events, e -> e.event().timeMs() <= timeMs);
+        riskPosition = -1;
+        page = null;
+        risk = RiskView.NONE;
+    }
+
+    /** A fork's logs: the history it shares with the run it came from. */
+    void inherit(LoopRun from) {
+        series = prefix(from.series, r -> true);
+        events = prefix(from.events, e -> true);
+    }
+
+    private static <T> AppendLog<T> prefix(AppendLog<T> log, Predicate<T> keep) {
+        AppendLog<T> out = new AppendLog<>();
+        for (T item : log.window().all()) {
+            if (!keep.test(item)) {
+                break;
+            }
+            out.append(item);
+        }
+        return out;
+    }
+}
