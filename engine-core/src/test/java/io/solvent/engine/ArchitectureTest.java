@@ -6,6 +6,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The boundaries DESIGN.md sets for engine-core. */
 @AnalyzeClasses(packages = "io.solvent.engine", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -34,4 +35,15 @@ class ArchitectureTest {
             .orShould().callMethod(System.class, "nanoTime")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.Random")
             .because("determinism: time and seeds arrive in events");
+
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("io.solvent.engine.(*)..").should().beFreeOfCycles()
+            .because("each rule in the package named for it, the layers one-way (docs/decisions/0007)");
+
+    @ArchTest
+    static final ArchRule theEngineStaysInSim = noClasses().that()
+            .resideOutsideOfPackages("io.solvent.engine.sim..", "io.solvent.engine.bench..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("io.solvent.engine.sim.SimulationEngine")
+            .because("nothing outside sim gets a mutable engine: readers get the immutable views (the benchmark"
+                    + " harness builds its own)");
 }

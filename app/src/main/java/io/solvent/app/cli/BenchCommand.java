@@ -13,6 +13,7 @@ import io.solvent.engine.io.BenchReportWriter;
 import io.solvent.engine.model.Book;
 import io.solvent.engine.scenario.PopulationGenerator;
 import io.solvent.engine.scenario.Scenario;
+import io.solvent.engine.io.CrashDayReader;
 import io.solvent.engine.sim.ReplayRunner;
 import io.solvent.engine.sim.loop.EngineView;
 import io.solvent.engine.sim.loop.Pacer;
@@ -126,8 +127,8 @@ public final class BenchCommand implements Callable<Integer> {
         Arrays.sort(ticks);
         double tickMedian = ticks[ticks.length / 2];
         double tickP99 = ticks[(int) Math.min(ticks.length - 1, Math.ceil(0.99 * ticks.length) - 1)];
-        if (tick.engine().summary().liquidations() != 0) {
-            throw new IllegalStateException("a quiet tick liquidated " + tick.engine().summary().liquidations()
+        if (tick.liquidations() != 0) {
+            throw new IllegalStateException("a quiet tick liquidated " + tick.liquidations()
                     + " sub-accounts");
         }
 
@@ -140,11 +141,11 @@ public final class BenchCommand implements Callable<Integer> {
         Double riskPassMs = null;
         Long riskPasses = null;
         String reason = null;
-        String absent = CrashDay.absentReason(scenarioFile);
-        if (absent != null) {
-            reason = absent + ": replay and fork not measured";
+        CrashDayReader.Opened opened = CrashDayReader.open(scenarioFile);
+        if (!opened.present()) {
+            reason = opened.absent() + ": replay and fork not measured";
         } else {
-            CrashDay day = CrashDay.open(scenarioFile);
+            CrashDay day = opened.day();
             List<String> markets = day.markets();
             progress(err, "replay warm-up (" + Math.max(1, Math.min(accounts, 2_000)) + " sub-accounts)");
             CrashDay.replay(day.scenario(BenchPopulation.generator(Math.max(1, Math.min(accounts, 2_000)), markets)

@@ -10,6 +10,7 @@ import io.solvent.engine.feed.live.LiveEventQueue;
 import io.solvent.engine.feed.live.LiveFeedClient;
 import io.solvent.engine.io.journal.BinanceFuturesParser;
 import io.solvent.engine.io.journal.JournalWriter;
+import io.solvent.engine.io.journal.JsonMessageDecoder;
 import io.solvent.engine.io.journal.PythHermesParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -194,8 +195,8 @@ public final class RecordCommand implements Callable<Integer> {
         LiveEventQueue queue = new LiveEventQueue();
         // A fresh seed per session: jitter exists to keep many recorders from reconnecting in step.
         SplittableRandom random = new SplittableRandom();
-        ClientContext probe = new ClientContext(queue, null, ConnectionPolicy.DEFAULT, InstantSource.system(),
-                random::nextDouble);
+        ClientContext probe = new ClientContext(queue, null, JsonMessageDecoder.DECODERS, ConnectionPolicy.DEFAULT,
+                InstantSource.system(), random::nextDouble);
         buildClient(probe); // validates every option before the journal is touched
         try {
             journal = JournalWriter.open(out, sync, w -> {
@@ -206,8 +207,8 @@ public final class RecordCommand implements Callable<Integer> {
             err.println("solvent: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
-        client = buildClient(new ClientContext(queue, journal, ConnectionPolicy.DEFAULT, InstantSource.system(),
-                random::nextDouble));
+        client = buildClient(new ClientContext(queue, journal, JsonMessageDecoder.DECODERS,
+                ConnectionPolicy.DEFAULT, InstantSource.system(), random::nextDouble));
         Thread hook = Thread.ofPlatform().unstarted(() -> {
             stop("signal");
             try {

@@ -1,6 +1,6 @@
 package io.solvent.app.cli;
 
-import io.solvent.engine.io.InputException;
+import io.solvent.engine.input.InputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;

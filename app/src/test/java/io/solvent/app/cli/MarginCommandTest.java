@@ -57,7 +57,7 @@ class MarginCommandTest {
         assertEquals("solvent: " + book + ": $.accounts[0].subaccounts[0].positions[0].size: expected a number, "
                 + "found string \"10 ETH\"", run.err().strip());
         Path log = Path.of("target", "test-logs", "solvent.log");
-        assertTrue(Files.readString(log).contains("io.solvent.engine.io.InputException"),
+        assertTrue(Files.readString(log).contains("io.solvent.engine.input.InputException"),
                 "the full detail goes to the log");
     }
 

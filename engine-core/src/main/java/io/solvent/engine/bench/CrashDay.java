@@ -1,7 +1,5 @@
 package io.solvent.engine.bench;
 
-import io.solvent.engine.io.InputException;
-import io.solvent.engine.io.ScenarioReader;
 import io.solvent.engine.liquidation.LiquidationParameters;
 import io.solvent.engine.model.Book;
 import io.solvent.engine.model.Market;
@@ -15,8 +13,6 @@ import io.solvent.engine.sim.loop.EngineView;
 import io.solvent.engine.sim.loop.Pacer;
 import io.solvent.engine.sim.view.AccountQuery;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -43,38 +39,11 @@ public final class CrashDay {
     }
 
     /**
-     * @param scenarioFile the 2025-10-10 scenario
-     * @return why the day cannot be replayed here (the file or the recorded data it reads is missing), or null
-     */
-    public static String absentReason(Path scenarioFile) {
-        if (!Files.isRegularFile(scenarioFile)) {
-            return "no scenario at " + scenarioFile;
-        }
-        try {
-            open(scenarioFile);
-            return null;
-        } catch (InputException e) {
-            return e.getMessage();
-        }
-    }
-
-    /**
-     * @param scenarioFile the 2025-10-10 scenario
-     * @return whether the day can be replayed here
-     */
-    public static boolean present(Path scenarioFile) {
-        return absentReason(scenarioFile) == null;
-    }
-
-    /**
-     * Reads the scenario (and generates its own population once).
-     *
-     * @param scenarioFile the 2025-10-10 scenario
+     * @param shipped the 2025-10-10 scenario as read ({@code io.CrashDayReader} reads it, or says why it cannot)
      * @return the day
-     * @throws InputException when the scenario or the recorded data it reads is missing or bad
      */
-    public static CrashDay open(Path scenarioFile) {
-        return new CrashDay(ScenarioReader.read(scenarioFile));
+    public static CrashDay of(Scenario shipped) {
+        return new CrashDay(shipped);
     }
 
     /** @return the scenario as shipped, over its own population */

@@ -85,9 +85,14 @@ public final class QuietTick {
         engine.onPrice(timeMs, asset, up ? base * (1 + MOVE) : base);
     }
 
-    /** @return the engine (its summary counts the liquidations the ticks caused: none, when quiet) */
-    public SimulationEngine engine() {
-        return engine;
+    /** @return the liquidations the ticks caused: none, when quiet */
+    public long liquidations() {
+        return engine.summarySoFar().liquidations();
+    }
+
+    /** The same book re-evaluated in full: what a tick costs without any index. */
+    public void revalueAll() {
+        engine.book().revalueAll();
     }
 
     /** @return how many sub-accounts are exposed to the ticking asset (re-evaluated by a naive tick) */

@@ -2,14 +2,14 @@ package io.solvent.engine.feed;
 
 /**
  * A stream of feed events in non-decreasing time order, pulled one at a time so that a file of any size replays in
- * bounded memory. Readers of files fail with an {@link io.solvent.engine.io.InputException} naming the file and
+ * bounded memory. Readers of files fail with an {@link io.solvent.engine.input.InputException} naming the file and
  * line.
  */
 public interface FeedReader extends AutoCloseable {
 
     /**
      * @return the next event, or {@code null} when the stream has ended
-     * @throws io.solvent.engine.io.InputException on bad input, naming the source and the place
+     * @throws io.solvent.engine.input.InputException on bad input, naming the source and the place
      */
     FeedEvent next();
 

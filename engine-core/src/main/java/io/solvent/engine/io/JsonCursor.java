@@ -1,5 +1,6 @@
 package io.solvent.engine.io;
 
+import io.solvent.engine.input.InputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 

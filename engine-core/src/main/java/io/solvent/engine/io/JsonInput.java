@@ -1,5 +1,6 @@
 package io.solvent.engine.io;
 
+import io.solvent.engine.input.InputException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,5 +1,6 @@
 package io.solvent.engine.io;
 
+import io.solvent.engine.input.InputException;
 import io.solvent.engine.model.Asset;
 import io.solvent.engine.model.Book;
 import io.solvent.engine.model.Prices;

@@ -1,5 +1,6 @@
 package io.solvent.engine.io;
 
+import io.solvent.engine.input.InputException;
 import io.solvent.engine.analytics.FidelityComparison;
 
 import java.io.IOException;

@@ -3,7 +3,7 @@ package io.solvent.engine.liquidity;
 import io.solvent.engine.feed.DepthEvent;
 import io.solvent.engine.feed.FeedEvent;
 import io.solvent.engine.feed.FeedReader;
-import io.solvent.engine.io.InputException;
+import io.solvent.engine.input.InputException;
 import io.solvent.engine.model.ModelValidationException;
 
 import java.time.Instant;

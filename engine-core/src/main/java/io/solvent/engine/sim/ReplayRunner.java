@@ -63,7 +63,7 @@ public final class ReplayRunner {
      * @param scenario the scenario
      * @param sink     receives the events and metrics rows
      * @return the summary and state hash
-     * @throws io.solvent.engine.io.InputException when a feed file is bad
+     * @throws io.solvent.engine.input.InputException when a feed file is bad
      */
     public static Result run(Scenario scenario, ReplaySink sink) {
         try (Replay replay = Replay.start(scenario, sink)) {
@@ -566,11 +566,8 @@ public final class ReplayRunner {
             return StateHasher.hash(engine.book(), engine.funds(), engine.ledger());
         }
 
-        /**
-         * @return the engine this replay steps, for reading its figures on the thread that steps the replay (the
-         *         engine loop's views); stepping it or changing it from outside breaks the replay
-         */
-        public SimulationEngine engine() {
+        /** @return the engine this replay steps: for this package's readers ({@link RunViews}) only */
+        SimulationEngine engine() {
             return engine;
         }
 
@@ -636,23 +633,88 @@ public final class ReplayRunner {
 
     /**
      * A replay's whole state at a feed position: restore it with {@link Replay#restore}, fork it with
-     * {@link Replay#fork}.
-     *
-     * @param scenario      the scenario the replay ran under at the time (its parameters those then in force)
-     * @param position      feed events processed
-     * @param ticks         price events processed
-     * @param unmapped      unmapped price events
-     * @param lastTime      time of the last price event, ms ({@link Long#MIN_VALUE} before any)
-     * @param lastEventTime time of the last feed event of any kind, ms ({@link Long#MIN_VALUE} before any)
-     * @param nextMetrics   time of the next metrics row, ms
-     * @param engine        a copy of the engine, never stepped
-     * @param oracles       a copy of the oracles, never stepped
-     * @param router        a copy of the asset prices last sent (how sources combine)
-     * @param stale         which oracles were last seen stale
+     * {@link Replay#fork}. Its engine, oracles and prices sent are copies never stepped, and stay inside this package:
+     * a reader sees the counters and the scenario only.
      */
-    public record Snapshot(Scenario scenario, long position, long ticks, long unmapped, long lastTime, long lastEventTime,
-                           long nextMetrics, SimulationEngine engine, OracleSet oracles, AssetPriceRouter router,
-                           boolean[] stale) {
+    public static final class Snapshot {
+        private final Scenario scenario;
+        private final long position;
+        private final long ticks;
+        private final long unmapped;
+        private final long lastTime;
+        private final long lastEventTime;
+        private final long nextMetrics;
+        private final SimulationEngine engine;
+        private final OracleSet oracles;
+        private final AssetPriceRouter router;
+        private final boolean[] stale;
+
+        Snapshot(Scenario scenario, long position, long ticks, long unmapped, long lastTime, long lastEventTime,
+                 long nextMetrics, SimulationEngine engine, OracleSet oracles, AssetPriceRouter router,
+                 boolean[] stale) {
+            this.scenario = scenario;
+            this.position = position;
+            this.ticks = ticks;
+            this.unmapped = unmapped;
+            this.lastTime = lastTime;
+            this.lastEventTime = lastEventTime;
+            this.nextMetrics = nextMetrics;
+            this.engine = engine;
+            this.oracles = oracles;
+            this.router = router;
+            this.stale = stale;
+        }
+
+        /** @return the scenario the replay ran under at the time (its parameters those then in force) */
+        public Scenario scenario() {
+            return scenario;
+        }
+
+        /** @return feed events processed */
+        public long position() {
+            return position;
+        }
+
+        /** @return price events processed */
+        public long ticks() {
+            return ticks;
+        }
+
+        /** @return unmapped price events */
+        public long unmapped() {
+            return unmapped;
+        }
+
+        /** @return time of the last price event, ms ({@link Long#MIN_VALUE} before any) */
+        public long lastTime() {
+            return lastTime;
+        }
+
+        /** @return time of the last feed event of any kind, ms ({@link Long#MIN_VALUE} before any) */
+        public long lastEventTime() {
+            return lastEventTime;
+        }
+
+        /** @return time of the next metrics row, ms */
+        public long nextMetrics() {
+            return nextMetrics;
+        }
+
+        SimulationEngine engine() {
+            return engine;
+        }
+
+        OracleSet oracles() {
+            return oracles;
+        }
+
+        AssetPriceRouter router() {
+            return router;
+        }
+
+        boolean[] stale() {
+            return stale;
+        }
     }
 
     /**

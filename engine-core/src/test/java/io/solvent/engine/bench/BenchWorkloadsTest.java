@@ -1,5 +1,6 @@
 package io.solvent.engine.bench;
 
+import io.solvent.engine.io.CrashDayReader;
 import io.solvent.engine.book.MarginBook;
 import io.solvent.engine.book.StreamBaseline;
 import io.solvent.engine.model.Book;
@@ -61,14 +62,15 @@ class BenchWorkloadsTest {
         for (int i = 0; i < 101; i++) {
             tick.tick();
         }
-        assertEquals(0, tick.engine().summary().liquidations());
+        assertEquals(0, tick.liquidations());
     }
 
     @Test
     void theRecordedDayReplaysAndForks() {
         Path file = Path.of("..", "assets", "scenarios", CrashDay.SCENARIO);
-        assumeTrue(CrashDay.present(file), CrashDay.absentReason(file) + ": skipping");
-        CrashDay day = CrashDay.open(file);
+        CrashDayReader.Opened opened = CrashDayReader.open(file);
+        assumeTrue(opened.present(), opened.absent() + ": skipping");
+        CrashDay day = opened.day();
         List<String> markets = day.markets();
         assertEquals(10, markets.size(), markets.toString());
         Scenario s = day.scenario(BenchPopulation.generator(2_000, markets).generate());

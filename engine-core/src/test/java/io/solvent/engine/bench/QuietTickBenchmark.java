@@ -45,7 +45,7 @@ public class QuietTickBenchmark {
 
         @TearDown(Level.Trial)
         public void check() {
-            long liquidations = tick.engine().summary().liquidations();
+            long liquidations = tick.liquidations();
             if (liquidations != 0) {
                 throw new IllegalStateException("a quiet tick liquidated " + liquidations + " sub-accounts");
             }
@@ -59,6 +59,6 @@ public class QuietTickBenchmark {
 
     @Benchmark
     public void naiveTickFullRevaluation(Engine s) {
-        s.tick.engine().book().revalueAll();
+        s.tick.revalueAll();
     }
 }

@@ -1,5 +1,6 @@
 package io.solvent.engine.bench;
 
+import io.solvent.engine.io.CrashDayReader;
 import io.solvent.engine.scenario.Scenario;
 import io.solvent.engine.sim.ReplayRunner;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -47,12 +48,12 @@ public class ReplayBenchmark {
 
         @Setup(Level.Trial)
         public void setUp() {
-            Path file = scenarioFile();
-            if (!CrashDay.present(file)) {
-                System.err.println(CrashDay.absentReason(file) + ": the replay benchmark measures nothing");
+            CrashDayReader.Opened opened = CrashDayReader.open(scenarioFile());
+            if (!opened.present()) {
+                System.err.println(opened.absent() + ": the replay benchmark measures nothing");
                 return;
             }
-            CrashDay day = CrashDay.open(file);
+            CrashDay day = opened.day();
             scenario = day.scenario(BenchPopulation.generator(accounts, day.markets()).generate());
             CrashDay.Clockwork probe = new CrashDay.Clockwork();
             if (accounts <= 100_000) {
@@ -73,12 +74,12 @@ public class ReplayBenchmark {
 
         @Setup(Level.Trial)
         public void setUp() {
-            Path file = scenarioFile();
-            if (!CrashDay.present(file)) {
-                System.err.println(CrashDay.absentReason(file) + ": the fork benchmark measures nothing");
+            CrashDayReader.Opened opened = CrashDayReader.open(scenarioFile());
+            if (!opened.present()) {
+                System.err.println(opened.absent() + ": the fork benchmark measures nothing");
                 return;
             }
-            CrashDay day = CrashDay.open(file);
+            CrashDay day = opened.day();
             scenario = day.scenario(BenchPopulation.generator(accounts, day.markets()).generate());
             snapshot = CrashDay.snapshotAtForkTime(scenario);
         }

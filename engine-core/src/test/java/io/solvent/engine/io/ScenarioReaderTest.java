@@ -1,5 +1,6 @@
 package io.solvent.engine.io;
 
+import io.solvent.engine.input.InputException;
 import io.solvent.engine.scenario.Scenario;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

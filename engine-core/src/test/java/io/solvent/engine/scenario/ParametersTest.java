@@ -201,7 +201,7 @@ class ParametersTest {
         assertEquals(0.85, read.book().assets().get(1).maintenanceWeight());
 
         Files.writeString(s, Files.readString(s).replace("\"ETH-PERP\": {\"liquidationFee\"", "\"BTC-PERP\": {\"liquidationFee\""));
-        var e = assertThrows(io.solvent.engine.io.InputException.class, () -> ScenarioReader.read(s));
+        var e = assertThrows(io.solvent.engine.input.InputException.class, () -> ScenarioReader.read(s));
         assertTrue(e.getMessage().contains("unknown market 'BTC-PERP'; expected one of the book's markets [ETH-PERP]"),
                 e.getMessage());
     }

@@ -1,6 +1,6 @@
 package io.solvent.engine.sim;
 
-import io.solvent.engine.io.InputException;
+import io.solvent.engine.input.InputException;
 import io.solvent.engine.io.ScenarioReader;
 import io.solvent.engine.scenario.Scenario;
 import org.junit.jupiter.api.Test;

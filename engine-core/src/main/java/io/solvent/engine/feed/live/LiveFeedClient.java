@@ -3,9 +3,6 @@ package io.solvent.engine.feed.live;
 import io.solvent.engine.feed.FeedEvent;
 import io.solvent.engine.feed.SourceStatusEvent;
 import io.solvent.engine.feed.SourceStatusEvent.Status;
-import io.solvent.engine.io.journal.BinanceFuturesParser;
-import io.solvent.engine.io.journal.MessageDecoder;
-import io.solvent.engine.io.journal.PythHermesParser;
 
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -136,9 +133,10 @@ public final class LiveFeedClient implements AutoCloseable {
         URI uri = URI.create(stripSlash(base) + "/stream?streams=" + String.join("/", streams));
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofMillis(context.policy().connectTimeoutMs())).build();
-        return new LiveFeedClient(BinanceFuturesParser.SOURCE,
-                new BinanceWebSocketTransport(http, uri, context.policy().connectTimeoutMs()),
-                MessageDecoder.binanceFutures(), context, Map.of());
+        MessageDecoder decoder = context.decoders().binanceFutures();
+        return new LiveFeedClient(decoder.source(),
+                new BinanceWebSocketTransport(http, uri, context.policy().connectTimeoutMs()), decoder, context,
+                Map.of());
     }
 
     /**
@@ -162,7 +160,7 @@ public final class LiveFeedClient implements AutoCloseable {
             if (!FEED_ID.matcher(e.getKey()).matches()) {
                 throw new IllegalArgumentException("bad Pyth feed id '" + e.getKey() + "'; expected 64 hex digits");
             }
-            String id = PythHermesParser.normalize(e.getKey());
+            String id = canonicalFeedId(e.getKey());
             if (e.getValue() != null && !e.getValue().isEmpty()) {
                 names.put(id, e.getValue());
             }
@@ -173,9 +171,15 @@ public final class LiveFeedClient implements AutoCloseable {
         URI uri = URI.create(stripSlash(base) + "/v2/updates/price/stream" + query);
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofMillis(context.policy().connectTimeoutMs())).build();
-        return new LiveFeedClient(PythHermesParser.SOURCE,
-                new HermesSseTransport(http, uri, context.policy().connectTimeoutMs()),
-                MessageDecoder.pyth(names), context, names);
+        MessageDecoder decoder = context.decoders().pyth(names);
+        return new LiveFeedClient(decoder.source(),
+                new HermesSseTransport(http, uri, context.policy().connectTimeoutMs()), decoder, context, names);
+    }
+
+    /** @param id a Pyth feed id, with or without {@code 0x} @return it lowercase without {@code 0x}, as Hermes sends it */
+    static String canonicalFeedId(String id) {
+        String s = id.toLowerCase(Locale.ROOT);
+        return s.startsWith("0x") ? s.substring(2) : s;
     }
 
     private static void requireScheme(URI base, String... schemes) {

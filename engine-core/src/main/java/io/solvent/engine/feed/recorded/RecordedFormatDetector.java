@@ -1,6 +1,6 @@
 package io.solvent.engine.feed.recorded;
 
-import io.solvent.engine.io.InputException;
+import io.solvent.engine.input.InputException;
 
 import java.util.List;
 import java.util.Locale;

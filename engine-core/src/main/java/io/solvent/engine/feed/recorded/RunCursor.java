@@ -2,7 +2,7 @@ package io.solvent.engine.feed.recorded;
 
 import io.solvent.engine.feed.FeedEvent;
 import io.solvent.engine.feed.FeedReader;
-import io.solvent.engine.io.InputException;
+import io.solvent.engine.input.InputException;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,11 +1,12 @@
 package io.solvent.engine.io.journal;
 
+import io.solvent.engine.feed.live.MessageDecoder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.solvent.engine.feed.FeedEvent;
 import io.solvent.engine.feed.FeedReader;
 import io.solvent.engine.feed.SourceStatusEvent;
-import io.solvent.engine.io.InputException;
+import io.solvent.engine.input.InputException;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -21,7 +22,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Replays a journal written by {@link JournalWriter} through the same {@link MessageDecoder}s as the live clients,
+ * Replays a journal written by {@link JournalWriter} through the same {@link JsonMessageDecoder}s as the live clients,
  * streaming one line at a time.
  *
  * <p>Events come in the order the messages arrived. Price and liquidation events carry the venue's timestamps
@@ -38,7 +39,7 @@ public final class JournalReader implements FeedReader {
     private final String name;
     private final BufferedReader in;
     private final Consumer<String> warnings;
-    private final Map<String, MessageDecoder> decoders = new LinkedHashMap<>();
+    private final Map<String, JsonMessageDecoder> decoders = new LinkedHashMap<>();
     private final ArrayDeque<FeedEvent> pending = new ArrayDeque<>();
     private String lookahead;
     private int lineNumber;
@@ -50,8 +51,8 @@ public final class JournalReader implements FeedReader {
         this.name = name;
         this.in = in;
         this.warnings = warnings;
-        decoders.put(BinanceFuturesParser.SOURCE, MessageDecoder.binanceFutures());
-        decoders.put(PythHermesParser.SOURCE, MessageDecoder.pyth(Map.of()));
+        decoders.put(BinanceFuturesParser.SOURCE, JsonMessageDecoder.binanceFutures());
+        decoders.put(PythHermesParser.SOURCE, JsonMessageDecoder.pyth(Map.of()));
     }
 
     /**
@@ -107,7 +108,7 @@ public final class JournalReader implements FeedReader {
         JsonNode node;
         String problem = null;
         try {
-            node = MessageDecoder.MAPPER.readTree(line);
+            node = JsonMessageDecoder.MAPPER.readTree(line);
         } catch (JsonProcessingException e) {
             node = null;
             problem = "invalid JSON: " + e.getOriginalMessage().lines().findFirst().orElse("");
@@ -132,7 +133,7 @@ public final class JournalReader implements FeedReader {
             note(t, msg, place);
             return;
         }
-        MessageDecoder decoder = decoders.get(source);
+        JsonMessageDecoder decoder = decoders.get(source);
         if (decoder == null) {
             throw new InputException(name, place + ", $.source", "unknown source '" + source + "'; expected one of "
                     + String.join(", ", decoders.keySet()) + " or " + JournalWriter.NOTE_SOURCE, null);
@@ -178,7 +179,7 @@ public final class JournalReader implements FeedReader {
             if (PythHermesParser.SOURCE.equals(session.path("source").asText())) {
                 Map<String, String> names = new LinkedHashMap<>();
                 session.path("names").properties().forEach(e -> names.put(e.getKey(), e.getValue().asText()));
-                decoders.put(PythHermesParser.SOURCE, MessageDecoder.pyth(names));
+                decoders.put(PythHermesParser.SOURCE, JsonMessageDecoder.pyth(names));
             }
         } else {
             throw new InputException(name, place + ", $.msg", "is not a recorder note; expected a \"status\" or "

@@ -1,5 +1,7 @@
 package io.solvent.engine.io.journal;
 
+import io.solvent.engine.feed.live.MessageDecoder;
+import io.solvent.engine.feed.live.Journal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.solvent.engine.feed.SourceStatusEvent;
 
@@ -32,7 +34,7 @@ import java.util.function.Consumer;
  * {@code {"status": "CONNECTED"|"STALE"|"DISCONNECTED", "of": S, "reason": "..."}} when a source's connection
  * changes, so that a replay shows the gaps the live session had.
  */
-public final class JournalWriter implements AutoCloseable {
+public final class JournalWriter implements Journal {
     /** The source name of the recorder's own note lines. */
     public static final String NOTE_SOURCE = "solvent";
 
@@ -122,7 +124,7 @@ public final class JournalWriter implements AutoCloseable {
      * @param names       feed id to symbol
      */
     public void appendSession(long timestampMs, String source, Map<String, String> names) {
-        ObjectNode msg = MessageDecoder.MAPPER.createObjectNode();
+        ObjectNode msg = JsonMessageDecoder.MAPPER.createObjectNode();
         ObjectNode session = msg.putObject("session");
         session.put("source", source);
         ObjectNode n = session.putObject("names");
@@ -136,7 +138,7 @@ public final class JournalWriter implements AutoCloseable {
      * @param status the status event
      */
     public void appendStatus(SourceStatusEvent status) {
-        ObjectNode msg = MessageDecoder.MAPPER.createObjectNode();
+        ObjectNode msg = JsonMessageDecoder.MAPPER.createObjectNode();
         msg.put("status", status.status().name());
         msg.put("of", status.source());
         msg.put("reason", status.reason());
@@ -147,7 +149,7 @@ public final class JournalWriter implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the journal " + file + " is closed");
         }
-        String line = "{\"t\":" + t + ",\"source\":" + MessageDecoder.jsonString(source) + ",\"msg\":" + msgJson
+        String line = "{\"t\":" + t + ",\"source\":" + JsonMessageDecoder.jsonString(source) + ",\"msg\":" + msgJson
                 + "}\n";
         ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
         try {

@@ -1,6 +1,6 @@
 package io.solvent.engine.sim.loop;
 
-import io.solvent.engine.io.InputException;
+import io.solvent.engine.input.InputException;
 import io.solvent.engine.scenario.Parameters;
 import io.solvent.engine.scenario.Scenario;
 import io.solvent.engine.sim.ReplayRunner;

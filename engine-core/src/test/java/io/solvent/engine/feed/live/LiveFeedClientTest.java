@@ -7,6 +7,7 @@ import io.solvent.engine.feed.SourceStatusEvent.Status;
 import io.solvent.engine.feed.VenueLiquidationEvent;
 import io.solvent.engine.io.journal.JournalReader;
 import io.solvent.engine.io.journal.JournalWriter;
+import io.solvent.engine.io.journal.JsonMessageDecoder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -71,7 +72,8 @@ class LiveFeedClientTest {
         LiveFeedClient client;
 
         ClientContext context(ConnectionPolicy policy) {
-            return new ClientContext(queue, journal, policy, InstantSource.system(), jitter);
+            return new ClientContext(queue, journal, JsonMessageDecoder.DECODERS, policy, InstantSource.system(),
+                    jitter);
         }
 
         /** Polls as the engine thread would, never blocking, until the condition holds (bounded). */

@@ -4,7 +4,7 @@ import io.solvent.engine.feed.DepthEvent;
 import io.solvent.engine.feed.FeedEvent;
 import io.solvent.engine.feed.FeedReader;
 import io.solvent.engine.feed.PriceEvent;
-import io.solvent.engine.io.InputException;
+import io.solvent.engine.input.InputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,7 @@
 package io.solvent.engine.feed.recorded;
 
 import io.solvent.engine.feed.recorded.RecordedFormatDetector.Layout;
-import io.solvent.engine.io.InputException;
+import io.solvent.engine.input.InputException;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;

@@ -1,10 +1,11 @@
 package io.solvent.engine.io.journal;
 
+import io.solvent.engine.feed.live.MessageDecoder;
 import io.solvent.engine.feed.FeedEvent;
 import io.solvent.engine.feed.PriceEvent;
 import io.solvent.engine.feed.SourceStatusEvent;
 import io.solvent.engine.feed.VenueLiquidationEvent;
-import io.solvent.engine.io.InputException;
+import io.solvent.engine.input.InputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +41,7 @@ class JournalTest {
 
     @Test
     void binanceMessagesFromTheDocumentation() {
-        MessageDecoder d = MessageDecoder.binanceFutures();
+        MessageDecoder d = JsonMessageDecoder.binanceFutures();
         assertEquals(List.of(PriceEvent.of(1562305380000L, "BTCUSDT", 11794.15, "binance-futures"),
                 PriceEvent.of(1562305380000L, "BTCUSDT@index", 11784.62659091, "binance-futures")),
                 d.decode(MARK).events());
@@ -51,17 +52,17 @@ class JournalTest {
 
     @Test
     void pythPriceTimesTenToTheExponent() {
-        MessageDecoder d = MessageDecoder.pyth(Map.of("0xE62DF6C8B4A85FE1A67DB44DC12DE5DB330F7AC66B72DC658AFEDF0F4A415B43",
+        MessageDecoder d = JsonMessageDecoder.pyth(Map.of("0xE62DF6C8B4A85FE1A67DB44DC12DE5DB330F7AC66B72DC658AFEDF0F4A415B43",
                 "BTC"));
         assertEquals(List.of(new PriceEvent(1717516541000L, "BTC", 62017.4, 29.5682357, "pyth")),
                 d.decode(HERMES).events());
         assertEquals("e62df6c8b4a85fe1a67db44dc12de5db330f7ac66b72dc658afedf0f4a415b43",
-                ((PriceEvent) MessageDecoder.pyth(Map.of()).decode(HERMES).events().getFirst()).symbol());
+                ((PriceEvent) JsonMessageDecoder.pyth(Map.of()).decode(HERMES).events().getFirst()).symbol());
     }
 
     @Test
     void garbageIsAProblemNeverAnException() {
-        MessageDecoder d = MessageDecoder.binanceFutures();
+        MessageDecoder d = JsonMessageDecoder.binanceFutures();
         for (String g : List.of("", "not json", "[1,2]", "42", "{\"e\":\"kline\"}", "{\"e\":\"markPriceUpdate\"}",
                 "{\"e\":\"markPriceUpdate\",\"E\":1,\"s\":\"X\",\"p\":\"NaN\"}",
                 "{\"e\":\"markPriceUpdate\",\"E\":1.5,\"s\":\"X\",\"p\":\"1\"}",
@@ -70,13 +71,13 @@ class JournalTest {
             assertTrue(!r.understood() && r.events().isEmpty(), g + " -> " + r);
         }
         assertEquals("\"not json\"", d.decode("not json").msgJson(), "recorded as a JSON string");
-        assertTrue(MessageDecoder.pyth(Map.of()).decode("{\"parsed\":[{\"id\":\"ab\",\"price\":{\"price\":\"1\","
+        assertTrue(JsonMessageDecoder.pyth(Map.of()).decode("{\"parsed\":[{\"id\":\"ab\",\"price\":{\"price\":\"1\","
                 + "\"conf\":\"1\",\"expo\":-999,\"publish_time\":1}}]}").problem().contains("expo"));
     }
 
     private Path journal(List<String> binanceMessages) {
         Path file = dir.resolve("j.jsonl");
-        MessageDecoder d = MessageDecoder.binanceFutures();
+        MessageDecoder d = JsonMessageDecoder.binanceFutures();
         try (JournalWriter w = JournalWriter.open(file, true, s -> { })) {
             w.appendSession(1000, "binance-futures", Map.of());
             w.appendStatus(SourceStatusEvent.of(1001, "binance-futures", SourceStatusEvent.Status.CONNECTED, "up"));
@@ -150,7 +151,7 @@ class JournalTest {
                 StandardOpenOption.APPEND);
         List<String> warnings = new ArrayList<>();
         try (JournalWriter w = JournalWriter.open(file, false, warnings::add)) {
-            w.append(2000, "binance-futures", MessageDecoder.binanceFutures().decode(MARK));
+            w.append(2000, "binance-futures", JsonMessageDecoder.binanceFutures().decode(MARK));
         }
         assertEquals(1, warnings.size());
         List<String> readWarnings = new ArrayList<>();
@@ -161,7 +162,7 @@ class JournalTest {
     @Test
     void pythNamesComeFromTheSessionNote() {
         Path file = dir.resolve("p.jsonl");
-        MessageDecoder live = MessageDecoder.pyth(Map.of("e62df6c8b4a85fe1a67db44dc12de5db330f7ac66b72dc658afedf0f4a415b43",
+        MessageDecoder live = JsonMessageDecoder.pyth(Map.of("e62df6c8b4a85fe1a67db44dc12de5db330f7ac66b72dc658afedf0f4a415b43",
                 "BTC/USD"));
         List<FeedEvent> liveEvents;
         try (JournalWriter w = JournalWriter.open(file, false, s -> { })) {

@@ -476,7 +476,7 @@ class EngineLoopTest {
 
     private static long positionAtFailure(Scenario s) {
         try (ReplayRunner.Replay r = ReplayRunner.Replay.start(s, ReplaySink.NONE)) {
-            assertThrows(io.solvent.engine.io.InputException.class, () -> {
+            assertThrows(io.solvent.engine.input.InputException.class, () -> {
                 while (r.step()) {
                     // to the bad line
                 }

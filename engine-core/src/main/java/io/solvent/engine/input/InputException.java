@@ -1,4 +1,4 @@
-package io.solvent.engine.io;
+package io.solvent.engine.input;
 
 /**
  * Bad input in a file the user gave: the message names the file, the place (a JSON path such as

@@ -1,5 +1,6 @@
 package io.solvent.engine.io.journal;
 
+import io.solvent.engine.feed.live.MessageDecoder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,35 +12,48 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Decodes the raw text of one received message with a source's parser, and gives the JSON the journal records for
- * it. Used by the live clients for every message they receive and by {@link JournalReader} for every line it
+ * Decodes the raw text of one received message with a source's parser (Jackson), and gives the JSON the journal
+ * records for it: the live clients' {@link MessageDecoder}. Used by the live clients for every message they receive and by {@link JournalReader} for every line it
  * replays, so both see the same events. Never throws on bad messages: they come back with a {@link Decoded#problem()}.
  */
-public final class MessageDecoder {
+public final class JsonMessageDecoder implements MessageDecoder {
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     private final FeedMessageParser parser;
 
-    private MessageDecoder(FeedMessageParser parser) {
+    private JsonMessageDecoder(FeedMessageParser parser) {
         this.parser = parser;
     }
 
+    /** Both venues' decoders, for a live client's context. */
+    public static final MessageDecoder.Decoders DECODERS = new MessageDecoder.Decoders() {
+        @Override
+        public MessageDecoder binanceFutures() {
+            return JsonMessageDecoder.binanceFutures();
+        }
+
+        @Override
+        public MessageDecoder pyth(Map<String, String> names) {
+            return JsonMessageDecoder.pyth(names);
+        }
+    };
+
     /** @return a decoder for Binance USD-M futures streams ({@link BinanceFuturesParser}) */
-    public static MessageDecoder binanceFutures() {
-        return new MessageDecoder(new BinanceFuturesParser());
+    public static JsonMessageDecoder binanceFutures() {
+        return new JsonMessageDecoder(new BinanceFuturesParser());
     }
 
     /**
      * @param names feed id to symbol, as given by the user; ids not in it are named by their id
      * @return a decoder for Pyth Hermes price updates ({@link PythHermesParser})
      */
-    public static MessageDecoder pyth(Map<String, String> names) {
-        return new MessageDecoder(new PythHermesParser(names));
+    public static JsonMessageDecoder pyth(Map<String, String> names) {
+        return new JsonMessageDecoder(new PythHermesParser(names));
     }
 
-    /** @return the source name of the decoder's events and journal lines */
+    @Override
     public String source() {
         return parser.source();
     }
@@ -48,26 +62,7 @@ public final class MessageDecoder {
         return parser;
     }
 
-    /**
-     * One decoded message.
-     *
-     * @param events  its events, in message order; empty when it carries none or was not understood
-     * @param msgJson the message as one line of JSON, for the journal's {@code msg} field: the received text itself
-     *                when it is JSON on one line, else re-serialised, and a JSON string holding the text when it is
-     *                not JSON at all
-     * @param problem why the message was not understood, or {@code null} when it was
-     */
-    public record Decoded(List<FeedEvent> events, String msgJson, String problem) {
-        /** @return whether the parser understood the message */
-        public boolean understood() {
-            return problem == null;
-        }
-    }
-
-    /**
-     * @param raw the text of one message as received
-     * @return its events and journal form; a message that is not JSON or not understood has a problem and no events
-     */
+    @Override
     public Decoded decode(String raw) {
         JsonNode node;
         try {
