@@ -32,7 +32,7 @@ final class AssetPriceRouter implements OracleListener {
     /** Receives each asset price decided. */
     @FunctionalInterface
     interface Target {
-        void price(long timeMs, int asset, double usd, double halfSpread);
+        void price(long timeMs, int asset, double usd, double halfSpread, boolean paused);
     }
 
     private final Scenario.PriceSource.Method[] method; // null: a single source
@@ -180,7 +180,27 @@ final class AssetPriceRouter implements OracleListener {
     private void send(long t, int asset, double p, double halfSpread) {
         last[asset] = p;
         lastSpread[asset] = halfSpread;
-        target.price(t, asset, p, halfSpread);
+        target.price(t, asset, p, halfSpread, paused(asset)); // the pause state as of this very price
+    }
+
+    /**
+     * @param asset dense index
+     * @return whether liquidations on it are paused: it has sources and none allows them
+     *         ({@link AssetOracle#liquidationsAllowed()}: stale, or no price yet, under the {@code pause} policy)
+     */
+    boolean paused(int asset) {
+        int[] src = sources[asset];
+        if (src.length == 0) {
+            return false;
+        }
+        for (int i : src) {
+            AssetOracle o = oracles.oracle(i);
+            if (o.parameters().stalenessPolicy() == io.solvent.engine.oracle.StalenessPolicy.KEEP_LAST
+                    || o.liquidationsAllowed()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** @param asset dense index @return the last price sent for it, USD per unit; NaN before any */

@@ -22,7 +22,6 @@ import io.solvent.engine.ledger.LedgerShape;
 import io.solvent.engine.liquidity.MarketLiquidity;
 import io.solvent.engine.model.Market;
 import io.solvent.engine.oracle.AssetOracle;
-import io.solvent.engine.oracle.StalenessPolicy;
 import io.solvent.engine.oracle.OracleParameters;
 import io.solvent.engine.oracle.OracleSet;
 import io.solvent.engine.scenario.Parameters;
@@ -116,7 +115,6 @@ public final class ReplayRunner {
         private long lastTime = Long.MIN_VALUE;
         private long lastEventTime = Long.MIN_VALUE;
         private long nextMetrics = Long.MIN_VALUE;
-        private final boolean pausable;
         private final int[] assetOfOracle;
         private SnapshotCadence cadence;
         private long snapshotEveryMs;
@@ -126,7 +124,6 @@ public final class ReplayRunner {
 
         private Replay(Scenario scenario, Gate sink, SimulationEngine engine, OracleSet oracles,
                        AssetPriceRouter router, boolean[] stale) {
-            this.pausable = scenario.oracle().stalenessPolicy() == StalenessPolicy.PAUSE;
             this.assetOfOracle = new int[oracles.size()];
             for (int i = 0; i < assetOfOracle.length; i++) {
                 assetOfOracle[i] = router.assetOf(i);
@@ -355,8 +352,8 @@ public final class ReplayRunner {
         /**
          * Between feed events: reports every oracle that turned stale or fresh again (an {@code oracle_stale} or
          * {@code oracle_fresh} event naming the source, the asset and the age of its price), lets a combined asset
-         * hand over to another source, and under the {@code pause} policy pauses liquidations on an asset none of
-         * whose sources allows them.
+         * hand over to another source, and pauses liquidations on an asset that just turned stale under the
+         * {@code pause} policy (a price carries its own pause state into the engine: {@link AssetPriceRouter}).
          */
         private void watchStaleness(long now) {
             for (int i = 0; i < stale.length; i++) {
@@ -382,18 +379,8 @@ public final class ReplayRunner {
                             "", "", market < 0 ? "" : b.markets().symbol(market));
                 }
             }
-            if (pausable) {
-                for (int a = 0; a < engine.book().assets().size(); a++) {
-                    int[] src = router.sourcesOf(a);
-                    if (src.length == 0) {
-                        continue;
-                    }
-                    boolean allowed = false;
-                    for (int i : src) {
-                        allowed |= oracles.oracle(i).liquidationsAllowed();
-                    }
-                    engine.setPaused(a, !allowed);
-                }
+            for (int a = 0; a < engine.book().assets().size(); a++) {
+                engine.setPaused(a, router.paused(a)); // a source turning stale pauses its asset with no price
             }
         }
 

@@ -302,6 +302,21 @@ public final class SimulationEngine {
      * @param halfSpread c, USD per unit, {@code 0 <= c < P} (0: valued at P)
      */
     public void onPrice(long timeMs, int asset, double oracleUsd, double halfSpread) {
+        onPrice(timeMs, asset, oracleUsd, halfSpread, paused[asset]);
+    }
+
+    /**
+     * One step with a price that carries its oracle's pause state: liquidations on the asset are paused (or resumed)
+     * before this step looks for them, so the first fresh price after a stale spell liquidates at once.
+     *
+     * @param timeMs     simulated time, ms since the Unix epoch, UTC, non-decreasing
+     * @param asset      dense index of the asset
+     * @param oracleUsd  its new oracle price P, USD per unit, finite and {@code > 0}
+     * @param halfSpread c, USD per unit, {@code 0 <= c < P} (0: valued at P)
+     * @param pause      whether liquidations on the asset are paused with this price ({@link #setPaused})
+     */
+    public void onPrice(long timeMs, int asset, double oracleUsd, double halfSpread, boolean pause) {
+        paused[asset] = pause;
         steps++;
         oracle[asset] = oracleUsd;
         if (halfSpread != book.spread(asset)) {

@@ -111,6 +111,7 @@ class ReplayRunnerTest {
         List<io.solvent.engine.feed.synthetic.Shock> shocks = new ArrayList<>(base.shocks());
         shocks.add(new io.solvent.engine.feed.synthetic.FrozenFeedShock("BTCUSD", gap - 60_000, gap + 1_200_000));
         List<Long> firstBtcExposedLiquidation = new ArrayList<>();
+        long freshAgain = Long.MAX_VALUE;
         for (io.solvent.engine.oracle.StalenessPolicy policy : io.solvent.engine.oracle.StalenessPolicy.values()) {
             io.solvent.engine.oracle.OracleParameters oracle = base.oracle().withStaleness(30_000, policy);
             Scenario s = base.withOracle(oracle).withShocks(shocks);
@@ -121,10 +122,17 @@ class ReplayRunnerTest {
                     .filter(e -> e.kind() == SimulationEvent.Kind.LIQUIDATION && e.timeMs() >= gap)
                     .filter(e -> s.book().markets().get(e.market()).underlying().equals("BTC"))
                     .mapToLong(SimulationEvent::timeMs).min().orElse(Long.MAX_VALUE));
+            if (policy == io.solvent.engine.oracle.StalenessPolicy.PAUSE) {
+                freshAgain = events.stream().filter(e -> e.kind() == SimulationEvent.Kind.ORACLE_FRESH)
+                        .filter(e -> e.detail().startsWith("BTCUSD") && e.timeMs() >= gap)
+                        .mapToLong(SimulationEvent::timeMs).min().orElseThrow();
+            }
         }
         long keepLast = firstBtcExposedLiquidation.get(io.solvent.engine.oracle.StalenessPolicy.KEEP_LAST.ordinal());
         long pause = firstBtcExposedLiquidation.get(io.solvent.engine.oracle.StalenessPolicy.PAUSE.ordinal());
         assertTrue(keepLast < gap + 1_200_000, "KEEP_LAST liquidates BTC positions during the freeze: " + keepLast);
         assertTrue(pause >= gap + 1_200_000, "PAUSE waits until BTC is fresh: " + pause);
+        assertTrue(pause <= freshAgain, "the first fresh price carries the end of the pause: it liquidates at once ("
+                + pause + " vs fresh at " + freshAgain + ")");
     }
 }

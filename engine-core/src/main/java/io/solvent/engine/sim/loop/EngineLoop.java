@@ -156,9 +156,7 @@ public final class EngineLoop implements AutoCloseable {
     private String startError;
     private boolean playing;
     private boolean stopped;
-    private double speed;
-    private long anchorNanos;
-    private long anchorSimMs = Long.MIN_VALUE;
+    private final Pacing pacing;
     private long lastPublishNanos;
     private long sequence;
 
@@ -168,6 +166,7 @@ public final class EngineLoop implements AutoCloseable {
         this.pacer = options.pacer();
         this.queue = new ArrayBlockingQueue<>(options.queueCapacity());
         this.views = new ViewAssembler(pacer, options.riskShare());
+        this.pacing = new Pacing(pacer);
         latest.set(views.starting());
         this.thread = Thread.ofPlatform().name(THREAD_NAME).daemon(true).unstarted(this::loop);
     }
@@ -263,7 +262,7 @@ public final class EngineLoop implements AutoCloseable {
                     p = queue.take();
                 } else {
                     p = queue.poll();
-                    if (p == null && speed != Double.POSITIVE_INFINITY) {
+                    if (p == null && !pacing.fastest()) {
                         double wait = waitNanos();
                         if (wait > 0) {
                             p = pacer.await(queue, (long) Math.min(LONGEST_WAIT_NANOS, Math.ceil(wait)));
@@ -355,20 +354,11 @@ public final class EngineLoop implements AutoCloseable {
 
     /** @return ns to wait before the active run's next event is due at the current speed (≤ 0: due now) */
     private double waitNanos() {
-        long next = active.replay.nextTimeMs();
-        if (next == Long.MAX_VALUE) {
-            return 0; // the step will find the end
-        }
-        if (anchorSimMs == Long.MIN_VALUE) {
-            anchorSimMs = next; // the first event of the run is due at once
-        }
-        double dueAfterAnchor = ((double) next - anchorSimMs) * 1e6 / speed;
-        return dueAfterAnchor - (double) (pacer.nanoTime() - anchorNanos);
+        return pacing.waitNanos(active.replay.nextTimeMs());
     }
 
     private void anchor() {
-        anchorNanos = pacer.nanoTime();
-        anchorSimMs = active == null ? Long.MIN_VALUE : active.replay.timeMs();
+        pacing.anchor(active == null ? Long.MIN_VALUE : active.replay.timeMs());
     }
 
     /** One feed event of the active run while playing, and a publication when one is due. */
@@ -455,9 +445,8 @@ public final class EngineLoop implements AutoCloseable {
         }
         LoopRun r = requireActive();
         requireMovable(r);
-        speed = s;
         playing = true;
-        anchor();
+        pacing.play(s, r.replay.timeMs());
     }
 
     private void stepOnce() {
@@ -617,7 +606,8 @@ public final class EngineLoop implements AutoCloseable {
             state = terminated ? State.STOPPED : active.error != null ? State.ERROR : active.ended() ? State.ENDED
                     : playing ? State.PLAYING : State.PAUSED;
         }
-        EngineView v = views.view(++sequence, state, startError, notice, speed, active, runs, exact || !playing);
+        EngineView v = views.view(++sequence, state, startError, notice, pacing.speed(), active, runs,
+                exact || !playing);
         latest.set(v);
         lastPublishNanos = pacer.nanoTime();
         return v;
