@@ -17,6 +17,7 @@ import io.solvent.engine.io.CrashDayReader;
 import io.solvent.engine.sim.ReplayRunner;
 import io.solvent.engine.sim.loop.EngineView;
 import io.solvent.engine.sim.loop.Pacer;
+import io.solvent.engine.sim.Replay;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -186,7 +187,7 @@ public final class BenchCommand implements Callable<Integer> {
             riskPassMs = viewed.risk().passNanos() / 1e6;
             riskPasses = viewed.risk().passes();
             progress(err, "fork from the 21:10 snapshot, one hour re-simulated");
-            ReplayRunner.Snapshot snapshot = CrashDay.snapshotAtForkTime(scenario);
+            Replay.Snapshot snapshot = CrashDay.snapshotAtForkTime(scenario);
             CrashDay.fork(scenario, snapshot); // warm-up
             fork = medianNs(quick ? 1 : 3, () -> CrashDay.fork(scenario, snapshot).liquidations()) / 1e9;
         }

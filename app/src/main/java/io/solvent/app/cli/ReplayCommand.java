@@ -9,6 +9,8 @@ import io.solvent.engine.sim.ReplayRunner;
 import io.solvent.engine.sim.ReplaySink;
 import io.solvent.engine.sim.RunSummary;
 import io.solvent.engine.sim.SimulationEvent;
+import io.solvent.engine.sim.Replay;
+import io.solvent.engine.sim.ScenarioFeeds;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -101,12 +103,12 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         ProgressLine line = ProgressLine.of(err, progress);
-        Progress p = new Progress(line, ReplayRunner.endHintMs(sc));
+        Progress p = new Progress(line, ScenarioFeeds.endHintMs(sc));
         List<String> assets = sc.book().assets().stream().map(Asset::symbol).toList();
         if (forked == null) {
             ReplayRunner.Result result;
             try (ReplayOutput output = new ReplayOutput(out, assets);
-                 ReplayRunner.Replay replay = ReplayRunner.Replay.start(sc, output)) {
+                 Replay replay = Replay.start(sc, output)) {
                 p.runToEnd("replay", replay);
                 result = replay.finish();
                 output.finish(sc, result, VersionProvider.version());
@@ -122,13 +124,13 @@ public final class ReplayCommand implements Callable<Integer> {
         try (ReplayOutput outA = new ReplayOutput(out, assets);
              ReplayOutput outB = new ReplayOutput(forkOut, assets)) {
             Tee tee = new Tee(outA, outB);
-            try (ReplayRunner.Replay replay = ReplayRunner.Replay.start(sc, tee)) {
+            try (Replay replay = Replay.start(sc, tee)) {
                 while (replay.nextTimeMs() <= at && replay.step()) {
                     p.show("replay", replay);
                 }
-                ReplayRunner.Snapshot snapshot = replay.snapshot();
+                Replay.Snapshot snapshot = replay.snapshot();
                 tee.forked = true; // from here on each run writes into its own folder
-                try (ReplayRunner.Replay what = ReplayRunner.Replay.fork(snapshot, forked.parameters(), outB)) {
+                try (Replay what = Replay.fork(snapshot, forked.parameters(), outB)) {
                     p.runToEnd("fork", what);
                     fork = what.finish();
                 }
@@ -194,13 +196,13 @@ public final class ReplayCommand implements Callable<Integer> {
             this.endMs = endMs;
         }
 
-        void runToEnd(String task, ReplayRunner.Replay replay) {
+        void runToEnd(String task, Replay replay) {
             while (replay.step()) {
                 show(task, replay);
             }
         }
 
-        void show(String task, ReplayRunner.Replay replay) {
+        void show(String task, Replay replay) {
             long t = replay.timeMs();
             if (firstMs == Long.MIN_VALUE) {
                 firstMs = t;

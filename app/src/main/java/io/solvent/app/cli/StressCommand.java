@@ -13,6 +13,7 @@ import io.solvent.engine.io.StressReportWriter;
 import io.solvent.engine.scenario.StressGrid;
 import io.solvent.engine.sim.ReplayRunner;
 import io.solvent.engine.sim.ReplaySink;
+import io.solvent.engine.sim.ScenarioFeeds;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -142,7 +143,7 @@ public final class StressCommand implements Callable<Integer> {
                     + maxDrop);
         }
         Scenario base = ScenarioReader.read(scenario);
-        long at = shockAt != null ? shockAt : ReplayRunner.firstTickMs(base);
+        long at = shockAt != null ? shockAt : ScenarioFeeds.firstTickMs(base);
         // the search runs both end points, then bisects (maxDrop, 0) down to ReverseStress.TOLERANCE
         long most = 2 + (long) Math.ceil(Math.log(maxDrop / ReverseStress.TOLERANCE) / Math.log(2));
         ProgressLine line = ProgressLine.of(spec.commandLine().getErr(), progress);
@@ -207,7 +208,7 @@ public final class StressCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--calibrate: " + e.getMessage());
         }
-        long start = ReplayRunner.firstTickMs(base);
+        long start = ScenarioFeeds.firstTickMs(base);
         List<ReplayRunner.Result> results = runAll(monteCarlo, i -> MonteCarlo.path(base, calibration, start, seed, i));
         StressReportWriter.writeMonteCarlo(out, calibration, seed, results);
         PrintWriter err = spec.commandLine().getErr();

@@ -12,6 +12,8 @@ import io.solvent.engine.sim.loop.EngineLoop;
 import io.solvent.engine.sim.loop.EngineView;
 import io.solvent.engine.sim.loop.Pacer;
 import io.solvent.engine.sim.view.AccountQuery;
+import io.solvent.engine.sim.Replay;
+import io.solvent.engine.sim.SnapshotKeeper;
 
 import java.util.List;
 
@@ -134,7 +136,7 @@ public final class CrashDay {
      */
     public static EngineView viewedReplay(Scenario scenario, Pacer pacer) throws InterruptedException {
         EngineLoop.Options options = EngineLoop.Options.of(pacer)
-                .withSnapshots(new ReplayRunner.SnapshotCadence(Long.MAX_VALUE / 4, 2));
+                .withSnapshots(new SnapshotKeeper.Cadence(Long.MAX_VALUE / 4, 2));
         try (EngineLoop loop = EngineLoop.start(scenario, options)) {
             EngineView asked = loop.submit(new EngineCommand.QueryAccounts(AccountQuery.riskiest(50))).join();
             if (asked.accounts() != null && !asked.accounts().rows().isEmpty()) {
@@ -158,9 +160,9 @@ public final class CrashDay {
      * @param scenario a scenario of this day
      * @return the snapshot
      */
-    public static ReplayRunner.Snapshot snapshotAtForkTime(Scenario scenario) {
+    public static Replay.Snapshot snapshotAtForkTime(Scenario scenario) {
         Clockwork sink = new Clockwork();
-        try (ReplayRunner.Replay r = ReplayRunner.Replay.start(scenario, sink)) {
+        try (Replay r = Replay.start(scenario, sink)) {
             while (r.nextTimeMs() <= FORK_AT_MS && r.step()) {
                 // to 21:10
             }
@@ -175,10 +177,10 @@ public final class CrashDay {
      * @param snapshot the snapshot
      * @return the fork's sink (its liquidations)
      */
-    public static Clockwork fork(Scenario scenario, ReplayRunner.Snapshot snapshot) {
+    public static Clockwork fork(Scenario scenario, Replay.Snapshot snapshot) {
         Clockwork sink = new Clockwork();
         long until = snapshot.lastTime() + FORK_SPAN_MS;
-        try (ReplayRunner.Replay r = ReplayRunner.Replay.fork(snapshot, forked(scenario).parameters(), sink)) {
+        try (Replay r = Replay.fork(snapshot, forked(scenario).parameters(), sink)) {
             while (r.step() && (sink.lastMs() == Long.MIN_VALUE || sink.lastMs() < until)) {
                 // one hour of the day
             }

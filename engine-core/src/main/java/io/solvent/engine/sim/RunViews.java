@@ -47,7 +47,7 @@ public final class RunViews {
      * @param r a replay
      * @return its venue-wide figures now, exact
      */
-    public static VenueFigures figures(ReplayRunner.Replay r) {
+    public static VenueFigures figures(Replay r) {
         return new VenueFigures(r.position(), row(r.engine(), r.timeMs()), r.engine().summarySoFar());
     }
 
@@ -55,7 +55,7 @@ public final class RunViews {
      * @param s a snapshot
      * @return the venue-wide figures it holds
      */
-    public static VenueFigures figures(ReplayRunner.Snapshot s) {
+    public static VenueFigures figures(Replay.Snapshot s) {
         return new VenueFigures(s.position(), row(s.engine(), s.lastEventTime()), s.engine().summarySoFar());
     }
 
@@ -64,7 +64,7 @@ public final class RunViews {
      * @return every asset as the console shows it: the price accounts are valued at, the oracle's and the feed's, the
      *         half-spread, freshness and pause, in book order
      */
-    public static List<AssetView> assets(ReplayRunner.Replay r) {
+    public static List<AssetView> assets(Replay r) {
         SimulationEngine e = r.engine();
         MarginBook b = e.book();
         AssetPriceRouter router = r.router();
@@ -107,7 +107,7 @@ public final class RunViews {
      * @param subAccount a sub-account's id within it
      * @return its dense index, or −1 when there is none
      */
-    public static int subAccount(ReplayRunner.Replay r, String account, String subAccount) {
+    public static int subAccount(Replay r, String account, String subAccount) {
         SubAccountTable subs = r.engine().book().subAccounts();
         for (int s = 0; s < subs.size(); s++) {
             if (subs.accountId(s).equals(account) && subs.subAccountId(s).equals(subAccount)) {
@@ -122,7 +122,7 @@ public final class RunViews {
      * @param sub a dense index
      * @return that sub-account in full, exact now
      */
-    public static AccountDetail detail(ReplayRunner.Replay r, int sub) {
+    public static AccountDetail detail(Replay r, int sub) {
         MarginBook b = r.engine().book();
         SubAccountTable subs = b.subAccounts();
         Evaluations ev = new Evaluations(1);
@@ -170,7 +170,7 @@ public final class RunViews {
      * @param query the page asked for, or null
      * @return the riskiest sub-accounts, distributions, ladders and the page, exact now
      */
-    public static RiskPass.Result risk(ReplayRunner.Replay r, RiskPass pass, AccountQuery query) {
+    public static RiskPass.Result risk(Replay r, RiskPass pass, AccountQuery query) {
         return pass.run(r.engine().book(), r.timeMs(), r.position(), query);
     }
 }

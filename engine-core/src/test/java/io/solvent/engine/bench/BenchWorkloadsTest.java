@@ -8,6 +8,7 @@ import io.solvent.engine.scenario.PopulationGenerator;
 import io.solvent.engine.scenario.Scenario;
 import io.solvent.engine.sim.ReplayRunner;
 import io.solvent.engine.testing.MarginBooks;
+import io.solvent.engine.sim.Replay;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -80,7 +81,7 @@ class BenchWorkloadsTest {
         assertTrue(sink.lastMs() >= 1_760_140_740_000L, "to 23:59: " + sink.lastMs());
         assertTrue(r.ticks() > 50_000, "ticks " + r.ticks());
         assertEquals(0, r.summary().plausibilityViolations());
-        ReplayRunner.Snapshot snap = CrashDay.snapshotAtForkTime(s);
+        Replay.Snapshot snap = CrashDay.snapshotAtForkTime(s);
         assertTrue(snap.lastTime() <= CrashDay.FORK_AT_MS && snap.lastTime() > CrashDay.FORK_AT_MS - 60_000,
                 "snapshot at " + snap.lastTime());
         CrashDay.Clockwork fork = CrashDay.fork(s, snap);

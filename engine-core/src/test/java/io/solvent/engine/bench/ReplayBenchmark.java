@@ -3,6 +3,7 @@ package io.solvent.engine.bench;
 import io.solvent.engine.io.CrashDayReader;
 import io.solvent.engine.scenario.Scenario;
 import io.solvent.engine.sim.ReplayRunner;
+import io.solvent.engine.sim.Replay;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -70,7 +71,7 @@ public class ReplayBenchmark {
         @Param({"100000"})
         public int accounts;
         Scenario scenario;
-        ReplayRunner.Snapshot snapshot;
+        Replay.Snapshot snapshot;
 
         @Setup(Level.Trial)
         public void setUp() {

@@ -45,9 +45,9 @@ class DynamicMarginReplayTest {
         Scenario on = ScenarioReader.read(FLASH, Map.of("dynamicMargin.enabled", "true"));
         ReplayRunner.Result forked;
         ReplayRunner.Result original;
-        try (ReplayRunner.Replay replay = ReplayRunner.Replay.start(off, ReplaySink.NONE)) {
-            ReplayRunner.Snapshot atStart = replay.snapshot();
-            try (ReplayRunner.Replay fork = ReplayRunner.Replay.fork(atStart, on.parameters(), ReplaySink.NONE)) {
+        try (Replay replay = Replay.start(off, ReplaySink.NONE)) {
+            Replay.Snapshot atStart = replay.snapshot();
+            try (Replay fork = Replay.fork(atStart, on.parameters(), ReplaySink.NONE)) {
                 while (fork.step()) {
                     // to the end
                 }

@@ -28,7 +28,7 @@ class ParameterChangeTest {
         return ScenarioReader.read(SCENARIOS.resolve("gap-down.json"));
     }
 
-    private static ReplayRunner.Result toEnd(ReplayRunner.Replay r) {
+    private static ReplayRunner.Result toEnd(Replay r) {
         while (r.step()) {
             // to the end
         }
@@ -40,15 +40,15 @@ class ParameterChangeTest {
         Scenario s = gapDown();
         Parameters deficit = s.parameters().with(Map.of("deleveraging", "deficit", "liquidation.buffer", "0.03"));
         ReplayRunner.Result forked;
-        try (ReplayRunner.Replay r = ReplayRunner.Replay.start(s, ReplaySink.NONE)) {
+        try (Replay r = Replay.start(s, ReplaySink.NONE)) {
             r.stepThrough(GAP - 1_000);
-            try (ReplayRunner.Replay f = ReplayRunner.Replay.fork(r.snapshot(), deficit, ReplaySink.NONE)) {
+            try (Replay f = Replay.fork(r.snapshot(), deficit, ReplaySink.NONE)) {
                 forked = toEnd(f);
             }
         }
         List<SimulationEvent> events = new ArrayList<>();
         ReplayRunner.Result changed;
-        try (ReplayRunner.Replay r = ReplayRunner.Replay.start(s, ReplaySink.events(events::add))) {
+        try (Replay r = Replay.start(s, ReplaySink.events(events::add))) {
             r.stepThrough(GAP - 1_000);
             long at = r.timeMs();
             assertEquals(List.of("liquidation.buffer: 0.02 → 0.03", "deleveraging: adl-ranked → deficit"),
@@ -71,8 +71,8 @@ class ParameterChangeTest {
     void seekingBackBeforeAChangeUndoesIt() {
         Scenario s = gapDown();
         String unchanged = ReplayRunner.run(s, ReplaySink.NONE).stateHash();
-        try (ReplayRunner.Replay r = ReplayRunner.Replay.start(s, ReplaySink.NONE)
-                .keepSnapshots(new ReplayRunner.SnapshotCadence(60_000, 16))) {
+        try (Replay r = Replay.start(s, ReplaySink.NONE)
+                .keepSnapshots(new SnapshotKeeper.Cadence(60_000, 16))) {
             r.stepThrough(GAP - 1_000);
             r.change(s.parameters().with("deleveraging", "deficit"));
             assertNotEquals(unchanged, toEnd(r).stateHash());
@@ -90,7 +90,7 @@ class ParameterChangeTest {
         Scenario s = gapDown();
         long calm = GAP - 600_000;
         List<SimulationEvent> events = new ArrayList<>();
-        try (ReplayRunner.Replay r = ReplayRunner.Replay.start(s, ReplaySink.events(events::add))) {
+        try (Replay r = Replay.start(s, ReplaySink.events(events::add))) {
             r.stepThrough(calm);
             int before = events.size();
             long at = r.timeMs();
@@ -112,11 +112,11 @@ class ParameterChangeTest {
     void parametersOfAnotherBookAreRefused() {
         Scenario s = gapDown();
         Parameters other = Parameters.defaults(BookReader.read(Path.of("..", "assets", "books", "example.json")));
-        try (ReplayRunner.Replay r = ReplayRunner.Replay.start(s, ReplaySink.NONE)) {
+        try (Replay r = Replay.start(s, ReplaySink.NONE)) {
             r.stepThrough(GAP - 1_000);
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> r.change(other));
             assertTrue(e.getMessage().contains("the book has"), e.getMessage());
-            assertThrows(IllegalArgumentException.class, () -> ReplayRunner.Replay.fork(r.snapshot(), other,
+            assertThrows(IllegalArgumentException.class, () -> Replay.fork(r.snapshot(), other,
                     ReplaySink.NONE));
             assertEquals(s.parameters(), r.scenario().parameters(), "a refused change changes nothing");
         }

@@ -272,7 +272,7 @@ class ParameterEffectTest {
                             + " " + r.badDebtUsd());
                 }
             };
-            try (ReplayRunner.Replay r = ReplayRunner.Replay.start(s, sink)) {
+            try (Replay r = Replay.start(s, sink)) {
                 r.stepThrough(T0 + 10 * 60_000); // calm: before the crash and before dynamic margin moves
                 double[] calm = health(r);
                 while (r.step()) {
@@ -287,7 +287,7 @@ class ParameterEffectTest {
         }
 
         /** Every sub-account's maintenance and initial health now, evaluated at the prices now. */
-        private static double[] health(ReplayRunner.Replay r) {
+        private static double[] health(Replay r) {
             MarginBook b = r.engine().book().copy();
             b.revalueAll(); // the engine re-evaluates only the sub-accounts a move may have pushed across a threshold
             int n = b.subAccounts().size();

@@ -135,6 +135,6 @@ class PriceSourcesTest {
         List<double[]> rows = ethPrices(part, new ArrayList<>());
         assertEquals(3000, rows.getFirst()[0], 0);
         assertEquals(2003, rows.getFirst()[1], 0);
-        assertEquals(T0 + 5999, ReplayRunner.endHintMs(part), "the window's end bounds the progress estimate");
+        assertEquals(T0 + 5999, ScenarioFeeds.endHintMs(part), "the window's end bounds the progress estimate");
     }
 }

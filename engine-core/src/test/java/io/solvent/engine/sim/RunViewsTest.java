@@ -37,7 +37,7 @@ class RunViewsTest {
     }
 
     /** Every sub-account's row, exact: from a copy of the book re-evaluated in full. */
-    private static List<AccountRow> bruteForce(ReplayRunner.Replay r) {
+    private static List<AccountRow> bruteForce(Replay r) {
         MarginBook b = r.engine().book().copy();
         b.revalueAll();
         RiskPass pass = new RiskPass(0);
@@ -54,7 +54,7 @@ class RunViewsTest {
 
     @Test
     void theRiskPassIsExactAndItsPagesSortAndFilterLikeABruteForceSort() {
-        try (ReplayRunner.Replay r = ReplayRunner.Replay.start(flash(), ReplaySink.NONE)) {
+        try (Replay r = Replay.start(flash(), ReplaySink.NONE)) {
             r.stepThrough(GAP + 240_000); // four minutes into the crash
             List<AccountRow> all = bruteForce(r);
             assertTrue(all.size() > 300, "every sub-account: " + all.size());
@@ -98,7 +98,7 @@ class RunViewsTest {
         }
     }
 
-    private static boolean holds(ReplayRunner.Replay r, int sub, String market) {
+    private static boolean holds(Replay r, int sub, String market) {
         var subs = r.engine().book().subAccounts();
         for (int p = subs.positionStart(sub); p < subs.positionStart(sub + 1); p++) {
             if (r.engine().book().markets().symbol(subs.positionMarket(p)).equals(market)
@@ -111,7 +111,7 @@ class RunViewsTest {
 
     @Test
     void eachLadderAddsUpToItsMarketsOpenInterest() {
-        try (ReplayRunner.Replay r = ReplayRunner.Replay.start(flash(), ReplaySink.NONE)) {
+        try (Replay r = Replay.start(flash(), ReplaySink.NONE)) {
             r.stepThrough(GAP + 120_000);
             RiskView risk = RunViews.risk(r, new RiskPass(0), null).risk();
             MarginBook b = r.engine().book();
@@ -144,7 +144,7 @@ class RunViewsTest {
         List<SimulationEvent> events = new ArrayList<>();
         List<SimulationEvent> plainEvents = new ArrayList<>();
         ReplayRunner.run(s, ReplaySink.events(plainEvents::add));
-        try (ReplayRunner.Replay r = ReplayRunner.Replay.start(s, ReplaySink.events(events::add))) {
+        try (Replay r = Replay.start(s, ReplaySink.events(events::add))) {
             RiskPass pass = new RiskPass(10);
             int i = 0;
             while (r.step()) {
@@ -162,7 +162,7 @@ class RunViewsTest {
 
     @Test
     void anAccountInFullAgreesWithItsRowAndItsPositionsLiquidationPrices() {
-        try (ReplayRunner.Replay r = ReplayRunner.Replay.start(flash(), ReplaySink.NONE)) {
+        try (Replay r = Replay.start(flash(), ReplaySink.NONE)) {
             r.stepThrough(GAP + 240_000);
             List<AccountRow> all = bruteForce(r);
             AccountRow risky = all.stream().filter(x -> !x.liquidatable() && x.healthFactor() < 1.5)
@@ -187,7 +187,7 @@ class RunViewsTest {
 
     @Test
     void assetsShowTheirFeedOracleAndFreshness() {
-        try (ReplayRunner.Replay r = ReplayRunner.Replay.start(flash(), ReplaySink.NONE)) {
+        try (Replay r = Replay.start(flash(), ReplaySink.NONE)) {
             List<AssetView> before = RunViews.assets(r);
             assertEquals(AssetView.Freshness.NO_PRICE, before.stream().filter(a -> a.symbol().equals("ETH"))
                     .findFirst().orElseThrow().freshness());

@@ -20,8 +20,8 @@ class SeekTest {
     private static final long START = 1_735_689_600_000L; // both shipped scenarios start here
     private static final long GAP = 1_735_690_800_000L;   // gap-down's shocks
 
-    private static ReplayRunner.Replay straightTo(Scenario s, long t, List<SimulationEvent> events) {
-        ReplayRunner.Replay r = ReplayRunner.Replay.start(s, ReplaySink.events(events::add));
+    private static Replay straightTo(Scenario s, long t, List<SimulationEvent> events) {
+        Replay r = Replay.start(s, ReplaySink.events(events::add));
         r.stepThrough(t);
         return r;
     }
@@ -36,8 +36,8 @@ class SeekTest {
             for (long t : new long[] {GAP - 1_000, GAP + 2_500, GAP + 1_800_000}) {
                 List<SimulationEvent> seen = new ArrayList<>();
                 ReplayRunner.Result resumed;
-                try (ReplayRunner.Replay r = ReplayRunner.Replay.start(s, ReplaySink.events(seen::add))
-                        .keepSnapshots(new ReplayRunner.SnapshotCadence(60_000, 8))) {
+                try (Replay r = Replay.start(s, ReplaySink.events(seen::add))
+                        .keepSnapshots(new SnapshotKeeper.Cadence(60_000, 8))) {
                     while (r.step()) {
                         // to the end first
                     }
@@ -52,7 +52,7 @@ class SeekTest {
                     resumed = r.finish();
                 }
                 List<SimulationEvent> upToT = new ArrayList<>();
-                try (ReplayRunner.Replay r = straightTo(s, t, upToT)) {
+                try (Replay r = straightTo(s, t, upToT)) {
                     assertEquals(all.subList(0, upToT.size()), upToT);
                 }
                 assertEquals(all.subList(upToT.size(), all.size()), seen,
@@ -70,13 +70,13 @@ class SeekTest {
             String expected;
             long position;
             RunSummary summary;
-            try (ReplayRunner.Replay straight = straightTo(s, t, new ArrayList<>())) {
+            try (Replay straight = straightTo(s, t, new ArrayList<>())) {
                 expected = straight.stateHash();
                 position = straight.position();
                 summary = straight.summary();
             }
-            try (ReplayRunner.Replay r = ReplayRunner.Replay.start(s, ReplaySink.NONE)
-                    .keepSnapshots(new ReplayRunner.SnapshotCadence(120_000, 6))) {
+            try (Replay r = Replay.start(s, ReplaySink.NONE)
+                    .keepSnapshots(new SnapshotKeeper.Cadence(120_000, 6))) {
                 r.seek(START + 3_000_000);                    // forward: just steps
                 assertNotEquals(expected, r.stateHash());
                 r.seek(t);                                    // backward: restore and step
@@ -95,14 +95,14 @@ class SeekTest {
     @Test
     void snapshotsStayWithinTheLimitAndSpreadOverTheRun() {
         Scenario s = ScenarioReader.read(SCENARIOS.resolve("flash-crash.json"));
-        try (ReplayRunner.Replay r = ReplayRunner.Replay.start(s, ReplaySink.NONE)
-                .keepSnapshots(new ReplayRunner.SnapshotCadence(10_000, 5))) {
+        try (Replay r = Replay.start(s, ReplaySink.NONE)
+                .keepSnapshots(new SnapshotKeeper.Cadence(10_000, 5))) {
             long end = Long.MIN_VALUE;
             while (r.step()) {
                 assertTrue(r.snapshots().size() <= 5, "at most 5 kept: " + r.snapshots().size());
                 end = r.timeMs();
             }
-            List<ReplayRunner.Snapshot> kept = r.snapshots();
+            List<Replay.Snapshot> kept = r.snapshots();
             assertEquals(0, kept.getFirst().position(), "the start is always kept");
             long last = kept.getLast().lastEventTime();
             System.out.println("kept snapshots at (s after start): " + kept.stream()
@@ -124,7 +124,7 @@ class SeekTest {
     @Test
     void seekingBackWithoutSnapshotsIsRefused() {
         Scenario s = ScenarioReader.read(SCENARIOS.resolve("gap-down.json"));
-        try (ReplayRunner.Replay r = ReplayRunner.Replay.start(s, ReplaySink.NONE)) {
+        try (Replay r = Replay.start(s, ReplaySink.NONE)) {
             r.seek(GAP);
             assertThrows(IllegalStateException.class, () -> r.seek(START));
         }
@@ -136,19 +136,19 @@ class SeekTest {
         Scenario fast = ScenarioReader.read(SCENARIOS.resolve("gap-down.json"),
                 Map.of("oracle.latencyMs", "0", "oracle.deviationThreshold", "0"));
         String original = ReplayRunner.run(base, ReplaySink.NONE).stateHash();
-        try (ReplayRunner.Replay r = ReplayRunner.Replay.start(base, ReplaySink.NONE)) {
+        try (Replay r = Replay.start(base, ReplaySink.NONE)) {
             // forking before the first event under other oracle rules is running them from the start
-            ReplayRunner.Snapshot atStart = r.snapshot();
-            try (ReplayRunner.Replay f = ReplayRunner.Replay.fork(atStart, fast.parameters(), ReplaySink.NONE)) {
+            Replay.Snapshot atStart = r.snapshot();
+            try (Replay f = Replay.fork(atStart, fast.parameters(), ReplaySink.NONE)) {
                 while (f.step()) {
                     // the what-if
                 }
                 assertEquals(ReplayRunner.run(fast, ReplaySink.NONE).stateHash(), f.finish().stateHash());
             }
             r.stepThrough(GAP - 1_000); // updates of the last 2 s in flight under the 2 s latency
-            ReplayRunner.Snapshot beforeGap = r.snapshot();
+            Replay.Snapshot beforeGap = r.snapshot();
             ReplayRunner.Result forked;
-            try (ReplayRunner.Replay f = ReplayRunner.Replay.fork(beforeGap, fast.parameters(), ReplaySink.NONE)) {
+            try (Replay f = Replay.fork(beforeGap, fast.parameters(), ReplaySink.NONE)) {
                 while (f.step()) {
                     // the what-if
                 }
@@ -166,12 +166,12 @@ class SeekTest {
     @Test
     void theEndHintForProgressComesFromTheFeedsTails(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Scenario gap = ScenarioReader.read(SCENARIOS.resolve("gap-down.json"));
-        assertEquals(START + 3_599_000, ReplayRunner.endHintMs(gap), "3,600 one-second steps");
+        assertEquals(START + 3_599_000, ScenarioFeeds.endHintMs(gap), "3,600 one-second steps");
         Path ticks = dir.resolve("ticks.csv");
         java.nio.file.Files.writeString(ticks, "timestamp_ms,symbol,price\n1000,ETHUSD,2000\n1735693199000,ETHUSD,1990\n\n");
         Scenario recorded = gap.withFeeds(List.of(gap.feeds().getFirst(), new Scenario.RecordedFeed(ticks, "ticks")));
-        assertEquals(1_735_693_199_000L, ReplayRunner.endHintMs(recorded), "the later of the two ends");
+        assertEquals(1_735_693_199_000L, ScenarioFeeds.endHintMs(recorded), "the later of the two ends");
         java.nio.file.Files.writeString(ticks, "timestamp_ms,symbol,price\n");
-        assertEquals(Long.MIN_VALUE, ReplayRunner.endHintMs(recorded), "unknown: only a header");
+        assertEquals(Long.MIN_VALUE, ScenarioFeeds.endHintMs(recorded), "unknown: only a header");
     }
 }

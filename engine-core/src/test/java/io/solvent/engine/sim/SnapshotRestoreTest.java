@@ -24,9 +24,9 @@ class SnapshotRestoreTest {
             // two feed events a second: 2,000 is before the shocks at 20 minutes, 2,900 inside, 5,000 after
             for (long at : new long[] {2_000, 2_900, 5_000}) {
                 List<SimulationEvent> before = new ArrayList<>();
-                ReplayRunner.Snapshot snapshot;
+                Replay.Snapshot snapshot;
                 ReplayRunner.Result continued;
-                try (ReplayRunner.Replay replay = ReplayRunner.Replay.start(s, ReplaySink.events(before::add))) {
+                try (Replay replay = Replay.start(s, ReplaySink.events(before::add))) {
                     while (replay.position() < at && replay.step()) {
                         // up to the snapshot
                     }
@@ -40,7 +40,7 @@ class SnapshotRestoreTest {
 
                 List<SimulationEvent> after = new ArrayList<>();
                 ReplayRunner.Result restored;
-                try (ReplayRunner.Replay replay = ReplayRunner.Replay.restore(snapshot,
+                try (Replay replay = Replay.restore(snapshot,
                         ReplaySink.events(after::add))) {
                     while (replay.step()) {
                         // from the snapshot to the end
@@ -58,8 +58,8 @@ class SnapshotRestoreTest {
     @Test
     void aSnapshotCanBeRestoredTwiceAndForksDoNotTouchEachOther() {
         Scenario s = ScenarioReader.read(SCENARIOS.resolve("gap-down.json"));
-        ReplayRunner.Snapshot snapshot;
-        try (ReplayRunner.Replay replay = ReplayRunner.Replay.start(s, ReplaySink.NONE)) {
+        Replay.Snapshot snapshot;
+        try (Replay replay = Replay.start(s, ReplaySink.NONE)) {
             while (replay.position() < 2_400 && replay.step()) {
                 // to just before the gap
             }
@@ -67,7 +67,7 @@ class SnapshotRestoreTest {
         }
         String[] hashes = new String[2];
         for (int i = 0; i < 2; i++) {
-            try (ReplayRunner.Replay replay = ReplayRunner.Replay.restore(snapshot, ReplaySink.NONE)) {
+            try (Replay replay = Replay.restore(snapshot, ReplaySink.NONE)) {
                 while (replay.step()) {
                     // to the end
                 }
@@ -84,20 +84,20 @@ class SnapshotRestoreTest {
         Scenario deficit = ScenarioReader.read(SCENARIOS.resolve("gap-down.json"),
                 java.util.Map.of("deleveraging", "\"deficit\""));
         ReplayRunner.Result original;
-        ReplayRunner.Snapshot atGap;
+        Replay.Snapshot atGap;
         double[] lendingDeficit = new double[1];
         ReplaySink lendingDeficits = ReplaySink.events(e -> {
             if (e.kind() == SimulationEvent.Kind.DEFICIT && e.market() < 0) {
                 lendingDeficit[0] += e.amountUsd();
             }
         });
-        try (ReplayRunner.Replay replay = ReplayRunner.Replay.start(adl, lendingDeficits)) {
+        try (Replay replay = Replay.start(adl, lendingDeficits)) {
             while (replay.position() < 2_390 && replay.step()) {
                 // to just before the gap
             }
             atGap = replay.snapshot();
             ReplayRunner.Result forked;
-            try (ReplayRunner.Replay fork = ReplayRunner.Replay.fork(atGap, deficit.parameters(), ReplaySink.NONE)) {
+            try (Replay fork = Replay.fork(atGap, deficit.parameters(), ReplaySink.NONE)) {
                 while (fork.step()) {
                     // the what-if, to the end
                 }
@@ -122,7 +122,7 @@ class SnapshotRestoreTest {
         assertEquals(ReplayRunner.run(adl, ReplaySink.NONE).stateHash(), original.stateHash(),
                 "forking did not touch the original");
         ReplayRunner.Result sameRules;
-        try (ReplayRunner.Replay fork = ReplayRunner.Replay.fork(atGap, adl.parameters(), ReplaySink.NONE)) {
+        try (Replay fork = Replay.fork(atGap, adl.parameters(), ReplaySink.NONE)) {
             while (fork.step()) {
                 // same rules
             }

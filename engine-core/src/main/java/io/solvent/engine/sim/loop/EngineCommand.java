@@ -29,7 +29,7 @@ public sealed interface EngineCommand {
     }
 
     /**
-     * Moves the active run to simulated time T ({@code ReplayRunner.Replay#seek}): every feed event stamped at or
+     * Moves the active run to simulated time T ({@code Replay#seek}): every feed event stamped at or
      * before T processed, the next one after T. Playing or paused stays as it was.
      *
      * @param timeMs T, ms since the Unix epoch, UTC; not before the run's start ({@link EngineView#startMs()})
@@ -38,7 +38,7 @@ public sealed interface EngineCommand {
     }
 
     /**
-     * Forks the active run at its current moment under other parameters ({@code ReplayRunner.Replay#fork}: the same
+     * Forks the active run at its current moment under other parameters ({@code Replay#fork}: the same
      * book, feeds, depth and shocks, the state carried over) and makes the fork the active run; the run it came from
      * stays where it is and can be resumed with {@link SwitchTo}.
      *
@@ -49,7 +49,7 @@ public sealed interface EngineCommand {
     }
 
     /**
-     * Changes the active run's parameters from its current moment on ({@code ReplayRunner.Replay#change}), recorded
+     * Changes the active run's parameters from its current moment on ({@code Replay#change}), recorded
      * as a {@code parameter_change} event listing each changed key; seeking back to before it restores the parameters
      * of the time. Parameters equal to the run's change nothing and record nothing.
      *

@@ -3,9 +3,11 @@ package io.solvent.engine.sim.loop;
 import io.solvent.engine.input.InputException;
 import io.solvent.engine.scenario.Parameters;
 import io.solvent.engine.scenario.Scenario;
-import io.solvent.engine.sim.ReplayRunner;
 import io.solvent.engine.sim.ReplaySink;
 import io.solvent.engine.sim.loop.EngineView.State;
+import io.solvent.engine.sim.Replay;
+import io.solvent.engine.sim.SnapshotKeeper;
+import io.solvent.engine.sim.ScenarioFeeds;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -63,7 +65,7 @@ public final class EngineLoop implements AutoCloseable {
      *                          (on the engine thread; a fork's from the fork's moment on)
      */
     public record Options(Pacer pacer, long publishEveryNanos, int riskiest, double riskShare, int queueCapacity,
-                          ReplayRunner.SnapshotCadence snapshots, Function<String, ReplaySink> sinks) {
+                          SnapshotKeeper.Cadence snapshots, Function<String, ReplaySink> sinks) {
         /** Default shortest time between publications while playing: 50 ms (20 Hz). */
         public static final long DEFAULT_PUBLISH_EVERY_NANOS = 50_000_000L;
         /** How many recent events {@link EngineView#recentEvents()} returns (every event is in the view's log). */
@@ -75,8 +77,8 @@ public final class EngineLoop implements AutoCloseable {
         /** Default command queue capacity. */
         public static final int DEFAULT_QUEUE_CAPACITY = 256;
         /** Default snapshot cadence: every simulated minute, at most 64 kept per run. */
-        public static final ReplayRunner.SnapshotCadence DEFAULT_SNAPSHOTS =
-                new ReplayRunner.SnapshotCadence(60_000, 64);
+        public static final SnapshotKeeper.Cadence DEFAULT_SNAPSHOTS =
+                new SnapshotKeeper.Cadence(60_000, 64);
 
         public Options {
             Objects.requireNonNull(pacer, "pacer");
@@ -127,7 +129,7 @@ public final class EngineLoop implements AutoCloseable {
         }
 
         /** @param c snapshot cadence @return a copy with it */
-        public Options withSnapshots(ReplayRunner.SnapshotCadence c) {
+        public Options withSnapshots(SnapshotKeeper.Cadence c) {
             return new Options(pacer, publishEveryNanos, riskiest, riskShare, queueCapacity, c, sinks);
         }
 
@@ -327,7 +329,7 @@ public final class EngineLoop implements AutoCloseable {
     private void open() {
         LoopRun r = newRun(ORIGINAL, scenario, Long.MIN_VALUE);
         try {
-            r.replay = ReplayRunner.Replay.start(scenario, r).keepSnapshots(options.snapshots());
+            r.replay = Replay.start(scenario, r).keepSnapshots(options.snapshots());
         } catch (RuntimeException e) {
             startError = "cannot start the scenario: " + message(e);
             return;
@@ -336,7 +338,7 @@ public final class EngineLoop implements AutoCloseable {
         active = r;
         try {
             r.startMs = r.replay.nextTimeMs();
-            r.endHintMs = ReplayRunner.endHintMs(scenario);
+            r.endHintMs = ScenarioFeeds.endHintMs(scenario);
             settleEnd(r);
         } catch (RuntimeException e) {
             fail(r, e);
@@ -513,13 +515,13 @@ public final class EngineLoop implements AutoCloseable {
         if (r.ended()) {
             throw new CommandRejectedException("run '" + r.label + "' has ended; seek back to fork it earlier");
         }
-        ReplayRunner.Snapshot snap;
+        Replay.Snapshot snap;
         LoopRun f;
         try {
             snap = r.replay.snapshot();
             f = newRun(label, r.scenario.withParameters(p), snap.lastEventTime());
             f.inherit(r); // the shared history, before the fork's own
-            f.replay = ReplayRunner.Replay.fork(snap, p, f);
+            f.replay = Replay.fork(snap, p, f);
         } catch (RuntimeException e) {
             throw new CommandRejectedException("cannot fork run '" + r.label + "': " + message(e));
         }

@@ -10,6 +10,7 @@ import io.solvent.engine.sim.view.AccountQuery;
 import io.solvent.engine.sim.view.AppendLog;
 import io.solvent.engine.sim.view.RiskPass;
 import io.solvent.engine.sim.view.RiskView;
+import io.solvent.engine.sim.Replay;
 
 import java.util.Objects;
 import java.util.function.Predicate;
@@ -26,7 +27,7 @@ final class LoopRun implements ReplaySink {
     private final ReplaySink out;
     AppendLog<MetricsRow> series = new AppendLog<>();
     AppendLog<RecentEvent> events = new AppendLog<>();
-    ReplayRunner.Replay replay;
+    Replay replay;
     long startMs = Long.MIN_VALUE;
     long endHintMs = Long.MIN_VALUE;
     private io.solvent.engine.scenario.Parameters shown;   // the parameters last described, and their description

@@ -19,6 +19,8 @@ import io.solvent.engine.sim.loop.EngineCommand.StepOnce;
 import io.solvent.engine.sim.loop.EngineCommand.Stop;
 import io.solvent.engine.sim.loop.EngineCommand.SwitchTo;
 import io.solvent.engine.sim.loop.EngineView.State;
+import io.solvent.engine.sim.Replay;
+import io.solvent.engine.sim.SnapshotKeeper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -163,11 +165,11 @@ class EngineLoopTest {
         String expected = ReplayRunner.run(s, ReplaySink.NONE).stateHash();
         long t = CRASH + 120_000;
         long positionAtT;
-        try (ReplayRunner.Replay straight = ReplayRunner.Replay.start(s, ReplaySink.NONE)) {
+        try (Replay straight = Replay.start(s, ReplaySink.NONE)) {
             straight.stepThrough(t);
             positionAtT = straight.position();
         }
-        try (EngineLoop loop = EngineLoop.start(s, options().withSnapshots(new ReplayRunner.SnapshotCadence(60_000,
+        try (EngineLoop loop = EngineLoop.start(s, options().withSnapshots(new SnapshotKeeper.Cadence(60_000,
                 8)))) {
             loop.submit(Play.FASTEST).join();
             assertEquals(expected, ended(loop).stateHash());
@@ -197,10 +199,10 @@ class EngineLoopTest {
         long t = GAP - 1_000;
         String direct;
         long positionAtT;
-        try (ReplayRunner.Replay r = ReplayRunner.Replay.start(s, ReplaySink.NONE)) {
+        try (Replay r = Replay.start(s, ReplaySink.NONE)) {
             r.stepThrough(t);
             positionAtT = r.position();
-            try (ReplayRunner.Replay f = ReplayRunner.Replay.fork(r.snapshot(), deficit.parameters(), ReplaySink.NONE)) {
+            try (Replay f = Replay.fork(r.snapshot(), deficit.parameters(), ReplaySink.NONE)) {
                 while (f.step()) {
                     // to the end
                 }
@@ -243,9 +245,9 @@ class EngineLoopTest {
         Parameters deficit = s.parameters().with("deleveraging", "deficit");
         long t = GAP - 1_000;
         String forked;
-        try (ReplayRunner.Replay r = ReplayRunner.Replay.start(s, ReplaySink.NONE)) {
+        try (Replay r = Replay.start(s, ReplaySink.NONE)) {
             r.stepThrough(t);
-            try (ReplayRunner.Replay f = ReplayRunner.Replay.fork(r.snapshot(), deficit, ReplaySink.NONE)) {
+            try (Replay f = Replay.fork(r.snapshot(), deficit, ReplaySink.NONE)) {
                 while (f.step()) {
                     // to the end
                 }
@@ -475,7 +477,7 @@ class EngineLoopTest {
     }
 
     private static long positionAtFailure(Scenario s) {
-        try (ReplayRunner.Replay r = ReplayRunner.Replay.start(s, ReplaySink.NONE)) {
+        try (Replay r = Replay.start(s, ReplaySink.NONE)) {
             assertThrows(io.solvent.engine.input.InputException.class, () -> {
                 while (r.step()) {
                     // to the bad line
@@ -494,7 +496,7 @@ class EngineLoopTest {
         }
         Files.writeString(ticks, csv.toString());
         Scenario s = flash().withFeeds(List.of(new Scenario.RecordedFeed(ticks, "ticks")));
-        try (EngineLoop loop = EngineLoop.start(s, options().withSnapshots(new ReplayRunner.SnapshotCadence(10_000,
+        try (EngineLoop loop = EngineLoop.start(s, options().withSnapshots(new SnapshotKeeper.Cadence(10_000,
                 8)))) {
             loop.submit(Play.FASTEST).join();
             EngineView failed = until(loop, v -> v.state() == State.ERROR);
