@@ -2,11 +2,11 @@ package io.solvent.app.cli;
 
 import io.solvent.engine.io.BookWriter;
 import io.solvent.engine.model.Account;
-import io.solvent.engine.scenario.PopulationGenerator;
-import io.solvent.engine.scenario.PopulationParameters;
-import io.solvent.engine.scenario.PopulationProfile;
-import io.solvent.engine.scenario.PopulationSummary;
-import io.solvent.engine.scenario.PopulationUniverse;
+import io.solvent.engine.population.PopulationGenerator;
+import io.solvent.engine.population.PopulationParameters;
+import io.solvent.engine.population.PopulationProfile;
+import io.solvent.engine.population.PopulationSummary;
+import io.solvent.engine.population.PopulationUniverse;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

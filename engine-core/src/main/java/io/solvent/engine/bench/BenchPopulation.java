@@ -4,8 +4,8 @@ import io.solvent.engine.book.MarginBook;
 import io.solvent.engine.book.MarginBookBuilder;
 import io.solvent.engine.model.Account;
 import io.solvent.engine.model.Book;
-import io.solvent.engine.scenario.PopulationGenerator;
-import io.solvent.engine.scenario.PopulationParameters;
+import io.solvent.engine.population.PopulationGenerator;
+import io.solvent.engine.population.PopulationParameters;
 
 import java.util.Iterator;
 import java.util.List;

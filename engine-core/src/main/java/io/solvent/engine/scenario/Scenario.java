@@ -10,6 +10,7 @@ import io.solvent.engine.liquidity.LiquidityParameters;
 import io.solvent.engine.margin.DynamicMarginParameters;
 import io.solvent.engine.model.Book;
 import io.solvent.engine.oracle.OracleParameters;
+import io.solvent.engine.population.PopulationParameters;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

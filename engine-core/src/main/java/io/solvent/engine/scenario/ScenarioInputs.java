@@ -4,6 +4,7 @@ import io.solvent.engine.feed.synthetic.Shock;
 import io.solvent.engine.model.Asset;
 import io.solvent.engine.model.Book;
 import io.solvent.engine.model.Market;
+import io.solvent.engine.population.PopulationParameters;
 
 import java.nio.file.Path;
 import java.util.List;

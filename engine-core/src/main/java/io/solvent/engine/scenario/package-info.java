@@ -1,5 +1,5 @@
 /**
- * Synthetic books for simulation and benchmarks: {@link io.solvent.engine.scenario.PopulationGenerator} draws a
+ * Synthetic books for simulation and benchmarks: {@link io.solvent.engine.population.PopulationGenerator} draws a
  * population of accounts whose equity, leverage, margin mode, markets, sides, entry prices and collateral mix follow
  * documented distributions, calibrated where the data allows on Hyperliquid's 2025-10-10 statistics
  * ({@code docs/population.md} lists every distribution, its parameters and the source of every number).

@@ -4,7 +4,7 @@ import io.solvent.engine.io.CrashDayReader;
 import io.solvent.engine.book.MarginBook;
 import io.solvent.engine.book.StreamBaseline;
 import io.solvent.engine.model.Book;
-import io.solvent.engine.scenario.PopulationGenerator;
+import io.solvent.engine.population.PopulationGenerator;
 import io.solvent.engine.scenario.Scenario;
 import io.solvent.engine.sim.ReplayRunner;
 import io.solvent.engine.testing.MarginBooks;

@@ -3,7 +3,7 @@ package io.solvent.engine.bench;
 import io.solvent.engine.book.MarginBook;
 import io.solvent.engine.io.BookWriter;
 import io.solvent.engine.io.MarginBookReader;
-import io.solvent.engine.scenario.PopulationGenerator;
+import io.solvent.engine.population.PopulationGenerator;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -1,6 +1,6 @@
 package io.solvent.engine.bench;
 
-import io.solvent.engine.scenario.PopulationGenerator;
+import io.solvent.engine.population.PopulationGenerator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -1,7 +1,6 @@
 package io.solvent.engine.bench;
 
 import io.solvent.engine.book.MarginBook;
-import io.solvent.engine.book.ParallelRevaluation;
 import io.solvent.engine.book.StreamBaseline;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

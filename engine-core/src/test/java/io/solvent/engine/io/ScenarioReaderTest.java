@@ -134,11 +134,11 @@ class ScenarioReaderTest {
                 + "\"symbol\": \"ETHUSD\", \"initialPrice\": 3863, \"volatility\": 0.5, \"startMs\": 0,"
                 + " \"stepMs\": 1000, \"steps\": 10}}], \"symbols\": {\"ETHUSD\": \"ETH\"}}");
         Scenario s = ScenarioReader.read(f);
-        io.solvent.engine.scenario.PopulationParameters p = io.solvent.engine.scenario.PopulationParameters
+        io.solvent.engine.population.PopulationParameters p = io.solvent.engine.population.PopulationParameters
                 .ofAccounts(50, 7).withMarkets(java.util.List.of("ETH-PERP"))
-                .withProfile(io.solvent.engine.scenario.PopulationProfile.USDC_ONLY);
+                .withProfile(io.solvent.engine.population.PopulationProfile.USDC_ONLY);
         assertEquals(p, s.population());
-        assertEquals(new io.solvent.engine.scenario.PopulationGenerator(p).generate(), s.book());
+        assertEquals(new io.solvent.engine.population.PopulationGenerator(p).generate(), s.book());
         assertEquals(1, s.files().size(), "no book file: the parameters go in the manifest");
     }
 

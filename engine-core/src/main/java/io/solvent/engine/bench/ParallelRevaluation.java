@@ -1,4 +1,6 @@
-package io.solvent.engine.book;
+package io.solvent.engine.bench;
+
+import io.solvent.engine.book.MarginBook;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
-package io.solvent.engine.scenario;
+package io.solvent.engine.population;
 
+import io.solvent.engine.margin.Instruments;
+import io.solvent.engine.margin.MarginCalculator;
 import io.solvent.engine.margin.TierSchedule;
 import io.solvent.engine.model.Account;
 import io.solvent.engine.model.Asset;
@@ -60,6 +62,7 @@ public final class PopulationGenerator {
     private final double[] entrySigma;
     private final int[] sizeDecimals;
     private final TierSchedule[] schedules;
+    private final MarginCalculator margin;
 
     private final String[] assetSymbol;
     private final double[] assetPrice;
@@ -132,6 +135,7 @@ public final class PopulationGenerator {
         usdcOnly = parameters.profile() == PopulationProfile.USDC_ONLY;
         universe = new Book(assets.stream().map(PopulationAsset::asset).toList(),
                 markets.stream().map(PopulationMarket::market).toList(), List.of(), new Prices(prices));
+        margin = new MarginCalculator(Instruments.of(universe));
     }
 
     /** @return the parameters this generator draws with */
@@ -396,30 +400,9 @@ public final class PopulationGenerator {
         return new SubAccount(id, isolated ? MarginMode.ISOLATED : MarginMode.CROSS, balances, positions);
     }
 
-    /** Maintenance health of a built sub-account at the universe's prices (the model's formula, flat weights). */
+    /** Maintenance health of a built sub-account at the universe's prices: the margin calculator's, the one formula. */
     private double maintenanceHealth(SubAccount sub) {
-        double a = 0;
-        double l = 0;
-        for (Map.Entry<String, Double> b : sub.balances().entrySet()) {
-            int i = assetIndex(b.getKey());
-            double value = b.getValue() * assetPrice[i];
-            if (value >= 0) {
-                a += value * maintenanceWeight[i];
-            } else {
-                l -= value * maintenanceLiabilityWeight[i];
-            }
-        }
-        for (Position pos : sub.positions()) {
-            int m = marketIndex(pos.market());
-            double pnl = pos.size() * (marketPrice[m] - pos.entryPrice());
-            if (pnl >= 0) {
-                a += pnl;
-            } else {
-                l -= pnl;
-            }
-            l += schedules[m].requirement(Math.abs(pos.size()) * marketPrice[m], MarginType.MAINTENANCE);
-        }
-        return a - l;
+        return margin.evaluate(sub, universe.prices()).maintenance().health();
     }
 
     private int assetIndex(String symbol) {

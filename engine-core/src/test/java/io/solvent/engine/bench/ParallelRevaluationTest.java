@@ -1,6 +1,6 @@
-package io.solvent.engine.book;
+package io.solvent.engine.bench;
 
-import io.solvent.engine.bench.BenchPopulation;
+import io.solvent.engine.book.MarginBook;
 import io.solvent.engine.testing.MarginBooks;
 import io.solvent.engine.testing.RandomBooks;
 import net.jqwik.api.ForAll;

@@ -1,4 +1,5 @@
-package io.solvent.engine.scenario;
+package io.solvent.engine.population;
+
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

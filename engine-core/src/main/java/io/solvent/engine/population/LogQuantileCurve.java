@@ -1,4 +1,4 @@
-package io.solvent.engine.scenario;
+package io.solvent.engine.population;
 
 import java.util.Arrays;
 
