@@ -12,7 +12,7 @@ import io.solvent.engine.scenario.Scenario;
 import io.solvent.engine.io.StressReportWriter;
 import io.solvent.engine.scenario.StressGrid;
 import io.solvent.engine.sim.ReplayRunner;
-import io.solvent.engine.sim.ReplaySink;
+import io.solvent.engine.sim.stress.StressRunner;
 import io.solvent.engine.sim.ScenarioFeeds;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,13 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /** {@code solvent stress SCENARIO.json --set key=v1,v2,... [--set ...] --out DIR}: a grid of replays. */
 @Command(name = "stress",
@@ -129,8 +122,8 @@ public final class StressCommand implements Callable<Integer> {
         for (Map<String, String> c : combinations) {
             ScenarioReader.read(scenario, c); // reject a bad value before running anything
         }
-        List<ReplayRunner.Result> results = runAll(combinations.size(),
-                i -> ScenarioReader.read(scenario, combinations.get(i)));
+        List<ReplayRunner.Result> results = withProgress("stress", runner -> runner.grid(
+                combinations.stream().map(c -> ScenarioReader.read(scenario, c)).toList()));
         StressReportWriter.write(out, combinations, results);
         spec.commandLine().getErr().println("solvent: stress: "
                 + results.size() + " runs written to " + out.resolve("stress.csv") + " and stress.json");
@@ -144,20 +137,11 @@ public final class StressCommand implements Callable<Integer> {
         }
         Scenario base = ScenarioReader.read(scenario);
         long at = shockAt != null ? shockAt : ScenarioFeeds.firstTickMs(base);
-        // the search runs both end points, then bisects (maxDrop, 0) down to ReverseStress.TOLERANCE
-        long most = 2 + (long) Math.ceil(Math.log(maxDrop / ReverseStress.TOLERANCE) / Math.log(2));
         ProgressLine line = ProgressLine.of(spec.commandLine().getErr(), progress);
-        long[] done = {0};
         ReverseStress.Outcome outcome;
         try {
-            outcome = ReverseStress.search(drop -> {
-                double minimum = ReplayRunner.run(ReverseStress.shocked(base, at, drop), ReplaySink.NONE).summary()
-                        .fundMinimumUsd();
-                done[0]++;
-                line.update("stress --reverse", String.format(java.util.Locale.ROOT, "drop %.4f", drop), done[0],
-                        "runs", Math.min(1.0, (double) done[0] / most));
-                return minimum;
-            }, maxDrop);
+            outcome = new StressRunner(1, (done, total, detail) -> line.update("stress --reverse", detail, done, "runs",
+                    Math.min(1.0, (double) done / total)), () -> false).reverse(base, at, maxDrop);
         } finally {
             line.clear();
         }
@@ -209,7 +193,8 @@ public final class StressCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--calibrate: " + e.getMessage());
         }
         long start = ScenarioFeeds.firstTickMs(base);
-        List<ReplayRunner.Result> results = runAll(monteCarlo, i -> MonteCarlo.path(base, calibration, start, seed, i));
+        List<ReplayRunner.Result> results = withProgress("stress --monte-carlo",
+                runner -> runner.monteCarlo(base, calibration, start, seed, monteCarlo));
         StressReportWriter.writeMonteCarlo(out, calibration, seed, results);
         PrintWriter err = spec.commandLine().getErr();
         err.println("solvent: stress --monte-carlo: " + results.size() + " paths written to "
@@ -227,40 +212,23 @@ public final class StressCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private List<ReplayRunner.Result> runAll(int count, java.util.function.IntFunction<Scenario> scenarioOf)
-            throws InterruptedException {
+    /** An analysis on the engine's stress runner, on --threads threads, its progress on the progress line. */
+    private List<ReplayRunner.Result> withProgress(String task, Analysis analysis) throws InterruptedException {
         int n = threads != null ? threads : Math.min(8, Runtime.getRuntime().availableProcessors());
         if (n < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be >= 1, was " + n);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(n);
         ProgressLine line = ProgressLine.of(spec.commandLine().getErr(), progress);
-        String task = monteCarlo != null ? "stress --monte-carlo" : "stress";
-        List<ReplayRunner.Result> results = new ArrayList<>();
         try {
-            CompletionService<Map.Entry<Integer, ReplayRunner.Result>> done = new ExecutorCompletionService<>(pool);
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                done.submit(() -> Map.entry(index, ReplayRunner.run(scenarioOf.apply(index), ReplaySink.NONE)));
-            }
-            ReplayRunner.Result[] byIndex = new ReplayRunner.Result[count];
-            for (int finished = 0; finished < count; ) {
-                Future<Map.Entry<Integer, ReplayRunner.Result>> f = done.poll(ProgressLine.INTERVAL_NANOS,
-                        TimeUnit.NANOSECONDS);
-                if (f != null) {
-                    Map.Entry<Integer, ReplayRunner.Result> r = f.get();
-                    byIndex[r.getKey()] = r.getValue();
-                    finished++;
-                }
-                line.update(task, "", finished, "runs", (double) finished / count);
-            }
-            results.addAll(Arrays.asList(byIndex)); // in grid (or path) order, whatever finished first
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            return analysis.run(new StressRunner(n, (done, total, detail) -> line.update(task, detail, done, "runs",
+                    total == 0 ? 1.0 : (double) done / total), () -> false));
         } finally {
-            pool.shutdownNow();
             line.clear();
         }
-        return results;
+    }
+
+    @FunctionalInterface
+    private interface Analysis {
+        List<ReplayRunner.Result> run(StressRunner runner) throws InterruptedException;
     }
 }

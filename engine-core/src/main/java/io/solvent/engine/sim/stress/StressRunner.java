@@ -1,0 +1,169 @@
+package io.solvent.engine.sim.stress;
+
+import io.solvent.engine.scenario.Calibration;
+import io.solvent.engine.scenario.MonteCarlo;
+import io.solvent.engine.scenario.ReverseStress;
+import io.solvent.engine.scenario.Scenario;
+import io.solvent.engine.sim.Replay;
+import io.solvent.engine.sim.ReplayRunner;
+import io.solvent.engine.sim.ReplaySink;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntFunction;
+
+/**
+ * Runs the stress analyses — a grid of scenarios, the reverse stress search, Monte Carlo paths — on a pool of threads,
+ * telling a {@link Progress} as runs finish and stopping when asked ({@link BooleanSupplier} checked between feed
+ * events of every run): the command line and the console run them the same way, the console as a background task
+ * with a progress bar and a cancel button. Every run is a plain {@link ReplayRunner#run} of its scenario, so a stress
+ * run's figures are the replay's, bit for bit.
+ */
+public final class StressRunner {
+    /** How often a run looks at the cancellation, in feed events. */
+    private static final int CHECK_EVERY = 1 << 10;
+    /** How often the caller is told of progress while runs are under way, ms. */
+    private static final long PROGRESS_EVERY_MS = 200;
+
+    /** Told of progress, from the thread that called the runner. */
+    @FunctionalInterface
+    public interface Progress {
+        /** Tells nothing. */
+        Progress NONE = (done, total, detail) -> { };
+
+        /**
+         * @param done   runs finished
+         * @param total  runs in all (for the reverse search, the most it can take)
+         * @param detail what is being run, such as {@code drop 0.1250}; may be empty
+         */
+        void update(long done, long total, String detail);
+    }
+
+    private final int threads;
+    private final Progress progress;
+    private final BooleanSupplier cancelled;
+
+    /**
+     * @param threads   runs at once, {@code >= 1}
+     * @param progress  told of progress
+     * @param cancelled asked between feed events: true stops every run and the analysis throws
+     *                  {@link CancellationException}
+     */
+    public StressRunner(int threads, Progress progress, BooleanSupplier cancelled) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("expected at least 1 thread, was " + threads);
+        }
+        this.threads = threads;
+        this.progress = progress;
+        this.cancelled = cancelled;
+    }
+
+    /**
+     * @param scenarios the grid's scenarios, in grid order
+     * @return each one's result, in grid order
+     * @throws CancellationException when cancelled
+     * @throws InterruptedException  when interrupted while waiting for runs
+     */
+    public List<ReplayRunner.Result> grid(List<Scenario> scenarios) throws InterruptedException {
+        return runAll(scenarios.size(), scenarios::get);
+    }
+
+    /**
+     * @param base        the scenario
+     * @param calibration the fitted volatilities and correlations
+     * @param startMs     the paths' first time, ms since the Unix epoch, UTC
+     * @param seed        the seed of the paths (path i uses {@code seed + i})
+     * @param paths       how many, {@code >= 1}
+     * @return each path's result, in path order
+     * @throws CancellationException when cancelled
+     * @throws InterruptedException  when interrupted while waiting for runs
+     */
+    public List<ReplayRunner.Result> monteCarlo(Scenario base, Calibration calibration, long startMs, long seed,
+                                                int paths) throws InterruptedException {
+        return runAll(paths, i -> MonteCarlo.path(base, calibration, startMs, seed, i));
+    }
+
+    /**
+     * The smallest uniform drop at a moment that empties the insurance fund ({@link ReverseStress#search}: both ends,
+     * then bisection), one run at a time.
+     *
+     * @param base    the scenario
+     * @param atMs    the moment of the drop, ms since the Unix epoch, UTC
+     * @param maxDrop the largest drop tried, {@code 0 < d < 1}
+     * @return the search's outcome
+     * @throws CancellationException when cancelled
+     */
+    public ReverseStress.Outcome reverse(Scenario base, long atMs, double maxDrop) {
+        long most = 2 + (long) Math.ceil(Math.log(maxDrop / ReverseStress.TOLERANCE) / Math.log(2));
+        long[] done = {0};
+        return ReverseStress.search(drop -> {
+            progress.update(done[0], most, String.format(java.util.Locale.ROOT, "drop %.4f", drop));
+            double minimum = run(ReverseStress.shocked(base, atMs, drop)).summary().fundMinimumUsd();
+            done[0]++;
+            progress.update(done[0], Math.max(most, done[0]), String.format(java.util.Locale.ROOT, "drop %.4f",
+                    drop));
+            return minimum;
+        }, maxDrop);
+    }
+
+    /**
+     * @param scenario a scenario
+     * @return its replay to the end, stopped when cancelled
+     * @throws CancellationException when cancelled
+     */
+    public ReplayRunner.Result run(Scenario scenario) {
+        try (Replay replay = Replay.start(scenario, ReplaySink.NONE)) {
+            for (long i = 1; replay.step(); i++) {
+                if ((i & (CHECK_EVERY - 1)) == 0 && cancelled.getAsBoolean()) {
+                    throw new CancellationException("stopped at " + java.time.Instant.ofEpochMilli(replay.timeMs()));
+                }
+            }
+            return replay.finish();
+        }
+    }
+
+    private List<ReplayRunner.Result> runAll(int count, IntFunction<Scenario> scenarioOf)
+            throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, count)), r -> {
+            Thread t = new Thread(r, "solvent-stress");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            CompletionService<Map.Entry<Integer, ReplayRunner.Result>> done = new ExecutorCompletionService<>(pool);
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                done.submit(() -> Map.entry(index, run(scenarioOf.apply(index))));
+            }
+            ReplayRunner.Result[] byIndex = new ReplayRunner.Result[count];
+            progress.update(0, count, "");
+            for (int finished = 0; finished < count; ) {
+                if (cancelled.getAsBoolean()) {
+                    throw new CancellationException("stopped after " + finished + " of " + count + " runs");
+                }
+                Future<Map.Entry<Integer, ReplayRunner.Result>> f = done.poll(PROGRESS_EVERY_MS, TimeUnit.MILLISECONDS);
+                if (f != null) {
+                    Map.Entry<Integer, ReplayRunner.Result> r = f.get();
+                    byIndex[r.getKey()] = r.getValue();
+                    finished++;
+                }
+                progress.update(finished, count, "");
+            }
+            return Arrays.asList(byIndex); // in grid (or path) order, whatever finished first
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
