@@ -596,6 +596,24 @@ public final class MarginBook {
     }
 
     /**
+     * @param sub dense index
+     * @return the balance slot of its largest debt by value at the current prices (ties: the lower slot), or −1 when
+     *         it owes nothing
+     */
+    public int largestDebtSlot(int sub) {
+        int best = -1;
+        double bestUsd = 0;
+        for (int b = subs.balanceStart[sub]; b < subs.balanceStart[sub + 1]; b++) {
+            double usd = -subs.balanceUnits[b] * assets.price[subs.balanceAsset[b]];
+            if (usd > bestUsd) {
+                best = b;
+                bestUsd = usd;
+            }
+        }
+        return best;
+    }
+
+    /**
      * @param balance a balance slot
      * @return the maintenance weight it counts at now: its collateral weight when held, its liability weight when
      *         borrowed, size-adjusted and scaled by dynamic margin's haircut multiplier

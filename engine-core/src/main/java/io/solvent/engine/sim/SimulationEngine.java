@@ -3,23 +3,21 @@ package io.solvent.engine.sim;
 import io.solvent.engine.book.HealthTriggerIndex;
 import io.solvent.engine.book.MarginBook;
 import io.solvent.engine.book.SubAccountTable;
-import io.solvent.engine.insurance.Bankruptcy;
-import io.solvent.engine.insurance.DeleveragingResult;
+import io.solvent.engine.insurance.AdlQueues;
+import io.solvent.engine.insurance.BankruptcySettlement;
+import io.solvent.engine.insurance.HandedOver;
 import io.solvent.engine.insurance.BankruptcyWaterfall;
-import io.solvent.engine.insurance.DeficitPolicy;
-import io.solvent.engine.insurance.DeleveragingCandidate;
 import io.solvent.engine.insurance.DeleveragingPolicy;
-import io.solvent.engine.insurance.DeleveragingFill;
-import io.solvent.engine.insurance.InsuranceFund;
 import io.solvent.engine.insurance.InsuranceFunds;
 import io.solvent.engine.insurance.RankedAdlPolicy;
 import io.solvent.engine.ledger.Ledger;
 import io.solvent.engine.ledger.LedgerListener;
-import io.solvent.engine.ledger.Parties;
-import io.solvent.engine.ledger.PartyKind;
-import io.solvent.engine.ledger.Transfer;
+import io.solvent.engine.ledger.Posting;
 import io.solvent.engine.ledger.TransferReason;
 import io.solvent.engine.liquidation.CloseFractionCalculator;
+import io.solvent.engine.liquidation.CloseOut;
+import io.solvent.engine.liquidation.CollateralSale;
+import io.solvent.engine.liquidation.LiquidationContext;
 import io.solvent.engine.liquidation.LiquidationParameters;
 import io.solvent.engine.liquidity.Execution;
 import io.solvent.engine.liquidity.LiquidityParameters;
@@ -27,7 +25,6 @@ import io.solvent.engine.liquidity.MarketLiquidity;
 import io.solvent.engine.liquidity.TradeSide;
 import io.solvent.engine.margin.DynamicMarginCalculator;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -36,7 +33,12 @@ import java.util.List;
  * one asset, it re-evaluates only the sub-accounts exposed to that asset, liquidates the liquidatable ones (most
  * distressed first, ties by index), settles bankruptcies (insurance fund, then the deleveraging policy) and posts
  * every movement of value to the {@link Ledger}, applying it to the {@link MarginBook} at the same time so that the
- * two never disagree. Owned by one thread.
+ * two never disagree ({@link Posting}). Owned by one thread.
+ *
+ * <p>The engine keeps the step's order — who is looked at, in what order, when a round repeats — and its counters;
+ * each rule lives in the package its name promises, as a stateless calculator given the step ({@link
+ * LiquidationContext}): the perpetual close-out and hand-over in {@link CloseOut}, the lending liquidation in {@link
+ * CollateralSale}, bankruptcy settlement and deleveraging fills in {@link BankruptcySettlement}.
  *
  * <p>Liquidation of a sub-account, position by position (largest notional first, each at most once per step):
  * <ol>
@@ -48,10 +50,10 @@ import java.util.List;
  *   <li>charge {@code liquidationFee × closed notional}, cut to the equity left so that it never turns positive
  *       equity negative (Drift's rule), split {@code liquidatorShare} to the liquidator, the rest to the fund;</li>
  *   <li>what the book cannot take, or every position of an account already bankrupt, is handed over at the mark
- *       ({@link #handOver}); a negative equity left is bad debt, allocated over those positions pro rata by
+ *       ({@link CloseOut#handOver}); a negative equity left is bad debt, allocated over those positions pro rata by
  *       maintenance requirement, each settled in its own market: the fund pays first, then the policy — ranked ADL
  *       closes the top-ranked opposite positions at the position's own bankruptcy price {@code P_i + D_i/s_i}, within
- *       the market's backstop band, never taking more than a counterparty's equity ({@link #bankruptPerp}).</li>
+ *       the market's backstop band, never taking more than a counterparty's equity ({@link BankruptcySettlement#settlePerp}).</li>
  * </ol>
  * With cascade feedback on, the consumed book displaces the price seen; the asset's price that accounts see is that of
  * its first market, bounded by the book's backstop. A step repeats (at most {@value #MAX_ROUNDS} rounds) while a round
@@ -62,7 +64,7 @@ import java.util.List;
  * not liquidated until that price is fresh again.
  *
  * <p>A sub-account still liquidatable with no position left and a debt (a borrow) is liquidated as a lending market
- * does: collateral sold to repay debt under a close factor ({@link #sellCollateral}). A per-step cap (a close factor,
+ * does: collateral sold to repay debt under a close factor ({@link CollateralSale#sell}). A per-step cap (a close factor,
  * a maximum fraction below 1) means a sub-account is liquidated at most once per step; it may stay liquidatable until
  * the next.
  */
@@ -91,7 +93,9 @@ public final class SimulationEngine {
     private final double[] oracle;
     private final boolean[] paused;
     private final Execution exec = new Execution();
-    private final HandOverParts parts = new HandOverParts();
+    private final HandedOver parts = new HandedOver();
+    private final Posting posting;
+    private final Step step = new Step();
     private final PlausibilityMonitor plausibility;
     private final int[][] marketsOf;
 
@@ -99,11 +103,8 @@ public final class SimulationEngine {
     private double[] candidateKeys = new double[64];
     private final boolean[] touched;
     private final boolean[] listed;
-    private int[] dirty = new int[64];
-    private int dirtyCount;
-    private final boolean[] capped;
-    private int[] cappedList = new int[16];
-    private int cappedCount;
+    private final WorkSet dirty;   // touched by a transfer or a fill this round: looked at again
+    private final WorkSet capped;  // their per-step cap used up
 
     private DynamicMarginCalculator dynamicMargin;
     private io.solvent.engine.margin.DynamicMarginParameters dynamicMarginParameters;
@@ -113,12 +114,8 @@ public final class SimulationEngine {
     private HealthTriggerIndex liquidatableIndex;
     private HealthTriggerIndex atRiskIndex;
     private final boolean[] atRiskStale;
-    private final boolean[] marked;
-    private int[] markedList = new int[64];
-    private int markedCount;
-    private final boolean[] pendingFlag;
-    private int[] pending = new int[16];
-    private int pendingCount;
+    private final WorkSet marked;  // to re-evaluate in an indexed collection
+    private final WorkSet pending; // left liquidatable: looked at when an asset they are exposed to moves
 
     private long steps;
     private long liquidations;
@@ -167,10 +164,12 @@ public final class SimulationEngine {
         this.plausibility = new PlausibilityMonitor();
         this.touched = new boolean[Math.max(1, subs.positionStart(subs.size()))];
         this.listed = new boolean[subs.size()];
-        this.capped = new boolean[subs.size()];
-        this.marked = new boolean[subs.size()];
-        this.pendingFlag = new boolean[subs.size()];
+        this.dirty = new WorkSet(subs.size());
+        this.capped = new WorkSet(subs.size());
+        this.marked = new WorkSet(subs.size());
+        this.pending = new WorkSet(subs.size());
         this.atRiskStale = new boolean[assets];
+        this.posting = new Posting(ledger, book, this::addDirty);
         setIndexed(true);
     }
 
@@ -205,12 +204,12 @@ public final class SimulationEngine {
         this.plausibility = o.plausibility.copy();
         this.touched = new boolean[o.touched.length];
         this.listed = new boolean[o.listed.length];
-        this.capped = new boolean[o.capped.length];
-        this.marked = new boolean[o.marked.length];
+        this.dirty = new WorkSet(subs.size());
+        this.capped = new WorkSet(subs.size());
+        this.marked = new WorkSet(subs.size());
         this.atRiskStale = o.atRiskStale.clone();
-        this.pendingFlag = o.pendingFlag.clone();
-        this.pending = o.pending.clone();
-        this.pendingCount = o.pendingCount;
+        this.pending = new WorkSet(o.pending);
+        this.posting = new Posting(ledger, book, this::addDirty);
         this.liquidatableIndex = o.liquidatableIndex == null || redefined ? null : o.liquidatableIndex.copy(book);
         this.atRiskIndex = o.atRiskIndex == null || redefined ? null : o.atRiskIndex.copy(book);
         this.adlQueues = o.liquidatableIndex == null || redefined ? null : adlQueuesFor(waterfall);
@@ -343,12 +342,12 @@ public final class SimulationEngine {
             }
         }
         if (liquidatableIndex != null) {
-            for (int i = 0; i < dirtyCount; i++) { // touched in a last round that hit MAX_ROUNDS
-                book.revalue(dirty[i]);
-                refresh(dirty[i]);
+            for (int i = 0; i < dirty.size(); i++) { // touched in a last round that hit MAX_ROUNDS
+                book.revalue(dirty.get(i));
+                refresh(dirty.get(i));
             }
         }
-        dirtyCount = 0;
+        dirty.clear();
         endStep();
     }
 
@@ -413,26 +412,12 @@ public final class SimulationEngine {
     }
 
     private void rebuildPending() {
-        for (int i = 0; i < pendingCount; i++) {
-            pendingFlag[pending[i]] = false;
-        }
-        pendingCount = 0;
+        pending.clear();
         for (int s = 0; s < subs.size(); s++) {
             if (liquidatableIndex.negative(s)) {
-                addPending(s);
+                pending.add(s);
             }
         }
-    }
-
-    private void addPending(int sub) {
-        if (pendingFlag[sub]) {
-            return;
-        }
-        pendingFlag[sub] = true;
-        if (pendingCount == pending.length) {
-            pending = Arrays.copyOf(pending, 2 * pendingCount);
-        }
-        pending[pendingCount++] = sub;
     }
 
     /** Re-boxes a freshly evaluated sub-account in both indexes and keeps the liquidatable ones pending. */
@@ -440,19 +425,8 @@ public final class SimulationEngine {
         liquidatableIndex.refresh(sub);
         atRiskIndex.refresh(sub);
         if (liquidatableIndex.negative(sub)) {
-            addPending(sub);
+            pending.add(sub);
         }
-    }
-
-    private void mark(int sub) {
-        if (marked[sub]) {
-            return;
-        }
-        marked[sub] = true;
-        if (markedCount == markedList.length) {
-            markedList = Arrays.copyOf(markedList, 2 * markedCount);
-        }
-        markedList[markedCount++] = sub;
     }
 
     /**
@@ -463,57 +437,37 @@ public final class SimulationEngine {
     private int collectTriggered(int asset, double price) {
         int k = liquidatableIndex.collect(asset, price);
         for (int i = 0; i < k; i++) {
-            mark(liquidatableIndex.triggered(i));
+            marked.add(liquidatableIndex.triggered(i));
         }
         atRiskStale[asset] = true; // the at-risk count catches up when it is read (atRiskCount)
-        int kept = 0;
-        for (int i = 0; i < pendingCount; i++) {
-            int s = pending[i];
+        pending.retain(s -> { // the healthy again since they were listed leave
             if (!liquidatableIndex.negative(s)) {
-                pendingFlag[s] = false; // healthy again since it was listed
-                continue;
+                return false;
             }
-            pending[kept++] = s;
             if (liquidatableIndex.exposed(s, asset)) {
-                mark(s);
+                marked.add(s);
             }
-        }
-        pendingCount = kept;
-        for (int i = 0; i < dirtyCount; i++) {
-            mark(dirty[i]);
+            return true;
+        });
+        for (int i = 0; i < dirty.size(); i++) {
+            marked.add(dirty.get(i));
         }
         int n = 0;
-        for (int i = 0; i < markedCount; i++) {
-            int s = markedList[i];
-            marked[s] = false;
+        for (int i = 0; i < marked.size(); i++) {
+            int s = marked.get(i);
             book.revalue(s);
             refresh(s);
             n = consider(s, n);
         }
-        markedCount = 0;
+        marked.clear();
         endCollect(n);
         return n;
     }
 
     /** Lifts the per-step caps and checks the ledger. */
     private void endStep() {
-        for (int i = 0; i < cappedCount; i++) {
-            capped[cappedList[i]] = false;
-        }
-        cappedCount = 0;
+        capped.clear();
         maxImbalance = Math.max(maxImbalance, ledger.checkStep());
-    }
-
-    /** Marks a sub-account as done for this step: its per-step cap (close factor, maximum fraction) is used up. */
-    private void cap(int sub) {
-        if (capped[sub]) {
-            return;
-        }
-        capped[sub] = true;
-        if (cappedCount == cappedList.length) {
-            cappedList = Arrays.copyOf(cappedList, 2 * cappedCount);
-        }
-        cappedList[cappedCount++] = sub;
     }
 
     /**
@@ -654,7 +608,7 @@ public final class SimulationEngine {
                 break;
             }
         }
-        dirtyCount = 0;
+        dirty.clear();
         if (liquidatableIndex != null) {
             book.revalueAll();
             liquidatableIndex.rebuild();
@@ -681,8 +635,8 @@ public final class SimulationEngine {
         for (int i = 0; i < exposed; i++) {
             n = consider(book.exposureByAsset().member(asset, i), n);
         }
-        for (int i = 0; i < dirtyCount; i++) {
-            n = consider(dirty[i], n);
+        for (int i = 0; i < dirty.size(); i++) {
+            n = consider(dirty.get(i), n);
         }
         endCollect(n);
         return n;
@@ -693,7 +647,7 @@ public final class SimulationEngine {
         for (int i = 0; i < n; i++) {
             listed[candidates[i]] = false;
         }
-        dirtyCount = 0;
+        dirty.clear();
         sortByKeyThenIndex(n);
     }
 
@@ -712,7 +666,7 @@ public final class SimulationEngine {
     }
 
     private int consider(int sub, int n) {
-        if (listed[sub] || capped[sub] || !book.liquidatable(sub) || exposedToPaused(sub)) {
+        if (listed[sub] || capped.contains(sub) || !book.liquidatable(sub) || exposedToPaused(sub)) {
             return n;
         }
         listed[sub] = true;
@@ -740,394 +694,37 @@ public final class SimulationEngine {
         }
     }
 
-    /** @return whether anything was closed or settled */
+    /**
+     * The step's order for one candidate: its positions closed into the books ({@link CloseOut#closePositions}); what
+     * the books cannot take handed over at the mark and its deficit settled ({@link CloseOut#handOver}); with no
+     * position left and a debt, collateral sold ({@link CollateralSale#sell}); with nothing left to close or sell and
+     * negative equity, a lending bankruptcy ({@link BankruptcySettlement#settleLending}).
+     *
+     * @return whether anything was closed or settled
+     */
     private boolean liquidate(int sub, long timeMs) {
         addDirty(sub); // whatever happens, its figures change: look at it again next round
-        int first = subs.positionStart(sub);
-        int end = subs.positionStart(sub + 1);
-        boolean closedAny = false;
-        boolean handOver = false;
-        for (int attempt = first; attempt < end && book.liquidatable(sub); attempt++) {
-            int p = largestUntouched(first, end);
-            if (p < 0) {
-                break;
-            }
-            touched[p] = true;
-            int m = subs.positionMarket(p);
-            int asset = book.markets().underlying(m);
-            double size = subs.positionSize(p);
-            double x = CloseFractionCalculator.fraction(book, sub, p, oracle[asset], liquidity[m], feeRate[m], params,
-                    timeMs);
-            double closed = x * size;
-            TradeSide side = TradeSide.closing(size);
-            double notional = Math.abs(closed) * liquidity[m].price(oracle[asset], timeMs);
-            // the book takes no more than what leaves the account solvent: a liquidation never fills past the
-            // position's bankruptcy price (Binance's IOC at the bankruptcy price, dYdX's fillable price); the rest is
-            // handed over below
-            double affordable = affordableNotional(m, side, notional, Math.max(0, book.equity(sub)), timeMs);
-            if (affordable < notional) {
-                handOver = true;
-                if (!(affordable > 1e-9 * notional)) {
-                    break;
-                }
-                closed *= affordable / notional;
-                x = closed / size;
-                notional = affordable;
-            }
-            liquidity[m].execute(side, notional, oracle[asset], timeMs, exec);
-            plausibility.checkFill(timeMs, sub, m, exec.fillPrice(), oracle[asset], bandOf(m, side, timeMs));
-            double pnlAtReference = closed * (exec.referencePrice() - subs.positionEntry(p));
-            if (pnlAtReference > 0) {
-                transfer(timeMs, pnlAtReference, Parties.outsideMarket(m), Parties.subAccount(sub),
-                        TransferReason.CLOSE_OUT_PNL);
-            } else if (pnlAtReference < 0) {
-                transfer(timeMs, -pnlAtReference, Parties.subAccount(sub), Parties.outsideMarket(m),
-                        TransferReason.CLOSE_OUT_PNL);
-            }
-            if (exec.slippageCostUsd() > 0) {
-                transfer(timeMs, exec.slippageCostUsd(), Parties.subAccount(sub), Parties.outsideMarket(m),
-                        TransferReason.SLIPPAGE);
-            }
-            book.setPositionSize(p, x == 1.0 ? 0 : size - closed);
-            book.revalue(sub);
-            double fee = Math.min(feeRate[m] * notional, Math.max(0, book.equity(sub)));
-            chargeFee(sub, m, fee, timeMs);
-            book.revalue(sub);
-            liquidations++;
-            liquidatedNotional += notional;
-            closedAny = true;
-            listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.LIQUIDATION, sub, m, closed,
-                    exec.fillPrice(), notional, fee, x == 1.0 ? "closed" : "partial " + x));
-            if (handOver) {
-                break;
-            }
-        }
-        for (int p = first; p < end; p++) {
-            touched[p] = false;
-        }
+        int closing = CloseOut.closePositions(step, sub, timeMs);
+        boolean closedAny = (closing & CloseOut.CLOSED) != 0;
+        boolean handOver = (closing & CloseOut.HAND_OVER) != 0;
         if (closedAny && params.capsPerStep()) {
-            cap(sub);
+            capped.add(sub);
         }
         if (hasOpenPosition(sub) && book.liquidatable(sub) && (handOver || book.equity(sub) < 0)) {
-            handOver(sub, timeMs);
+            CloseOut.handOver(step, sub, timeMs);
             return true;
         }
         boolean acted = closedAny;
-        if (book.liquidatable(sub) && !hasOpenPosition(sub) && !capped[sub] && sellCollateral(sub, timeMs)) {
+        if (book.liquidatable(sub) && !hasOpenPosition(sub) && !capped.contains(sub)
+                && CollateralSale.sell(step, sub, timeMs)) {
             acted = true;
-            cap(sub);
+            capped.add(sub);
         }
-        if (!hasOpenPosition(sub) && book.equity(sub) < 0 && largestCollateral(sub, -1) < 0) {
-            bankruptLending(sub, timeMs); // nothing left to close, nothing left to sell
+        if (!hasOpenPosition(sub) && book.equity(sub) < 0 && CollateralSale.riskiestCollateral(book, sub, -1) < 0) {
+            BankruptcySettlement.settleLending(step, sub, timeMs); // nothing left to close, nothing left to sell
             return true;
         }
         return acted;
-    }
-
-    /**
-     * @return the largest notional, at most {@code notional}, whose slippage against the market's book costs no more
-     *         than {@code equityUsd}: what the book may take before the account would be bankrupt (bisection on the
-     *         non-decreasing cost {@code q · slippage(q)})
-     */
-    private double affordableNotional(int m, TradeSide side, double notional, double equityUsd, long timeMs) {
-        if (!(equityUsd > 0)) {
-            return 0; // already bankrupt: its positions go to the waterfall, not to the book
-        }
-        if (notional * liquidity[m].slippage(side, notional, timeMs) <= equityUsd) {
-            return notional;
-        }
-        double lo = 0;
-        double hi = notional;
-        for (int i = 0; i < 60; i++) {
-            double mid = lo + (hi - lo) / 2;
-            if (mid * liquidity[m].slippage(side, mid, timeMs) <= equityUsd) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    /**
-     * The hand-over of a liquidated sub-account whose positions the book cannot take without leaving it bankrupt (or
-     * that a gap already left with negative equity): as Binance's insurance fund and Hyperliquid's backstop take a
-     * position over at its bankruptcy price, every open position is closed at the price seen (the mark) and the
-     * sub-account's deficit, if any, goes through the bankruptcy waterfall position by position ({@link
-     * #bankruptPerp}): ranked ADL then closes opposite positions at each position's own bankruptcy price, with the
-     * position's whole size to match. Each hand-over is a {@code liquidation} row at the mark, "handed over".
-     */
-    private void handOver(int sub, long timeMs) {
-        parts.clear();
-        for (int p = subs.positionStart(sub); p < subs.positionStart(sub + 1); p++) {
-            double size = subs.positionSize(p);
-            if (size == 0) {
-                continue;
-            }
-            int m = subs.positionMarket(p);
-            double mark = book.assets().price(book.markets().underlying(m));
-            parts.add(m, size, mark, book.positionMaintenanceRequirement(p));
-            double pnl = size * (mark - subs.positionEntry(p));
-            if (pnl > 0) {
-                transfer(timeMs, pnl, Parties.outsideMarket(m), Parties.subAccount(sub), TransferReason.CLOSE_OUT_PNL);
-            } else if (pnl < 0) {
-                transfer(timeMs, -pnl, Parties.subAccount(sub), Parties.outsideMarket(m),
-                        TransferReason.CLOSE_OUT_PNL);
-            }
-            book.setPositionSize(p, 0);
-        }
-        book.revalue(sub);
-        double deficitUsd = Math.max(0, -book.equity(sub));
-        if (deficitUsd > 0 && deficitUsd <= 1e-9 * Math.max(1, parts.totalNotional())) {
-            // the book took exactly what left it solvent: what remains below zero is rounding, written off as bad debt
-            badDebt += writeOffResidue(sub, funds.forMarket(parts.market(0)), parts.totalNotional(), timeMs);
-            deficitUsd = 0;
-        }
-        for (int i = 0; i < parts.count(); i++) {
-            double notional = parts.notional(i);
-            liquidations++;
-            liquidatedNotional += notional;
-            listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.LIQUIDATION, sub, parts.market(i),
-                    parts.closedSize(i), parts.mark(i), notional, 0, deficitUsd > 0
-                            ? "handed over at the mark, to the bankruptcy waterfall"
-                            : "handed over at the mark, solvent"));
-        }
-        if (deficitUsd > 0) {
-            bankruptPerp(sub, timeMs);
-        }
-    }
-
-    /**
-     * @return the plausibility band of a market's fills on one side: the backstop distance of the side of its book in
-     *         force that the trade consumes (no fill of the book is further from the oracle price)
-     */
-    private double bandOf(int market, TradeSide side, long timeMs) {
-        return liquidity[market].book(timeMs).consumedBy(side).maxDistance();
-    }
-
-    /**
-     * A lending liquidation (margin-model.md rule 3, as Aave does it): repays part of the sub-account's largest debt
-     * — the close factor's share, all of it at or below {@code fullCloseHealthFactor} or when the rest would be dust —
-     * by selling its collateral, riskiest first (lowest maintenance weight, then asset index), each sale against the
-     * collateral's market with its own slippage, and buying the debt asset against its market. The lending bonus
-     * ({@code lendingBonus} × debt repaid, cut so it never turns positive equity negative) is split between the
-     * liquidator and the insurance fund like a liquidation fee. An asset without a market trades at its oracle price.
-     *
-     * @return whether anything was sold
-     */
-    private boolean sellCollateral(int sub, long timeMs) {
-        int debtSlot = largestDebt(sub);
-        if (debtSlot < 0) {
-            return false;
-        }
-        int d = subs.balanceAsset(debtSlot);
-        double debtRef = seenPrice(d, timeMs);
-        double debtUsd = -subs.balanceUnits(debtSlot) * debtRef;
-        double hf = book.maintenanceHealthFactor(sub);
-        double target = (hf <= params.fullCloseHealthFactor() ? 1 : params.closeFactor()) * debtUsd;
-        if (debtUsd - target < params.dustNotionalUsd()) {
-            target = debtUsd;
-        }
-        double remaining = target;
-        double bonus = params.lendingBonus();
-        boolean sold = false;
-        for (int c = largestCollateral(sub, debtSlot); c >= 0 && remaining > 0; c = largestCollateral(sub, debtSlot)) {
-            int asset = subs.balanceAsset(c);
-            int mc = primaryMarket[asset];
-            int md = primaryMarket[d];
-            double ref = seenPrice(asset, timeMs);
-            double value = subs.balanceUnits(c) * ref;
-            if (!(value > 0)) {
-                break;
-            }
-            double allProceeds = value * (1 - slippage(mc, TradeSide.SELL, value, timeMs));
-            double sale;
-            double repay;
-            if (allProceeds >= need(md, remaining, bonus, timeMs)) {
-                repay = remaining;
-                sale = solveSale(mc, need(md, remaining, bonus, timeMs), value, timeMs);
-            } else {
-                sale = value;
-                repay = solveRepay(md, allProceeds, remaining, bonus, timeMs);
-            }
-            // the sale: collateral out at the reference price, cash in, the slippage to the outside market
-            double slip = 0;
-            if (mc >= 0) {
-                liquidity[mc].execute(TradeSide.SELL, sale, oracle[asset], timeMs, exec);
-                slip = exec.slippageCostUsd();
-            }
-            double fill = (sale - slip) / (sale / ref);
-            if (mc >= 0) {
-                plausibility.checkFill(timeMs, sub, mc, fill, oracle[asset], bandOf(mc, TradeSide.SELL, timeMs));
-            }
-            double unitsSold = sale == value ? subs.balanceUnits(c) : sale / ref;
-            book.setBalanceUnits(c, sale == value ? 0 : subs.balanceUnits(c) - unitsSold);
-            book.settle(sub, sale);
-            if (slip > 0) {
-                transfer(timeMs, slip, Parties.subAccount(sub), Parties.outsideMarket(mc), TransferReason.SLIPPAGE);
-            }
-            // the purchase of the debt asset, at its reference price plus slippage, repaying the debt
-            double buySlip = 0;
-            if (md >= 0 && d != subs.balanceAsset(subs.settlementSlot(sub))) {
-                liquidity[md].execute(TradeSide.BUY, repay, oracle[d], timeMs, exec);
-                buySlip = exec.slippageCostUsd();
-            }
-            if (debtSlot != subs.settlementSlot(sub)) {
-                double units = subs.balanceUnits(debtSlot) + repay / debtRef;
-                book.setBalanceUnits(debtSlot, repay >= remaining && target == debtUsd ? 0 : Math.min(0, units));
-                book.settle(sub, -repay);
-            }
-            if (buySlip > 0) {
-                transfer(timeMs, buySlip, Parties.subAccount(sub), Parties.outsideMarket(md), TransferReason.SLIPPAGE);
-            }
-            book.revalue(sub);
-            double fee = Math.min(bonus * repay, Math.max(0, book.equity(sub)));
-            chargeFee(sub, mc >= 0 ? mc : Math.max(0, md), fee, timeMs);
-            book.revalue(sub);
-            if (debtSlot == subs.settlementSlot(sub)) {
-                repay = sale - slip - fee; // the cash raised is the settlement balance: all of it repays the debt
-            }
-            remaining -= repay;
-            sold = true;
-            liquidations++;
-            liquidatedNotional += sale;
-            listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.COLLATERAL_SALE, sub, mc, -unitsSold,
-                    fill, repay, fee, "repaid " + book.assets().symbol(d) + " with " + book.assets().symbol(asset)));
-            if (remaining <= params.dustNotionalUsd() * 1e-9) {
-                break;
-            }
-        }
-        return sold;
-    }
-
-    /** @return the cash, USD, a sale must raise to repay {@code repay} USD of debt and its bonus */
-    private double need(int debtMarket, double repay, double bonus, long timeMs) {
-        return repay * (1 + slippage(debtMarket, TradeSide.BUY, repay, timeMs)) + bonus * repay;
-    }
-
-    private double slippage(int market, TradeSide side, double notional, long timeMs) {
-        return market < 0 || notional == 0 ? 0 : liquidity[market].slippage(side, notional, timeMs);
-    }
-
-    /** @return the notional to sell, USD at the reference price, whose proceeds after slippage are {@code cash} */
-    private double solveSale(int market, double cash, double value, long timeMs) {
-        if (market < 0) {
-            return Math.min(cash, value);
-        }
-        double lo = cash;
-        double hi = value;
-        for (int i = 0; i < 100 && lo < hi; i++) {
-            double mid = lo + (hi - lo) / 2;
-            if (mid == lo || mid == hi) {
-                break;
-            }
-            if (mid * (1 - slippage(market, TradeSide.SELL, mid, timeMs)) < cash) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        return hi;
-    }
-
-    /** @return the debt, USD, that {@code cash} repays with its bonus and the purchase's slippage */
-    private double solveRepay(int debtMarket, double cash, double most, double bonus, long timeMs) {
-        double lo = 0;
-        double hi = Math.min(most, cash / (1 + bonus));
-        for (int i = 0; i < 100 && lo < hi; i++) {
-            double mid = lo + (hi - lo) / 2;
-            if (mid == lo || mid == hi) {
-                break;
-            }
-            if (need(debtMarket, mid, bonus, timeMs) <= cash) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    /** @return the balance slot of the sub-account's largest debt by value (ties: lower slot), or −1 */
-    private int largestDebt(int sub) {
-        int best = -1;
-        double bestUsd = 0;
-        for (int b = subs.balanceStart(sub); b < subs.balanceStart(sub + 1); b++) {
-            double usd = -subs.balanceUnits(b) * book.assets().price(subs.balanceAsset(b));
-            if (usd > bestUsd) {
-                best = b;
-                bestUsd = usd;
-            }
-        }
-        return best;
-    }
-
-    /**
-     * @return the balance slot of the riskiest collateral other than {@code except}: the lowest maintenance weight,
-     *         ties by lower asset index; −1 when none is left
-     */
-    private int largestCollateral(int sub, int except) {
-        int best = -1;
-        for (int b = subs.balanceStart(sub); b < subs.balanceStart(sub + 1); b++) {
-            if (b == except || !(subs.balanceUnits(b) > 0)) {
-                continue;
-            }
-            if (best < 0 || riskier(subs.balanceAsset(b), subs.balanceAsset(best))) {
-                best = b;
-            }
-        }
-        return best;
-    }
-
-    private boolean riskier(int a, int than) {
-        double wa = book.assets().asset(a).maintenanceWeight();
-        double wb = book.assets().asset(than).maintenanceWeight();
-        return wa < wb || wa == wb && a < than;
-    }
-
-    /** @return the price of a lending bankruptcy's largest debt asset (1 when it owes nothing but the residue) */
-    private double lendingMark(int sub) {
-        int debt = largestDebt(sub);
-        return debt < 0 ? 1 : oracle[subs.balanceAsset(debt)];
-    }
-
-    /** @return the market a lending bankruptcy is filed under: its largest debt's market, else market 0 */
-    private int lendingMarket(int sub) {
-        int debt = largestDebt(sub);
-        int m = debt < 0 ? -1 : primaryMarket[subs.balanceAsset(debt)];
-        return Math.max(0, m);
-    }
-
-    /** Charges a liquidation fee, split between the liquidator and the fund backing the market. */
-    private void chargeFee(int sub, int market, double fee, long timeMs) {
-        double toLiquidator = fee * params.liquidatorShare();
-        double toFund = fee - toLiquidator;
-        if (toLiquidator > 0) {
-            transfer(timeMs, toLiquidator, Parties.subAccount(sub), Parties.liquidator(0),
-                    TransferReason.LIQUIDATION_FEE_TO_LIQUIDATOR);
-        }
-        if (toFund > 0) {
-            InsuranceFund fund = funds.forMarket(market);
-            fund.receive(timeMs, toFund);
-            transfer(timeMs, toFund, Parties.subAccount(sub), fund.party(), TransferReason.LIQUIDATION_FEE_TO_FUND);
-        }
-    }
-
-    private int largestUntouched(int first, int end) {
-        int best = -1;
-        double bestNotional = 0;
-        for (int p = first; p < end; p++) {
-            double size = subs.positionSize(p);
-            if (touched[p] || size == 0) {
-                continue;
-            }
-            double n = Math.abs(size) * oracle[book.markets().underlying(subs.positionMarket(p))];
-            if (best < 0 || n > bestNotional) {
-                best = p;
-                bestNotional = n;
-            }
-        }
-        return best;
     }
 
     private boolean hasOpenPosition(int sub) {
@@ -1139,267 +736,11 @@ public final class SimulationEngine {
         return false;
     }
 
-    /**
-     * Settles a perpetual bankruptcy: a sub-account whose open positions were handed over ({@link #handOver}, held in
-     * {@link #parts}) with negative equity {@code D}. As dYdX allocates an account's equity to its positions pro rata by
-     * maintenance requirement, the deficit is allocated over those positions, {@code D_i = D · w_i / Σw} (w_i: the
-     * position's maintenance requirement at the mark; by notional if every w is 0). The insurance fund backing each
-     * position's market pays its share first (a fund short of the whole pays each share pro rata). What it cannot pay,
-     * {@code S_i}, goes to the deleveraging policy in that position's market, as a bankruptcy of its own: ranked ADL
-     * closes opposite positions at that position's own bankruptcy price {@code P_i + S_i / s_i} (s_i: the position's
-     * size, P_i: the mark). That price is kept within the market's backstop band {@code |S_i / (s_i·P_i)| <= maxDistance} of
-     * the side the counterparties trade; what the band cannot carry is recorded deficit.
-     */
-    private void bankruptPerp(int sub, long timeMs) {
-        double deficitUsd = -book.equity(sub);
-        int n = parts.count();
-        double totalWeight = parts.totalWeight();
-        boolean byNotional = !(totalWeight > 0);
-        int main = parts.largest(byNotional);
-        int mainMarket = parts.market(main);
-        InsuranceFund mainFund = funds.forMarket(mainMarket);
-        bankruptcies++;
-        badDebt += deficitUsd;
-        plausibility.checkBankruptcy(timeMs, sub, deficitUsd);
-        listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.BANKRUPTCY, sub, mainMarket, 0,
-                parts.mark(main), deficitUsd, 0, waterfall.policy().name()));
-        double allocated = 0;
-        for (int i = 0; i < n; i++) {
-            double share = i == n - 1 ? deficitUsd - allocated
-                    : deficitUsd * (byNotional ? parts.notional(i) / parts.totalNotional()
-                    : parts.weight(i) / totalWeight);
-            share = Math.max(0, Math.min(share, deficitUsd - allocated));
-            parts.setShare(i, share);
-            allocated += share;
-        }
-        // each fund pays its markets' shares, pro rata when it cannot pay them all
-        for (int i = 0; i < n; i++) {
-            InsuranceFund fund = funds.forMarket(parts.market(i));
-            if (parts.paidOf(i) >= 0) {
-                continue; // settled with an earlier share of the same fund
-            }
-            double owed = 0;
-            for (int j = i; j < n; j++) {
-                if (funds.forMarket(parts.market(j)) == fund) {
-                    owed += parts.share(j);
-                }
-            }
-            double paid = owed > 0 ? fund.pay(timeMs, owed) : 0;
-            double given = 0;
-            int lastOfFund = -1;
-            for (int j = i; j < n; j++) {
-                if (funds.forMarket(parts.market(j)) == fund) {
-                    lastOfFund = j;
-                }
-            }
-            for (int j = i; j < n; j++) {
-                if (funds.forMarket(parts.market(j)) == fund) {
-                    double pj = j == lastOfFund ? paid - given : owed > 0 ? paid * parts.share(j) / owed : 0;
-                    pj = Math.max(0, Math.min(pj, parts.share(j)));
-                    parts.setPaid(j, pj);
-                    given += pj;
-                }
-            }
-            if (paid > 0) {
-                transfer(timeMs, paid, fund.party(), Parties.subAccount(sub), TransferReason.BAD_DEBT_PAYOUT);
-                listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.FUND_PAYMENT, sub, mainMarket, 0,
-                        Double.NaN, paid, 0, fund.name()));
-            }
-        }
-        double recordedTotal = 0;
-        for (int i = 0; i < n; i++) {
-            int m = parts.market(i);
-            double size = parts.closedSize(i);
-            double mark = parts.mark(i);
-            double shortfall = parts.share(i) - parts.paidOf(i);
-            if (!(shortfall > 0)) {
-                continue;
-            }
-            InsuranceFund fund = funds.forMarket(m);
-            TradeSide counterpartySide = TradeSide.closing(-size);
-            double band = bandOf(m, counterpartySide, timeMs);
-            double carried = Math.min(shortfall, band * Math.abs(size) * mark);
-            double beyond = shortfall - carried;
-            Bankruptcy b = new Bankruptcy(sub, m, fund.key(), size, mark, carried);
-            DeleveragingResult r;
-            if (adlQueues != null && size != 0) { // the kept queue, in order: no full ranking
-                r = ((RankedAdlPolicy) waterfall.policy()).deleverage(b, carried,
-                        adlQueues.queue(m, -Math.signum(size), mark, sub));
-                adlQueues.putBack();
-            } else {
-                r = waterfall.policy().deleverage(b, carried, deleveragingCandidates(sub, m, size));
-            }
-            for (Transfer t : r.transfers()) {
-                transfer(timeMs, t.amountUsd(), t.from(), t.to(), t.reason());
-                if (t.reason() == TransferReason.SOCIALIZED_LOSS) {
-                    listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.SOCIALIZED_LOSS,
-                            Parties.index(t.from()), m, 0, Double.NaN, t.amountUsd(), 0, "for " + sub));
-                }
-            }
-            for (DeleveragingFill f : r.fills()) {
-                adlFill(f, mark, sub, timeMs);
-                plausibility.checkFill(timeMs, f.subAccount(), m, f.priceUsd(), mark, band);
-                plausibility.checkCounterparty(timeMs, f.subAccount(), book.equity(f.subAccount()), sub);
-            }
-            double recorded = r.deficitUsd();
-            if (beyond > 0) {
-                transfer(timeMs, beyond, fund.deficitParty(), Parties.subAccount(sub), TransferReason.DEFICIT);
-                recorded += beyond;
-            }
-            recordedTotal += recorded;
-            if (recorded > 0) {
-                listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.DEFICIT, sub, m, 0, Double.NaN,
-                        recorded, 0, beyond > 0 ? fund.name() + ", beyond the ADL band" : fund.name()));
-            }
-        }
-        writeOffResidue(sub, mainFund, deficitUsd, timeMs);
-        deficit += recordedTotal;
-        book.revalue(sub);
-    }
-
-    /**
-     * The transfers sum to the deficit, but adding them to the cash can leave a rounding residue of ~1e-13 that would
-     * keep the sub-account "liquidatable" with nothing to close: written off as deficit, in the ledger.
-     *
-     * @return the residue written off, USD (0 when there was none, or more than rounding)
-     */
-    private double writeOffResidue(int sub, InsuranceFund fund, double scaleUsd, long timeMs) {
-        double residue = -book.equity(sub);
-        if (residue > 0 && residue <= 1e-9 * Math.max(1, scaleUsd)) {
-            transfer(timeMs, residue, fund.deficitParty(), Parties.subAccount(sub), TransferReason.DEFICIT);
-            deficit += residue;
-            return residue;
-        }
-        return 0;
-    }
-
-    /**
-     * A lending bankruptcy: a borrow with no collateral left to sell. It has no counterparty positions, so what the
-     * fund cannot pay is recorded as deficit, whatever the policy (Aave's {@code reserve.deficit}).
-     */
-    private void bankruptLending(int sub, long timeMs) {
-        double deficitUsd = -book.equity(sub);
-        int market = lendingMarket(sub);
-        double mark = lendingMark(sub);
-        InsuranceFund fund = funds.forMarket(market);
-        bankruptcies++;
-        badDebt += deficitUsd;
-        plausibility.checkBankruptcy(timeMs, sub, deficitUsd);
-        listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.BANKRUPTCY, sub, -1, 0, mark, deficitUsd,
-                0, waterfall.policy().name()));
-        double paid = fund.pay(timeMs, deficitUsd);
-        if (paid > 0) {
-            transfer(timeMs, paid, fund.party(), Parties.subAccount(sub), TransferReason.BAD_DEBT_PAYOUT);
-            listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.FUND_PAYMENT, sub, -1, 0, Double.NaN,
-                    paid, 0, fund.name()));
-        }
-        double rest = deficitUsd - paid;
-        if (rest > 0) {
-            transfer(timeMs, rest, fund.deficitParty(), Parties.subAccount(sub), TransferReason.DEFICIT);
-            deficit += rest;
-            listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.DEFICIT, sub, -1, 0, Double.NaN, rest,
-                    0, fund.name()));
-        }
-        writeOffResidue(sub, fund, deficitUsd, timeMs);
-        book.revalue(sub);
-    }
-
-    private void adlFill(DeleveragingFill f, double mark, int bankrupt, long timeMs) {
-        int c = f.subAccount();
-        for (int p = subs.positionStart(c); p < subs.positionStart(c + 1); p++) {
-            if (subs.positionMarket(p) != f.market() || subs.positionSize(p) == 0) {
-                continue;
-            }
-            double closed = -f.sizeChange();
-            double pnl = closed * (mark - subs.positionEntry(p));
-            if (pnl > 0) {
-                transfer(timeMs, pnl, Parties.outsideMarket(f.market()), Parties.subAccount(c),
-                        TransferReason.CLOSE_OUT_PNL);
-            } else if (pnl < 0) {
-                transfer(timeMs, -pnl, Parties.subAccount(c), Parties.outsideMarket(f.market()),
-                        TransferReason.CLOSE_OUT_PNL);
-            }
-            book.setPositionSize(p, subs.positionSize(p) + f.sizeChange());
-            book.revalue(c);
-            addDirty(c);
-            deleveragingFills++;
-            deleveragedNotional += Math.abs(f.sizeChange()) * f.priceUsd();
-            listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.DELEVERAGING, c, f.market(), closed,
-                    f.priceUsd(), f.transferUsd(), 0, "for " + bankrupt));
-            return;
-        }
-        throw new IllegalStateException("ADL fill for sub-account " + c + " has no open position in market "
-                + f.market());
-    }
-
-    /**
-     * The open positions of a market that the policy needs: none for {@code deficit}; every holder's for
-     * {@code socialize} (which reads sizes only); for ranked ADL only the side opposite to the bankrupt's, each
-     * sub-account re-evaluated first, since its equity and requirement rank it (the trigger index leaves untriggered
-     * sub-accounts as of their last look). O(holders) per bankruptcy.
-     */
-    private List<DeleveragingCandidate> deleveragingCandidates(int bankrupt, int market, double closedSize) {
-        DeleveragingPolicy policy = waterfall.policy();
-        boolean ranked = policy instanceof RankedAdlPolicy;
-        if (policy instanceof DeficitPolicy || ranked && closedSize == 0) {
-            return List.of();
-        }
-        double opposite = -Math.signum(closedSize);
-        List<DeleveragingCandidate> out = new ArrayList<>();
-        var holders = book.exposureByMarket();
-        for (int i = 0; i < holders.count(market); i++) {
-            int c = holders.member(market, i);
-            if (c == bankrupt) {
-                continue;
-            }
-            // one candidate per sub-account: its first open position in the market (venues hold one per market;
-            // a book may hold several, and the ADL fill is applied to that same first one)
-            for (int p = subs.positionStart(c); p < subs.positionStart(c + 1); p++) {
-                double size = subs.positionSize(p);
-                if (subs.positionMarket(p) == market && size != 0) {
-                    if (ranked) {
-                        if (Math.signum(size) != opposite) {
-                            break;
-                        }
-                        book.revalue(c);
-                    }
-                    out.add(new DeleveragingCandidate(c, market, size, subs.positionEntry(p), book.equity(c),
-                            book.maintenanceRequirement(c)));
-                    break;
-                }
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Posts a transfer and applies it to the sub-accounts it touches (re-evaluating them), so that ledger and book
-     * never disagree.
-     */
-    private void transfer(long timeMs, double usd, int from, int to, TransferReason reason) {
-        ledger.post(timeMs, usd, from, to, reason);
-        if (Parties.kind(from) == PartyKind.SUB_ACCOUNT) {
-            touch(Parties.index(from), -usd);
-        }
-        if (Parties.kind(to) == PartyKind.SUB_ACCOUNT) {
-            touch(Parties.index(to), usd);
-        }
-    }
-
-    private void touch(int sub, double usd) {
-        book.settle(sub, usd);
-        book.revalue(sub);
-        addDirty(sub);
-    }
-
     private void addDirty(int sub) {
         if (adlQueues != null) {
             adlQueues.modified(sub);
         }
-        if (dirtyCount == dirty.length) {
-            dirty = Arrays.copyOf(dirty, 2 * dirtyCount);
-        }
-        dirty[dirtyCount++] = sub;
+        dirty.add(sub);
     }
 
     /** @return how many sub-accounts are liquidatable now (at the current prices, after the last step) */
@@ -1503,5 +844,168 @@ public final class SimulationEngine {
     /** @return the hot state */
     public MarginBook book() {
         return book;
+    }
+
+    /**
+     * What the rules ({@link CloseOut}, {@link CollateralSale}, {@link BankruptcySettlement}) are given: this engine's
+     * state, and where what they did is counted, checked and told.
+     */
+    private final class Step implements LiquidationContext {
+        @Override
+        public MarginBook book() {
+            return book;
+        }
+
+        @Override
+        public InsuranceFunds funds() {
+            return funds;
+        }
+
+        @Override
+        public DeleveragingPolicy policy() {
+            return waterfall.policy();
+        }
+
+        @Override
+        public AdlQueues adlQueues() {
+            return adlQueues;
+        }
+
+        @Override
+        public Posting posting() {
+            return posting;
+        }
+
+        @Override
+        public double band(int market, TradeSide side, long timeMs) {
+            // the backstop distance of the side of the book in force that the trade consumes: no fill is further
+            return liquidity[market].book(timeMs).consumedBy(side).maxDistance();
+        }
+
+        @Override
+        public double oracle(int asset) {
+            return oracle[asset];
+        }
+
+        @Override
+        public int primaryMarket(int asset) {
+            return primaryMarket[asset];
+        }
+
+        @Override
+        public void touched(int sub) {
+            addDirty(sub);
+        }
+
+        @Override
+        public void bankrupt(long timeMs, int sub, int market, double markUsd, double deficitUsd) {
+            bankruptcies++;
+            badDebt += deficitUsd;
+            plausibility.checkBankruptcy(timeMs, sub, deficitUsd);
+            listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.BANKRUPTCY, sub, market, 0, markUsd,
+                    deficitUsd, 0, waterfall.policy().name()));
+        }
+
+        @Override
+        public void fundPaid(long timeMs, int sub, int market, double usd, String fund) {
+            listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.FUND_PAYMENT, sub, market, 0, Double.NaN,
+                    usd, 0, fund));
+        }
+
+        @Override
+        public void socialized(long timeMs, int holder, int market, double usd, int bankrupt) {
+            listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.SOCIALIZED_LOSS, holder, market, 0,
+                    Double.NaN, usd, 0, "for " + bankrupt));
+        }
+
+        @Override
+        public void deleveraged(long timeMs, int sub, int market, double closedSize, double priceUsd,
+                                double transferUsd, int bankrupt) {
+            deleveragingFills++;
+            deleveragedNotional += Math.abs(closedSize) * priceUsd;
+            listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.DELEVERAGING, sub, market, closedSize,
+                    priceUsd, transferUsd, 0, "for " + bankrupt));
+        }
+
+        @Override
+        public void counterpartyFilled(long timeMs, int sub, int market, double priceUsd, double markUsd, double band,
+                                       int bankrupt) {
+            plausibility.checkFill(timeMs, sub, market, priceUsd, markUsd, band);
+            plausibility.checkCounterparty(timeMs, sub, book.equity(sub), bankrupt);
+        }
+
+        @Override
+        public void deficitRecorded(long timeMs, int sub, int market, double usd, String detail) {
+            listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.DEFICIT, sub, market, 0, Double.NaN, usd,
+                    0, detail));
+        }
+
+        @Override
+        public void addDeficit(double usd) {
+            deficit += usd;
+        }
+
+        @Override
+        public MarketLiquidity liquidity(int market) {
+            return liquidity[market];
+        }
+
+        @Override
+        public double feeRate(int market) {
+            return feeRate[market];
+        }
+
+        @Override
+        public LiquidationParameters params() {
+            return params;
+        }
+
+        @Override
+        public double seenPrice(int asset, long timeMs) {
+            return SimulationEngine.this.seenPrice(asset, timeMs);
+        }
+
+        @Override
+        public Execution execution() {
+            return exec;
+        }
+
+        @Override
+        public HandedOver handedOver() {
+            return parts;
+        }
+
+        @Override
+        public boolean[] positionFlags() {
+            return touched;
+        }
+
+        @Override
+        public void liquidated(long timeMs, int sub, int market, double closedSize, double priceUsd,
+                               double notionalUsd, double feeUsd, String detail) {
+            liquidations++;
+            liquidatedNotional += notionalUsd;
+            listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.LIQUIDATION, sub, market, closedSize,
+                    priceUsd, notionalUsd, feeUsd, detail));
+        }
+
+        @Override
+        public void collateralSold(long timeMs, int sub, int market, double unitsSold, double fillUsd,
+                                   double repaidUsd, double feeUsd, double saleUsd, String detail) {
+            liquidations++;
+            liquidatedNotional += saleUsd;
+            listener.event(new SimulationEvent(timeMs, SimulationEvent.Kind.COLLATERAL_SALE, sub, market, unitsSold,
+                    fillUsd, repaidUsd, feeUsd, detail));
+        }
+
+        @Override
+        public void checkFill(long timeMs, int sub, int market, double fillUsd, double oracleUsd, double band) {
+            plausibility.checkFill(timeMs, sub, market, fillUsd, oracleUsd, band);
+        }
+
+        @Override
+        public void addBadDebt(double usd) {
+            badDebt += usd;
+        }
     }
 }

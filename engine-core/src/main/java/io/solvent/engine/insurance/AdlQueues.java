@@ -1,11 +1,7 @@
-package io.solvent.engine.sim;
+package io.solvent.engine.insurance;
 
 import io.solvent.engine.book.MarginBook;
 import io.solvent.engine.book.SubAccountTable;
-import io.solvent.engine.insurance.AdlRanking;
-import io.solvent.engine.insurance.DeleveragingCandidate;
-import io.solvent.engine.insurance.RankedCandidates;
-import io.solvent.engine.insurance.RankedHeap;
 
 import java.util.Arrays;
 
@@ -21,7 +17,7 @@ import java.util.Arrays;
  * queue's top positions in order; they are put back afterwards (their fills log them, so they are re-keyed).
  * Single-threaded, owned by the engine.
  */
-final class AdlQueues {
+public final class AdlQueues {
     private final MarginBook book;
     private final SubAccountTable subs;
     private final AdlRanking ranking;
@@ -30,7 +26,7 @@ final class AdlQueues {
     private int[] log = new int[256];
     private int logSize;
 
-    AdlQueues(MarginBook book, AdlRanking ranking) {
+    public AdlQueues(MarginBook book, AdlRanking ranking) {
         this.book = book;
         this.subs = book.subAccounts();
         this.ranking = ranking;
@@ -38,13 +34,13 @@ final class AdlQueues {
     }
 
     /** Every queue is stale: a price, a requirement or everything changed. */
-    void pricesChanged() {
+    public void pricesChanged() {
         epoch++;
         logSize = 0;
     }
 
     /** A sub-account's positions, balances or figures changed. */
-    void modified(int sub) {
+    public void modified(int sub) {
         if (logSize == log.length) {
             if (logSize >= 4 * Math.max(1024, subs.size())) {
                 pricesChanged(); // cheaper to rebuild than to replay a log this long
@@ -62,7 +58,7 @@ final class AdlQueues {
      * @param bankrupt the bankrupt sub-account (never among the candidates)
      * @return the queue, in order; call {@link #putBack()} once the bankruptcy is settled
      */
-    RankedCandidates queue(int market, double side, double mark, int bankrupt) {
+    public RankedCandidates queue(int market, double side, double mark, int bankrupt) {
         int slot = 2 * market + (side > 0 ? 1 : 0);
         Queue q = queues[slot];
         if (q == null) {
@@ -78,7 +74,7 @@ final class AdlQueues {
     private Queue current;
 
     /** Puts back what the last bankruptcy popped. */
-    void putBack() {
+    public void putBack() {
         if (current != null) {
             current.restore();
             current = null;

@@ -1,4 +1,4 @@
-package io.solvent.engine.sim;
+package io.solvent.engine.insurance;
 
 import java.util.Arrays;
 
@@ -8,7 +8,7 @@ import java.util.Arrays;
  * the deficit and what the insurance fund paid of it. Reused from one hand-over to the next: allocation-free once
  * grown. Owned by the engine thread.
  */
-final class HandOverParts {
+public final class HandedOver {
     private int count;
     private int[] market = new int[4];
     private double[] size = new double[4];
@@ -18,7 +18,7 @@ final class HandOverParts {
     private double[] paid = new double[4];
 
     /** Forgets every part. */
-    void clear() {
+    public void clear() {
         count = 0;
     }
 
@@ -28,7 +28,7 @@ final class HandOverParts {
      * @param markUsd the mark at the hand-over (the price accounts see), USD per unit
      * @param w       the position's maintenance requirement at the mark, USD
      */
-    void add(int m, double closed, double markUsd, double w) {
+    public void add(int m, double closed, double markUsd, double w) {
         if (count == market.length) {
             int n = 2 * count;
             market = Arrays.copyOf(market, n);
@@ -47,32 +47,32 @@ final class HandOverParts {
         count++;
     }
 
-    int count() {
+    public int count() {
         return count;
     }
 
-    int market(int i) {
+    public int market(int i) {
         return market[i];
     }
 
-    double closedSize(int i) {
+    public double closedSize(int i) {
         return size[i];
     }
 
-    double mark(int i) {
+    public double mark(int i) {
         return mark[i];
     }
 
-    double weight(int i) {
+    public double weight(int i) {
         return weight[i];
     }
 
     /** @return the position's notional at its mark, USD */
-    double notional(int i) {
+    public double notional(int i) {
         return Math.abs(size[i]) * mark[i];
     }
 
-    double totalWeight() {
+    public double totalWeight() {
         double t = 0;
         for (int i = 0; i < count; i++) {
             t += weight[i];
@@ -80,7 +80,7 @@ final class HandOverParts {
         return t;
     }
 
-    double totalNotional() {
+    public double totalNotional() {
         double t = 0;
         for (int i = 0; i < count; i++) {
             t += notional(i);
@@ -89,7 +89,7 @@ final class HandOverParts {
     }
 
     /** @return the part with the largest weight (or notional), ties by the earlier part */
-    int largest(boolean byNotional) {
+    public int largest(boolean byNotional) {
         int best = 0;
         for (int i = 1; i < count; i++) {
             if ((byNotional ? notional(i) > notional(best) : weight[i] > weight[best])) {
@@ -99,20 +99,20 @@ final class HandOverParts {
         return best;
     }
 
-    void setShare(int i, double usd) {
+    public void setShare(int i, double usd) {
         share[i] = usd;
     }
 
-    double share(int i) {
+    public double share(int i) {
         return share[i];
     }
 
-    void setPaid(int i, double usd) {
+    public void setPaid(int i, double usd) {
         paid[i] = usd;
     }
 
     /** @return what the fund paid of the part's share, USD; −1 before the fund was asked */
-    double paidOf(int i) {
+    public double paidOf(int i) {
         return paid[i];
     }
 }
