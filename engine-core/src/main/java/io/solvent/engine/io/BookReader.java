@@ -132,12 +132,21 @@ public final class BookReader {
     private static Asset asset(JsonCursor c) {
         c.object(ASSET);
         String symbol = c.field("symbol").text();
-        return validated(c, () -> new Asset(symbol,
-                c.field("initialWeight").number(1),
-                c.field("maintenanceWeight").number(1),
-                c.field("initialLiabilityWeight").number(1),
-                c.field("maintenanceLiabilityWeight").number(1),
-                c.field("sizeFactor").number(0)));
+        return assetParameters(c, validated(c, () -> Asset.of(symbol)));
+    }
+
+    /**
+     * @param c        an object holding some of an asset's parameters (its weights and size factor)
+     * @param defaults the asset the fields not given are taken from
+     * @return the asset, validated at {@code c}
+     */
+    static Asset assetParameters(JsonCursor c, Asset defaults) {
+        return validated(c, () -> new Asset(defaults.symbol(),
+                c.field("initialWeight").number(defaults.initialWeight()),
+                c.field("maintenanceWeight").number(defaults.maintenanceWeight()),
+                c.field("initialLiabilityWeight").number(defaults.initialLiabilityWeight()),
+                c.field("maintenanceLiabilityWeight").number(defaults.maintenanceLiabilityWeight()),
+                c.field("sizeFactor").number(defaults.sizeFactor())));
     }
 
     private static Market market(JsonCursor c) {

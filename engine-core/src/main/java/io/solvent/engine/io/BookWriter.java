@@ -116,18 +116,29 @@ public final class BookWriter {
     private static void writeAsset(JsonGenerator g, Asset a) throws IOException {
         g.writeStartObject();
         g.writeStringField("symbol", a.symbol());
+        writeAssetParameters(g, a);
+        g.writeEndObject();
+    }
+
+    /** An asset's parameters as fields of the object being written: its weights and size factor. */
+    static void writeAssetParameters(JsonGenerator g, Asset a) throws IOException {
         g.writeNumberField("initialWeight", a.initialWeight());
         g.writeNumberField("maintenanceWeight", a.maintenanceWeight());
         g.writeNumberField("initialLiabilityWeight", a.initialLiabilityWeight());
         g.writeNumberField("maintenanceLiabilityWeight", a.maintenanceLiabilityWeight());
         g.writeNumberField("sizeFactor", a.sizeFactor());
-        g.writeEndObject();
     }
 
     private static void writeMarket(JsonGenerator g, Market m) throws IOException {
         g.writeStartObject();
         g.writeStringField("symbol", m.symbol());
         g.writeStringField("underlying", m.underlying());
+        writeMarketParameters(g, m);
+        g.writeEndObject();
+    }
+
+    /** A market's parameters as fields of the object being written: its fee, positive-PnL weight and tiers. */
+    static void writeMarketParameters(JsonGenerator g, Market m) throws IOException {
         g.writeNumberField("liquidationFee", m.liquidationFee());
         g.writeNumberField("positivePnlWeight", m.positivePnlWeight());
         g.writeArrayFieldStart("tiers");
@@ -143,7 +154,6 @@ public final class BookWriter {
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeEndObject();
     }
 
     private static void writeAccount(JsonGenerator g, Account a) throws IOException {

@@ -293,32 +293,14 @@ public final class ReplayOutput implements ReplaySink, AutoCloseable {
         g.writeObjectFieldStart("markets");
         for (var m : sc.parameters().markets().values()) {
             g.writeObjectFieldStart(m.symbol());
-            g.writeNumberField("liquidationFee", m.liquidationFee());
-            g.writeNumberField("positivePnlWeight", m.positivePnlWeight());
-            g.writeArrayFieldStart("tiers");
-            for (var t : m.tiers()) {
-                g.writeStartObject();
-                if (t.unbounded()) {
-                    g.writeNullField("upTo");
-                } else {
-                    g.writeNumberField("upTo", t.upTo());
-                }
-                g.writeNumberField("initialMarginFraction", t.initialMarginFraction());
-                g.writeNumberField("maintenanceMarginFraction", t.maintenanceMarginFraction());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
+            BookWriter.writeMarketParameters(g, m);
             g.writeEndObject();
         }
         g.writeEndObject();
         g.writeObjectFieldStart("assets");
         for (var a : sc.parameters().assets().values()) {
             g.writeObjectFieldStart(a.symbol());
-            g.writeNumberField("initialWeight", a.initialWeight());
-            g.writeNumberField("maintenanceWeight", a.maintenanceWeight());
-            g.writeNumberField("initialLiabilityWeight", a.initialLiabilityWeight());
-            g.writeNumberField("maintenanceLiabilityWeight", a.maintenanceLiabilityWeight());
-            g.writeNumberField("sizeFactor", a.sizeFactor());
+            BookWriter.writeAssetParameters(g, a);
             g.writeEndObject();
         }
         g.writeEndObject();

@@ -353,12 +353,7 @@ public final class ScenarioReader {
                             + p.assets().keySet());
                 }
                 a.object(ASSET_PARAMETERS);
-                p = p.withAsset(BookReader.validated(a, () -> new Asset(was.symbol(),
-                        a.field("initialWeight").number(was.initialWeight()),
-                        a.field("maintenanceWeight").number(was.maintenanceWeight()),
-                        a.field("initialLiabilityWeight").number(was.initialLiabilityWeight()),
-                        a.field("maintenanceLiabilityWeight").number(was.maintenanceLiabilityWeight()),
-                        a.field("sizeFactor").number(was.sizeFactor()))));
+                p = p.withAsset(BookReader.assetParameters(a, was));
             }
         }
         return p;

@@ -4,6 +4,7 @@ import io.solvent.engine.book.Evaluations;
 import io.solvent.engine.book.LiquidationPriceSolver;
 import io.solvent.engine.book.MarginBook;
 import io.solvent.engine.book.SubAccountTable;
+import io.solvent.engine.sim.ReplayRunner;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +21,7 @@ import java.util.PriorityQueue;
  */
 public final class RiskPass {
     /** The health factor below which a sub-account counts as at risk (the engine's threshold). */
-    public static final double AT_RISK = 1.1;
+    public static final double AT_RISK = ReplayRunner.AT_RISK_HEALTH_FACTOR;
     /** Health factor bins' lower edges. */
     static final double[] HEALTH_EDGES = {0, 0.5, 0.8, 1, 1.1, 1.25, 1.5, 2, 3, 5, 10};
     /** Distance-to-liquidation bins' lower edges, %. */
