@@ -123,7 +123,7 @@ public final class StressCommand implements Callable<Integer> {
             ScenarioReader.read(scenario, c); // reject a bad value before running anything
         }
         List<ReplayRunner.Result> results = withProgress("stress", runner -> runner.grid(
-                combinations.stream().map(c -> ScenarioReader.read(scenario, c)).toList()));
+                combinations.size(), i -> ScenarioReader.read(scenario, combinations.get(i))));
         StressReportWriter.write(out, combinations, results);
         spec.commandLine().getErr().println("solvent: stress: "
                 + results.size() + " runs written to " + out.resolve("stress.csv") + " and stress.json");

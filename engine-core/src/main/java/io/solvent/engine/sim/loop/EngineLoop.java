@@ -167,7 +167,7 @@ public final class EngineLoop implements AutoCloseable {
         this.options = Objects.requireNonNull(options, "options");
         this.pacer = options.pacer();
         this.queue = new ArrayBlockingQueue<>(options.queueCapacity());
-        this.views = new ViewAssembler(pacer, options.riskShare());
+        this.views = new ViewAssembler(pacer, options.riskShare(), scenario.parameters());
         this.pacing = new Pacing(pacer);
         latest.set(views.starting());
         this.thread = Thread.ofPlatform().name(THREAD_NAME).daemon(true).unstarted(this::loop);
@@ -327,7 +327,7 @@ public final class EngineLoop implements AutoCloseable {
     }
 
     private void open() {
-        LoopRun r = newRun(ORIGINAL, scenario, Long.MIN_VALUE);
+        LoopRun r = newRun(ORIGINAL, Long.MIN_VALUE);
         try {
             r.replay = Replay.start(scenario, r).keepSnapshots(options.snapshots());
         } catch (RuntimeException e) {
@@ -345,8 +345,8 @@ public final class EngineLoop implements AutoCloseable {
         }
     }
 
-    private LoopRun newRun(String label, Scenario s, long forkedAtMs) {
-        return new LoopRun(label, s, forkedAtMs, options.sinks().apply(label), options.riskiest());
+    private LoopRun newRun(String label, long forkedAtMs) {
+        return new LoopRun(label, forkedAtMs, options.sinks().apply(label), options.riskiest());
     }
 
     /** @return whether the active run is playing and can move */
@@ -519,7 +519,7 @@ public final class EngineLoop implements AutoCloseable {
         LoopRun f;
         try {
             snap = r.replay.snapshot();
-            f = newRun(label, r.scenario.withParameters(p), snap.lastEventTime());
+            f = newRun(label, snap.lastEventTime());
             f.inherit(r); // the shared history, before the fork's own
             f.replay = Replay.fork(snap, p, f);
         } catch (RuntimeException e) {

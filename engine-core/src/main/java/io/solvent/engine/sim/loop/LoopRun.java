@@ -1,6 +1,5 @@
 package io.solvent.engine.sim.loop;
 
-import io.solvent.engine.scenario.Scenario;
 import io.solvent.engine.sim.ReplayRunner;
 import io.solvent.engine.sim.ReplaySink;
 import io.solvent.engine.sim.SimulationEvent;
@@ -22,7 +21,6 @@ import java.util.function.Predicate;
  */
 final class LoopRun implements ReplaySink {
     final String label;
-    final Scenario scenario;
     final long forkedAtMs;
     private final ReplaySink out;
     AppendLog<MetricsRow> series = new AppendLog<>();
@@ -45,9 +43,8 @@ final class LoopRun implements ReplaySink {
     long riskPosition = -1;   // feed position of the last pass; −1 for none (or stale after a seek back)
     boolean riskRequested;    // a request (a query) waits for a pass
 
-    LoopRun(String label, Scenario scenario, long forkedAtMs, ReplaySink out, int riskiest) {
+    LoopRun(String label, long forkedAtMs, ReplaySink out, int riskiest) {
         this.label = label;
-        this.scenario = scenario;
         this.forkedAtMs = forkedAtMs;
         this.out = Objects.requireNonNull(out, "sink for " + label);
         this.pass = new RiskPass(riskiest);

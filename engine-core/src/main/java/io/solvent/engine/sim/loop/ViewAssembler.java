@@ -1,5 +1,6 @@
 package io.solvent.engine.sim.loop;
 
+import io.solvent.engine.scenario.Parameters;
 import io.solvent.engine.sim.ReplaySink;
 import io.solvent.engine.sim.RunViews;
 import io.solvent.engine.sim.loop.EngineView.State;
@@ -24,14 +25,21 @@ import java.util.Map;
 final class ViewAssembler {
     private final Pacer pacer;
     private final double share;
+    private final Parameters original;
     private long passEndNanos;
     private long passNanos;
     private boolean passed;
     private long passes;
 
-    ViewAssembler(Pacer pacer, double share) {
+    /**
+     * @param pacer    the wall clock
+     * @param share    the risk pass's share of the engine thread's time while playing
+     * @param original the original run's parameters, which every run's are described against
+     */
+    ViewAssembler(Pacer pacer, double share, Parameters original) {
         this.pacer = pacer;
         this.share = share;
+        this.original = original;
     }
 
     /** @return the placeholder before the thread has opened the first run */
@@ -90,7 +98,6 @@ final class ViewAssembler {
         }
         AccountDetail detail = r.detailSub < 0 ? null : RunViews.detail(r.replay, r.detailSub);
         List<RunFigures> all = new ArrayList<>(runs.size());
-        var original = runs.values().iterator().next().scenario.parameters();
         for (LoopRun x : runs.values()) {
             all.add(new RunFigures(x.label, x.forkedAtMs, x.parameterChanges(original), x.ended(),
                     x.error == null ? "" : x.error, x == r ? figures : figures(x)));

@@ -75,7 +75,21 @@ public final class StressRunner {
      * @throws InterruptedException  when interrupted while waiting for runs
      */
     public List<ReplayRunner.Result> grid(List<Scenario> scenarios) throws InterruptedException {
-        return runAll(scenarios.size(), scenarios::get);
+        return grid(scenarios.size(), scenarios::get);
+    }
+
+    /**
+     * A grid whose scenarios are made as their runs start (so that a large grid over a large book holds no more
+     * books than there are threads).
+     *
+     * @param count      the grid's size
+     * @param scenarioOf the scenario of each index, in grid order
+     * @return each one's result, in grid order
+     * @throws CancellationException when cancelled
+     * @throws InterruptedException  when interrupted while waiting for runs
+     */
+    public List<ReplayRunner.Result> grid(int count, IntFunction<Scenario> scenarioOf) throws InterruptedException {
+        return runAll(count, scenarioOf);
     }
 
     /**
