@@ -5,8 +5,9 @@ import io.solvent.app.cli.SolventCommand;
 import java.nio.file.Path;
 
 /**
- * Entry point of the {@code solvent} jar. With a subcommand it runs the command line; with no arguments it will
- * open the console (a later release), and until then prints the help.
+ * Entry point of the {@code solvent} jar. With a subcommand it runs the command line; with no arguments it opens the
+ * console on the last workspace (the embedded default the first time) — or, with no display, says so in one line and
+ * exits with status 2.
  */
 public final class Main {
     private Main() {
@@ -17,6 +18,18 @@ public final class Main {
      */
     public static void main(String[] args) {
         System.setProperty("solvent.log.dir", LogDirectory.resolve(System.getenv()).toString());
+        if (args.length == 0 || args.length == 2 && "--scenario".equals(args[0])) {
+            String why = io.solvent.app.console.Headless.reason(System.getenv(), System.getProperty("os.name"));
+            if (why != null) {
+                System.err.println("solvent: " + why);
+                System.exit(io.solvent.app.cli.ExitCodes.BAD_INPUT);
+            }
+            if (args.length == 2) {
+                System.setProperty(io.solvent.app.console.ConsoleApp.SCENARIO_PROPERTY, args[1]);
+            }
+            javafx.application.Application.launch(io.solvent.app.console.ConsoleApp.class);
+            System.exit(0);
+        }
         System.exit(SolventCommand.run(args, System.out, System.err));
     }
 

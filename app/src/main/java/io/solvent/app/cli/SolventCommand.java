@@ -17,11 +17,12 @@ import java.nio.charset.StandardCharsets;
         description = {
             "Risk console and margin engine for venues whose margining is enforced by code.",
             "",
-            "Run a subcommand below. (The JavaFX console, opened by 'solvent' with no arguments, comes in a later"
-                + " release; until then 'solvent' prints this help.)"
+            "With no arguments, 'solvent' opens the console (the last workspace, or the embedded default: 100,000"
+                + " generated sub-accounts through a synthetic crash, playing). Or run a subcommand below."
         },
         subcommands = {MarginCommand.class, FeedCommand.class, RecordCommand.class, PopulationCommand.class,
-            ReplayCommand.class, StressCommand.class, FidelityCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+            ReplayCommand.class, StressCommand.class, FidelityCommand.class, BenchCommand.class,
+            SnapshotCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:success",

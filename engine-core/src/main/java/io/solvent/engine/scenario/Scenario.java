@@ -442,7 +442,7 @@ public record Scenario(String name, ScenarioInputs inputs, Parameters parameters
     }
 
     /** A price source of a scenario. */
-    public sealed interface Feed permits RecordedFeed, SyntheticFeed, CorrelatedFeed {
+    public sealed interface Feed permits RecordedFeed, SyntheticFeed, CorrelatedFeed, StreamFeed {
     }
 
     /**
@@ -460,6 +460,23 @@ public record Scenario(String name, ScenarioInputs inputs, Parameters parameters
      * @param parameters the path's parameters
      */
     public record SyntheticFeed(JumpDiffusionParameters parameters) implements Feed {
+    }
+
+    /**
+     * A feed a scenario file cannot name, opened by code: a live venue's stream ({@code feed.live.LiveStream}: a
+     * live run), or a journal of a live session replayed ({@code io.live.LiveSession}). Each replay, restore and fork
+     * opens it again from its first event.
+     *
+     * @param name   what it is called in messages, such as {@code binance-futures live} or the journal's file name
+     * @param source opens a new reader at its first event
+     * @param file   the file it reads, for progress estimates ({@code sim.ScenarioFeeds#endHintMs}), or null (a live
+     *               stream)
+     */
+    public record StreamFeed(String name, io.solvent.engine.feed.FeedSource source, Path file) implements Feed {
+        public StreamFeed {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(source, "source");
+        }
     }
 
     /**

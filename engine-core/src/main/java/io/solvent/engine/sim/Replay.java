@@ -128,6 +128,7 @@ public final class Replay implements AutoCloseable {
      * @return the changes made, {@code key: from → to}; empty when none (nothing is recorded)
      * @throws IllegalArgumentException when the parameters define other markets or assets than the book's, or
      *                                  change the mark's venue sources
+     * @throws IllegalStateException    on a live feed before its first event (the change would have no time)
      */
     public List<String> change(Parameters parameters) {
         List<String> changes = scenario.parameters().differences(parameters);
@@ -136,6 +137,10 @@ public final class Replay implements AutoCloseable {
         }
         Scenario next = scenario.withParameters(parameters);
         ParameterChange rules = ParameterChange.between(scenario.parameters(), parameters);
+        if (lastEventTime == Long.MIN_VALUE && !ready()) {
+            throw new IllegalStateException("no event of the live feed has arrived yet, so the change would have no"
+                    + " time; change the parameters once the first one has");
+        }
         long t = lastEventTime != Long.MIN_VALUE ? lastEventTime : nextTimeMs();
         OracleSet forkedOracles = oracles.fork(EngineAssembly.oracleParameters(next), router);
         engine = rules.fork(engine, listenerFor(engine.book(), sink), parameters);
@@ -200,7 +205,26 @@ public final class Replay implements AutoCloseable {
     }
 
     /**
-     * Processes the next feed event.
+     * Whether the next {@link #step()} (or {@link #nextTimeMs()}) returns at once: an event is read ahead, the feeds
+     * have one waiting, or they have ended. Always true unless the feeds are {@link #live()}; a live run that is not
+     * ready has stepped through every event that has arrived. Never waits (it may read one event ahead).
+     *
+     * @return whether stepping would not wait
+     */
+    public boolean ready() {
+        return peeked != null || feed.ready();
+    }
+
+    /**
+     * @return whether the feeds are live (a venue's stream: events arrive as time passes, {@link #ready()} may be
+     *         false); false for recorded files and synthetic paths
+     */
+    public boolean live() {
+        return feed.live();
+    }
+
+    /**
+     * Processes the next feed event. Over a live feed with nothing yet ({@link #ready()} false), waits for one.
      *
      * @return false when the feeds have ended
      */
@@ -214,6 +238,9 @@ public final class Replay implements AutoCloseable {
         lastEventTime = e.timestampMs();
         if (e instanceof PriceEvent p) {
             price(p);
+        } else if (e instanceof io.solvent.engine.feed.VenueLiquidationEvent
+                || e instanceof io.solvent.engine.feed.SourceStatusEvent) {
+            sink.observed(e);
         }
         if (keeper != null && keeper.due(lastEventTime)) {
             keeper.keep(lastEventTime, position, this::snapshot);
@@ -308,7 +335,8 @@ public final class Replay implements AutoCloseable {
      * event would pass T. Forward (nothing after T processed yet), it steps, and the sink receives the rows of
      * those steps as usual. Backward, it restores the latest kept snapshot at or before T and steps from there
      * without telling the sink (it was told of those rows when the run first went through them); from T on, rows
-     * flow again.
+     * flow again. Over a live feed, forward stops at the last event that has arrived (later arrivals stamped at or
+     * before T are stepped when the run next moves).
      *
      * @param timeMs T, ms since the Unix epoch, UTC
      * @throws IllegalStateException going backward with no kept snapshot at or before T
@@ -338,19 +366,24 @@ public final class Replay implements AutoCloseable {
     }
 
     /**
-     * Steps while the next feed event is stamped at or before T.
+     * Steps while the next feed event is stamped at or before T. Over a live feed it stops, without waiting, at the
+     * last event that has arrived.
      *
      * @param timeMs T, ms since the Unix epoch, UTC
      * @return false when the feeds have ended
      */
     public boolean stepThrough(long timeMs) {
-        for (FeedEvent e = peek(); e != null; e = peek()) {
+        while (ready()) {
+            FeedEvent e = peek();
+            if (e == null) {
+                return false;
+            }
             if (e.timestampMs() > timeMs) {
                 return true;
             }
             step();
         }
-        return false;
+        return true;
     }
 
     private void restoreFrom(Snapshot s) {
@@ -367,7 +400,8 @@ public final class Replay implements AutoCloseable {
 
     /**
      * @return the time of the next feed event, ms since the Unix epoch, UTC; {@link Long#MAX_VALUE} when the
-     * feeds have ended (reads one event ahead; changes no state)
+     * feeds have ended (reads one event ahead; changes no state). Over a live feed with nothing yet, waits for an
+     * event: ask {@link #ready()} first
      */
     public long nextTimeMs() {
         FeedEvent e = peek();
@@ -465,6 +499,13 @@ public final class Replay implements AutoCloseable {
         public void metrics(MetricsRow row) {
             if (!muted) {
                 to.metrics(row);
+            }
+        }
+
+        @Override
+        public void observed(io.solvent.engine.feed.FeedEvent event) {
+            if (!muted) {
+                to.observed(event);
             }
         }
     }

@@ -39,6 +39,16 @@ public interface ReplaySink {
     void metrics(MetricsRow row);
 
     /**
+     * A feed event the engine does not price with, passed on for readers: a venue's own liquidation
+     * ({@link io.solvent.engine.feed.VenueLiquidationEvent}) or a live source's connection state
+     * ({@link io.solvent.engine.feed.SourceStatusEvent}). Ignored by default.
+     *
+     * @param event the event
+     */
+    default void observed(io.solvent.engine.feed.FeedEvent event) {
+    }
+
+    /**
      * One row of metrics.csv.
      *
      * @param timeMs               simulated time, ms since the Unix epoch, UTC

@@ -78,13 +78,11 @@ public final class RunViews {
             if (sources.length == 0) {
                 freshness = AssetView.Freshness.NO_FEED;
             } else {
+                feed = feedPrice(r, sources);
                 boolean any = false;
                 boolean fresh = false;
                 for (int i = 0; i < sources.length; i++) {
                     AssetOracle o = r.oracles().oracle(sources[i]);
-                    if (i == 0 || Double.isNaN(feed)) {
-                        feed = o.observedPrice(); // the preferred source's market price
-                    }
                     if (o.hasPrice()) {
                         any = true;
                         observed = Math.max(observed, o.observedAtMs());
@@ -99,6 +97,40 @@ public final class RunViews {
                     e.paused(a), b.marginMultiplier(a)));
         }
         return out;
+    }
+
+    /**
+     * @param r      a replay
+     * @param timeMs the time to stamp it with (that of the metrics row it goes with), ms since the Unix epoch, UTC
+     * @return its market now: each asset's feed and oracle price, the funds' cumulative inflows and payouts
+     */
+    public static io.solvent.engine.sim.view.MarketSample sample(Replay r, long timeMs) {
+        MarginBook b = r.engine().book();
+        AssetPriceRouter router = r.router();
+        int n = b.assets().size();
+        double[] feed = new double[n];
+        double[] oracle = new double[n];
+        for (int a = 0; a < n; a++) {
+            feed[a] = feedPrice(r, router.sourcesOf(a));
+            oracle[a] = router.lastPrice(a);
+        }
+        var funds = r.engine().funds();
+        double inflow = 0;
+        double payout = 0;
+        for (int f = 0; f < funds.size(); f++) {
+            inflow += funds.fund(f).totalInflow();
+            payout += funds.fund(f).totalPaidOut();
+        }
+        return new io.solvent.engine.sim.view.MarketSample(timeMs, feed, oracle, inflow, payout);
+    }
+
+    /** @return the preferred source's market price (the next source's while it has none), NaN for none */
+    private static double feedPrice(Replay r, int[] sources) {
+        double feed = Double.NaN;
+        for (int i = 0; i < sources.length && Double.isNaN(feed); i++) {
+            feed = r.oracles().oracle(sources[i]).observedPrice();
+        }
+        return feed;
     }
 
     /**

@@ -25,7 +25,7 @@ public final class ScenarioFeeds {
 
     /**
      * @param scenario a scenario
-     * @return the time of its first price event, ms since the Unix epoch, UTC
+     * @return the time of its first price event, ms since the Unix epoch, UTC (over a live feed, waits for it)
      * @throws IllegalArgumentException when its feeds hold no price
      */
     public static long firstTickMs(Scenario scenario) {
@@ -42,7 +42,8 @@ public final class ScenarioFeeds {
     /**
      * An estimate of when a scenario's feeds end, for progress display only (it decides nothing): a synthetic feed's
      * last step; a recorded file's last line's timestamp (first CSV column, or a journal line's {@code "t"}; values
-     * above 10^14 are taken as µs), read from the file's tail. Unknown when any feed's end cannot be read that way.
+     * above 10^14 are taken as µs), read from the file's tail. Unknown when any feed's end cannot be read that way (a
+     * live stream's, always).
      *
      * @param scenario a scenario
      * @return the latest end of its feeds, ms since the Unix epoch, UTC; {@link Long#MIN_VALUE} when unknown
@@ -54,6 +55,7 @@ public final class ScenarioFeeds {
                 case Scenario.SyntheticFeed s -> s.parameters().timeline().endMs();
                 case Scenario.CorrelatedFeed c -> c.parameters().timeline().endMs();
                 case Scenario.RecordedFeed r -> lastLineTimeMs(r.path());
+                case Scenario.StreamFeed st -> st.file() == null ? Long.MIN_VALUE : lastLineTimeMs(st.file());
             };
             if (e == Long.MIN_VALUE) {
                 return Long.MIN_VALUE;
@@ -105,6 +107,7 @@ public final class ScenarioFeeds {
                             : RecordedFeedOptions.DETECT.withFormat(RecordedFormat.ofOptionName(r.format())));
                     case Scenario.SyntheticFeed s -> new JumpDiffusionGenerator(s.parameters());
                     case Scenario.CorrelatedFeed c -> new CorrelatedPathGenerator(c.parameters());
+                    case Scenario.StreamFeed st -> st.source().open();
                 });
             }
         } catch (RuntimeException e) {

@@ -13,11 +13,15 @@ import java.util.List;
  * {@link Shock#silences silences} t the event is dropped; otherwise a {@link PriceEvent}'s price and confidence are
  * multiplied by the product of the shocks' {@link Shock#multiplier multipliers} at t (in the order given). Events
  * of other symbols, and depth and venue-liquidation events outside a silence, pass through unchanged (the same
- * instance). Time order is preserved.
+ * instance). Time order is preserved. Over a live feed, {@link #ready()} reads ahead past the silenced events that
+ * have arrived, never waiting.
  */
 public final class ShockedFeedReader implements FeedReader {
     private final FeedReader base;
     private final Shock[] shocks;
+    private final boolean live;
+    private FeedEvent ahead; // read by ready(), not yet returned
+    private boolean ended;
 
     /**
      * @param base   the path to shock; closed with this reader
@@ -26,38 +30,78 @@ public final class ShockedFeedReader implements FeedReader {
     public ShockedFeedReader(FeedReader base, List<? extends Shock> shocks) {
         this.base = FieldChecks.present("base", base);
         this.shocks = FieldChecks.present("shocks", shocks).toArray(new Shock[0]);
+        this.live = base.live();
     }
 
     @Override
     public FeedEvent next() {
-        FeedEvent e;
-        while ((e = base.next()) != null) {
-            long t = e.timestampMs();
-            String symbol = e.symbol();
-            double m = 1.0;
-            boolean silent = false;
-            for (Shock s : shocks) {
-                if (s.symbol().equals(symbol)) {
-                    if (s.silences(t)) {
-                        silent = true;
-                        break;
-                    }
-                    m *= s.multiplier(t);
-                }
-            }
-            if (silent) {
-                continue;
-            }
-            if (m != 1.0 && e instanceof PriceEvent p) {
-                return new PriceEvent(t, symbol, p.price() * m, p.confidence() * m, p.source());
-            }
+        if (ahead != null) {
+            FeedEvent e = ahead;
+            ahead = null;
             return e;
         }
+        FeedEvent e;
+        while ((e = base.next()) != null) {
+            FeedEvent out = shocked(e);
+            if (out != null) {
+                return out;
+            }
+        }
+        ended = true;
         return null;
     }
 
     @Override
+    public boolean ready() {
+        if (!live) {
+            return true;
+        }
+        while (ahead == null && !ended) {
+            if (!base.ready()) {
+                return false;
+            }
+            FeedEvent e = base.next();
+            if (e == null) {
+                ended = true;
+            } else {
+                ahead = shocked(e);
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public boolean live() {
+        return live;
+    }
+
+    /** @return the event with the shocks applied, or null when a shock silences it */
+    private FeedEvent shocked(FeedEvent e) {
+        long t = e.timestampMs();
+        String symbol = e.symbol();
+        double m = 1.0;
+        boolean silent = false;
+        for (Shock s : shocks) {
+            if (s.symbol().equals(symbol)) {
+                if (s.silences(t)) {
+                    silent = true;
+                    break;
+                }
+                m *= s.multiplier(t);
+            }
+        }
+        if (silent) {
+            return null;
+        }
+        if (m != 1.0 && e instanceof PriceEvent p) {
+            return new PriceEvent(t, symbol, p.price() * m, p.confidence() * m, p.source());
+        }
+        return e;
+    }
+
+    @Override
     public void close() {
+        ahead = null;
         base.close();
     }
 }

@@ -32,6 +32,13 @@ import java.util.function.Function;
  * moves the run or changes the speed. A loop that falls behind catches up as fast as it can. Wall time comes only
  * from the {@link Pacer} the owner gives; nothing the engine computes depends on it.
  *
+ * <p>A run on a live feed ({@link Replay#live()}: a venue's stream, {@code io.live.LiveSession}) is paced by its
+ * events' arrival, whatever the speed: playing, it steps every event that has arrived, and when none is waiting it
+ * neither ends nor blocks — it waits on the command queue at most {@value #LIVE_POLL_NANOS} ns (or the publication
+ * period, when shorter) and looks again, publishing views at the usual bounded rate, so that commands are served at
+ * once and the console stays current. Seeking and forking a live run use the kept snapshots, as for a recorded run;
+ * a seek forward stops at the last event that has arrived. A live run ends when its stream ends (the session closed).
+ *
  * <p>A view is published at most once per {@link Options#publishEveryNanos()} of pacer time while playing, and
  * always right after a command is processed, when a run ends or stops on an error, and when the loop stops. Every
  * command is answered by the future {@link #submit} returns: completed with the view published right after it, or
@@ -51,6 +58,8 @@ public final class EngineLoop implements AutoCloseable {
 
     /** The longest single wait for a due event, ns (an hour): the wait is simply taken again after it. */
     private static final long LONGEST_WAIT_NANOS = 3_600_000_000_000L;
+    /** The longest wait on the command queue while a playing live run has no event waiting, ns (10 ms). */
+    public static final long LIVE_POLL_NANOS = 10_000_000L;
 
     /**
      * How a loop runs.
@@ -262,6 +271,16 @@ public final class EngineLoop implements AutoCloseable {
                 Pending p;
                 if (!movable()) {
                     p = queue.take();
+                } else if (active.replay.live()) {
+                    p = queue.poll();
+                    if (p == null && !readyOrFailed(active)) {
+                        // nothing has arrived: serve commands and keep the views current while waiting for it
+                        p = pacer.await(queue, Math.min(LIVE_POLL_NANOS, options.publishEveryNanos()));
+                        if (p == null) {
+                            idle();
+                            continue;
+                        }
+                    }
                 } else {
                     p = queue.poll();
                     if (p == null && !pacing.fastest()) {
@@ -337,7 +356,8 @@ public final class EngineLoop implements AutoCloseable {
         runs.put(ORIGINAL, r);
         active = r;
         try {
-            r.startMs = r.replay.nextTimeMs();
+            // a live run's start is known once its first event has arrived (noteStart)
+            r.startMs = r.replay.ready() ? r.replay.nextTimeMs() : Long.MIN_VALUE;
             r.endHintMs = ScenarioFeeds.endHintMs(scenario);
             settleEnd(r);
         } catch (RuntimeException e) {
@@ -363,10 +383,42 @@ public final class EngineLoop implements AutoCloseable {
         pacing.anchor(active == null ? Long.MIN_VALUE : active.replay.timeMs());
     }
 
+    /**
+     * @return whether the run's next step would not wait (always, unless live); a failure to read ahead puts the run
+     * in error and counts as ready (the loop then stops playing it)
+     */
+    private boolean readyOrFailed(LoopRun r) {
+        try {
+            return r.replay.ready();
+        } catch (RuntimeException e) {
+            fail(r, e);
+            publish("", true);
+            return true;
+        }
+    }
+
+    /** A playing live run with nothing waiting: a publication when one is due. */
+    private void idle() {
+        if (pacer.nanoTime() - lastPublishNanos >= options.publishEveryNanos()) {
+            publish("", false);
+        }
+    }
+
+    /** A live run's start, once its first event has arrived ({@link Long#MIN_VALUE} until then). */
+    private static void noteStart(LoopRun r) {
+        if (r.startMs == Long.MIN_VALUE && r.replay.position() == 0 && r.replay.ready()) {
+            r.startMs = r.replay.nextTimeMs();
+        }
+    }
+
     /** One feed event of the active run while playing, and a publication when one is due. */
     private void advance() {
         LoopRun r = active;
+        if (!movable()) {
+            return; // failed reading ahead (readyOrFailed)
+        }
         try {
+            noteStart(r);
             r.replay.step();
             settleEnd(r);
         } catch (RuntimeException e) {
@@ -379,9 +431,12 @@ public final class EngineLoop implements AutoCloseable {
         }
     }
 
-    /** Finishes the run when its feeds have ended (delivering what the oracles hold in flight). */
+    /**
+     * Finishes the run when its feeds have ended (delivering what the oracles hold in flight). A live run with nothing
+     * waiting has not ended.
+     */
     private void settleEnd(LoopRun r) {
-        if (!r.ended() && r.replay.nextTimeMs() == Long.MAX_VALUE) {
+        if (!r.ended() && r.replay.ready() && r.replay.nextTimeMs() == Long.MAX_VALUE) {
             r.result = r.replay.finish();
             if (r == active) {
                 playing = false;
@@ -456,8 +511,16 @@ public final class EngineLoop implements AutoCloseable {
         requireMovable(r);
         playing = false;
         try {
+            if (!r.replay.ready()) {
+                throw new CommandRejectedException("no event of the live feed of run '" + r.label + "' is waiting"
+                        + " (it has stepped every one that arrived, the last at " + time(r.replay.timeMs())
+                        + "); try again when one arrives, or play");
+            }
+            noteStart(r);
             r.replay.step();
             settleEnd(r);
+        } catch (CommandRejectedException e) {
+            throw e;
         } catch (RuntimeException e) {
             fail(r, e);
             throw new CommandRejectedException(r.error);
@@ -484,6 +547,7 @@ public final class EngineLoop implements AutoCloseable {
                     + "' kept no snapshot that early");
         }
         try {
+            noteStart(r);
             r.replay.seek(t);
             if (back) {
                 r.error = null;

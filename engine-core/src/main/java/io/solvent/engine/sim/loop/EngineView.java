@@ -1,5 +1,9 @@
 package io.solvent.engine.sim.loop;
 
+import io.solvent.engine.feed.SourceStatusEvent;
+import io.solvent.engine.feed.VenueLiquidationEvent;
+import io.solvent.engine.sim.view.MarketSample;
+
 import io.solvent.engine.sim.ReplaySink;
 import io.solvent.engine.sim.RunSummary;
 import io.solvent.engine.sim.SimulationEvent;
@@ -42,6 +46,11 @@ import java.util.Objects;
  * @param assets      every asset: price, oracle and feed prices, half-spread, freshness, pause, margin multiplier
  * @param series      the active run's metrics rows so far (one per simulated second with events)
  * @param events      the active run's events so far, names resolved
+ * @param samples     the active run's market so far, one sample per metrics row (feed and oracle prices, the funds'
+ *                    flows)
+ * @param venueLiquidations the venue's own liquidations the active run's feeds carried so far (Binance
+ *                    {@code forceOrder}, live or journaled)
+ * @param sources     each live source's latest connection state, by source name; empty for recorded feeds
  * @param risk        the riskiest sub-accounts, distributions and ladders, as of {@link RiskView#asOfMs()}
  * @param accounts    the page of sub-accounts asked for ({@link EngineCommand.QueryAccounts}), or null
  * @param account     the sub-account asked for ({@link EngineCommand.ShowAccount}), exact now, or null
@@ -53,6 +62,8 @@ import java.util.Objects;
 public record EngineView(long sequence, State state, String error, String notice, double speed, String activeLabel,
                          List<String> labels, Clock clock, VenueFigures figures, List<AssetView> assets,
                          AppendLog.Window<ReplaySink.MetricsRow> series, AppendLog.Window<RecentEvent> events,
+                         AppendLog.Window<MarketSample> samples,
+                         AppendLog.Window<VenueLiquidationEvent> venueLiquidations, List<SourceStatusEvent> sources,
                          RiskView risk, AccountPage accounts, AccountDetail account, List<RunFigures> runs,
                          Map<String, String> parameters, String stateHash) {
 
@@ -67,6 +78,9 @@ public record EngineView(long sequence, State state, String error, String notice
         assets = List.copyOf(assets);
         Objects.requireNonNull(series, "series");
         Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(samples, "samples");
+        Objects.requireNonNull(venueLiquidations, "venueLiquidations");
+        sources = List.copyOf(sources);
         Objects.requireNonNull(risk, "risk");
         runs = List.copyOf(runs);
         parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));

@@ -25,6 +25,10 @@ final class LoopRun implements ReplaySink {
     private final ReplaySink out;
     AppendLog<MetricsRow> series = new AppendLog<>();
     AppendLog<RecentEvent> events = new AppendLog<>();
+    AppendLog<io.solvent.engine.sim.view.MarketSample> samples = new AppendLog<>();
+    AppendLog<io.solvent.engine.feed.VenueLiquidationEvent> venueLiquidations = new AppendLog<>();
+    /** Each live source's latest state, by source; replaced (never changed) when one changes. */
+    java.util.List<io.solvent.engine.feed.SourceStatusEvent> sources = java.util.List.of();
     Replay replay;
     long startMs = Long.MIN_VALUE;
     long endHintMs = Long.MIN_VALUE;
@@ -84,13 +88,30 @@ final class LoopRun implements ReplaySink {
     @Override
     public void metrics(MetricsRow row) {
         series.append(row);
+        samples.append(io.solvent.engine.sim.RunViews.sample(replay, row.timeMs()));
         out.metrics(row);
+    }
+
+    @Override
+    public void observed(io.solvent.engine.feed.FeedEvent event) {
+        if (event instanceof io.solvent.engine.feed.VenueLiquidationEvent l) {
+            venueLiquidations.append(l);
+        } else if (event instanceof io.solvent.engine.feed.SourceStatusEvent st) {
+            java.util.List<io.solvent.engine.feed.SourceStatusEvent> next = new java.util.ArrayList<>(sources);
+            next.removeIf(x -> x.source().equals(st.source()));
+            next.add(st);
+            next.sort(java.util.Comparator.comparing(io.solvent.engine.feed.SourceStatusEvent::source));
+            sources = java.util.List.copyOf(next);
+        }
+        out.observed(event);
     }
 
     /** After a seek back to T: the logs keep what is stamped at or before T (in new logs: readers start over). */
     void truncateTo(long timeMs) {
         series = prefix(series, r -> r.timeMs() <= timeMs);
+        samples = prefix(samples, r -> r.timeMs() <= timeMs);
         events = prefix(events, e -> e.event().timeMs() <= timeMs);
+        venueLiquidations = prefix(venueLiquidations, e -> e.timestampMs() <= timeMs);
         riskPosition = -1;
         page = null;
         risk = RiskView.NONE;
@@ -99,7 +120,10 @@ final class LoopRun implements ReplaySink {
     /** A fork's logs: the history it shares with the run it came from. */
     void inherit(LoopRun from) {
         series = prefix(from.series, r -> true);
+        samples = prefix(from.samples, r -> true);
         events = prefix(from.events, e -> true);
+        venueLiquidations = prefix(from.venueLiquidations, e -> true);
+        sources = from.sources;
     }
 
     private static <T> AppendLog<T> prefix(AppendLog<T> log, Predicate<T> keep) {

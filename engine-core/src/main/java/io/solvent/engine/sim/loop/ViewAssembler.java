@@ -50,13 +50,15 @@ final class ViewAssembler {
     /** @return the last view, stopped, saying why */
     EngineView stopped(EngineView v, String why) {
         return new EngineView(v.sequence() + 1, State.STOPPED, why, "", v.speed(), v.activeLabel(), v.labels(),
-                v.clock(), v.figures(), v.assets(), v.series(), v.events(), v.risk(), v.accounts(), v.account(),
+                v.clock(), v.figures(), v.assets(), v.series(), v.events(), v.samples(), v.venueLiquidations(),
+                v.sources(), v.risk(), v.accounts(), v.account(),
                 v.runs(), v.parameters(), v.stateHash());
     }
 
     private static EngineView empty(long sequence, State state, String error, String notice, double speed) {
         return new EngineView(sequence, state, error, notice, speed, "", List.of(), Clock.NONE, VenueFigures.NONE,
-                List.of(), AppendLog.Window.empty(), AppendLog.Window.empty(), RiskView.NONE, null, null, List.of(),
+                List.of(), AppendLog.Window.empty(), AppendLog.Window.empty(), AppendLog.Window.empty(),
+                AppendLog.Window.empty(), List.of(), RiskView.NONE, null, null, List.of(),
                 Map.of(), "");
     }
 
@@ -104,7 +106,7 @@ final class ViewAssembler {
         }
         return new EngineView(sequence, state, r.error == null ? "" : r.error, notice, speed, r.label,
                 List.copyOf(runs.keySet()), clock, figures, RunViews.assets(r.replay), r.series.window(),
-                r.events.window(), r.risk, r.query == null ? null : r.page, detail, all, r.parameterValues(original),
+                r.events.window(), r.samples.window(), r.venueLiquidations.window(), r.sources, r.risk, r.query == null ? null : r.page, detail, all, r.parameterValues(original),
                 r.ended() ? r.result.stateHash() : "");
     }
 

@@ -77,6 +77,12 @@ public final class RiskPass {
         double[][] shorts = new double[markets][levels];
         double[] liquidatableUsd = new double[markets];
         double[] beyondUsd = new double[markets];
+        double[] longOpen = new double[markets];
+        double[] shortOpen = new double[markets];
+        double[] downUsd = new double[LADDER_HALF_LEVELS + 1];  // by the first whole % of a fall that liquidates
+        double[] upUsd = new double[LADDER_HALF_LEVELS + 1];    // by the first whole % of a rise that liquidates
+        double alreadyUsd = 0;
+        firstOrder = 0;
 
         PriorityQueue<AccountRow> worst = new PriorityQueue<>(Math.max(1, riskiest + 1), RISK.reversed());
         Page page = query == null ? null : new Page(query, subs, book);
@@ -99,6 +105,20 @@ public final class RiskPass {
                             : Math.abs(liquidationPrice[distanceAsset] / book.assets().price(distanceAsset) - 1);
                     if (liquidatable) {
                         distance = 0;
+                        alreadyUsd += notional;
+                    } else if (notional > 0 || distanceAsset >= 0) {
+                        double move = uniformMove(book, s, block.maintenanceHealth(s), liquidationPrice, seen);
+                        if (move < 0) {
+                            int k = (int) Math.ceil(-100 * move - 1e-9);
+                            if (k <= LADDER_HALF_LEVELS) {
+                                downUsd[Math.max(k, 1)] += notional;
+                            }
+                        } else if (move > 0) {
+                            int k = (int) Math.ceil(100 * move - 1e-9);
+                            if (k <= LADDER_HALF_LEVELS) {
+                                upUsd[Math.max(k, 1)] += notional;
+                            }
+                        }
                     }
                     int hb = bin(HEALTH_EDGES, hf);
                     hfCounts[hb]++;
@@ -119,6 +139,11 @@ public final class RiskPass {
                     int a = book.markets().underlying(m);
                     double price = book.assets().price(a);
                     double usd = Math.abs(size) * price;
+                    if (size > 0) {
+                        longOpen[m] += usd;
+                    } else {
+                        shortOpen[m] += usd;
+                    }
                     if (liquidatable) {
                         liquidatableUsd[m] += usd;
                         continue;
@@ -161,12 +186,61 @@ public final class RiskPass {
                 edges.add(price * (1 + (k - LADDER_HALF_LEVELS) / 100.0));
             }
             ladders.add(new Ladder(book.markets().symbol(m), book.assets().symbol(a), price, edges,
-                    boxed(longs[m]), boxed(shorts[m]), liquidatableUsd[m], beyondUsd[m]));
+                    boxed(longs[m]), boxed(shorts[m]), liquidatableUsd[m], beyondUsd[m], longOpen[m], shortOpen[m]));
+        }
+        List<Double> moves = new ArrayList<>(2 * LADDER_HALF_LEVELS + 1);
+        List<Double> atMove = new ArrayList<>(2 * LADDER_HALF_LEVELS + 1);
+        double[] down = new double[LADDER_HALF_LEVELS + 1];
+        double[] up = new double[LADDER_HALF_LEVELS + 1];
+        down[0] = alreadyUsd;
+        up[0] = alreadyUsd;
+        for (int k = 1; k <= LADDER_HALF_LEVELS; k++) {
+            down[k] = down[k - 1] + downUsd[k];
+            up[k] = up[k - 1] + upUsd[k];
+        }
+        for (int k = -LADDER_HALF_LEVELS; k <= LADDER_HALF_LEVELS; k++) {
+            moves.add((double) k);
+            atMove.add(k < 0 ? down[-k] : up[k]);
         }
         RiskView risk = new RiskView(asOfMs, position, 0, 0, top,
                 distribution("health factor", "×", HEALTH_EDGES, hfCounts, hfNotional, excluded),
-                distribution("distance to liquidation", "%", DISTANCE_EDGES, dCounts, dNotional, excluded), ladders);
+                distribution("distance to liquidation", "%", DISTANCE_EDGES, dCounts, dNotional, excluded), ladders,
+                new AtRiskCurve(moves, atMove, firstOrder));
         return new Result(risk, page == null ? null : page.finish(asOfMs, position, n));
+    }
+
+    private int firstOrder; // sub-accounts the current pass counted at their first-order uniform move
+
+    /**
+     * The relative move of every asset's price at once (the settlement asset's excepted: it is the unit) that makes a
+     * sub-account liquidatable: exact from its liquidation price when it is exposed to one asset; to first order (its
+     * health's slope in each price) when to several, counted in {@link #firstOrder}.
+     *
+     * @return the move (negative: a fall), 0 when none can
+     */
+    private double uniformMove(MarginBook book, int s, double health, double[] liquidationPrice, int[] seen) {
+        SubAccountTable subs = book.subAccounts();
+        int slot = subs.settlementSlot(s);
+        int unit = slot < 0 ? -1 : subs.balanceAsset(slot);
+        int exposed = 0;
+        int only = -1;
+        double slope = 0;
+        for (int a = 0; a < seen.length; a++) {
+            if (seen[a] == s && a != unit) {
+                exposed++;
+                only = a;
+                slope += book.maintenanceSlope(s, a) * book.assets().price(a);
+            }
+        }
+        if (exposed == 1) {
+            double lp = liquidationPrice[only];
+            return Double.isNaN(lp) ? 0 : lp / book.assets().price(only) - 1;
+        }
+        if (exposed == 0 || slope == 0) {
+            return 0;
+        }
+        firstOrder++;
+        return -health / slope;
     }
 
     /** @return whether a sub-account with these figures comes before {@code than} in {@link #RISK} order */

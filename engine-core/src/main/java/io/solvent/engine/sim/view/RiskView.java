@@ -17,12 +17,15 @@ import java.util.List;
  * @param healthFactors  the health factor distribution
  * @param distances      the distance-to-liquidation distribution
  * @param ladders        one per market, in book order
+ * @param atRiskCurve    the liquidations-at-risk curve
  */
 public record RiskView(long asOfMs, long position, long passNanos, long passes, List<AccountRow> riskiest,
-                       Distribution healthFactors, Distribution distances, List<Ladder> ladders) {
+                       Distribution healthFactors, Distribution distances, List<Ladder> ladders,
+                       AtRiskCurve atRiskCurve) {
     public RiskView {
         riskiest = List.copyOf(riskiest);
         ladders = List.copyOf(ladders);
+        java.util.Objects.requireNonNull(atRiskCurve, "atRiskCurve");
     }
 
     /**
@@ -31,11 +34,13 @@ public record RiskView(long asOfMs, long position, long passNanos, long passes, 
      * @return a copy saying so
      */
     public RiskView measured(long nanos, long number) {
-        return new RiskView(asOfMs, position, nanos, number, riskiest, healthFactors, distances, ladders);
+        return new RiskView(asOfMs, position, nanos, number, riskiest, healthFactors, distances, ladders,
+                atRiskCurve);
     }
 
     /** Before the first pass. */
     public static final RiskView NONE = new RiskView(Long.MIN_VALUE, 0, 0, 0, List.of(),
             new Distribution("health factor", "×", List.of(), List.of(), List.of(), 0),
-            new Distribution("distance to liquidation", "%", List.of(), List.of(), List.of(), 0), List.of());
+            new Distribution("distance to liquidation", "%", List.of(), List.of(), List.of(), 0), List.of(),
+            AtRiskCurve.NONE);
 }

@@ -1,0 +1,159 @@
+package io.solvent.app.console;
+
+import io.solvent.app.service.ConsoleSession;
+import io.solvent.app.service.ConsoleSettings;
+import io.solvent.app.service.EngineBridge;
+import io.solvent.app.service.SettingsStore;
+import io.solvent.app.view.ConsoleWindow;
+import io.solvent.app.viewmodel.ConsoleViewModel;
+import io.solvent.engine.input.InputException;
+import io.solvent.engine.io.ScenarioReader;
+import io.solvent.engine.scenario.Scenario;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The console application: opens the last workspace's scenario (or the embedded default) on its engine thread,
+ * playing, in a window placed and themed as the user left it; saves the settings atomically on every change of
+ * theme, view or scenario and when the window closes.
+ */
+public final class ConsoleApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleApp.class);
+    /** The system property naming a scenario to open instead of the last one (set by the launcher). */
+    public static final String SCENARIO_PROPERTY = "solvent.console.scenario";
+
+    private SettingsStore store;
+    private ConsoleSettings settings;
+    private Stage stage;
+    private ConsoleSession session;
+    private EngineBridge bridge;
+    private ConsoleWindow window;
+
+    @Override
+    public void start(Stage primary) {
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> LOG.error("uncaught on {}", t.getName(), e));
+        stage = primary;
+        store = SettingsStore.inConfigDirectory(System.getenv());
+        settings = store.load();
+        String asked = System.getProperty(SCENARIO_PROPERTY, "");
+        String scenario = !asked.isEmpty() ? asked : settings.scenario();
+        open(scenario.isEmpty() ? null : Path.of(scenario), true);
+        stage.setOnCloseRequest(e -> {
+            save(settings.withWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+                    stage.isMaximized()));
+            shutdown();
+        });
+    }
+
+    private void open(Path file, boolean first) {
+        Scenario sc;
+        try {
+            sc = file == null ? ConsoleSession.defaultScenario() : ScenarioReader.read(file);
+        } catch (InputException | java.io.UncheckedIOException e) {
+            LOG.warn("cannot open {}: {}", file, e.getMessage());
+            if (first && file != null) {
+                sc = ConsoleSession.defaultScenario();
+                file = null;
+                showError("Could not open the scenario; the default is open instead.", e.getMessage());
+            } else {
+                showError("Could not open the scenario.", e.getMessage());
+                return;
+            }
+        }
+        if (window != null) {
+            window.stop();
+            bridge.close();
+        }
+        session = ConsoleSession.start(sc);
+        ConsoleViewModel vm = new ConsoleViewModel(c -> bridge.submit(c), feedToAsset(sc), System::nanoTime,
+                new io.solvent.app.service.PulseWork());
+        bridge = new EngineBridge(session.loop(), vm::update);
+        window = new ConsoleWindow(bridge, vm, settings.theme(), settings.width(), settings.height(),
+                t -> save(settings.withTheme(t)), this::chooseScenario);
+        window.select(settings.view());
+        stage.setTitle("Solvent — " + session.name());
+        stage.setScene(window.scene());
+        if (first) {
+            if (!Double.isNaN(settings.x()) && !Double.isNaN(settings.y())) {
+                stage.setX(settings.x());
+                stage.setY(settings.y());
+            }
+            stage.setMaximized(settings.maximized());
+            stage.show();
+        }
+        window.scene().focusOwnerProperty().addListener((o, a, b) -> {
+            if (!window.shownName().equals(settings.view())) {
+                save(settings.withView(window.shownName()));
+            }
+        });
+        window.start();
+        vm.play(settings.speed());
+        save(settings.withScenario(file == null ? "" : file.toAbsolutePath().toString()));
+        Platform.runLater(() -> LOG.info("console first frame requested: {}", session.name()));
+    }
+
+    /** @return the asset a feed symbol prices in this scenario (the venue's own liquidations are drawn on it) */
+    static java.util.function.Function<String, String> feedToAsset(Scenario sc) {
+        java.util.Map<String, String> symbols = sc.inputs().symbols();
+        return symbol -> {
+            String mapped = symbols.get(symbol);
+            if (mapped != null) {
+                return mapped;
+            }
+            for (String quote : new String[] {"USDT", "USDC", "-USD", "/USD", "USD"}) {
+                if (symbol.endsWith(quote)) {
+                    return symbol.substring(0, symbol.length() - quote.length());
+                }
+            }
+            return symbol;
+        };
+    }
+
+    private void chooseScenario() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a scenario");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Scenario files", "*.json"));
+        File f = chooser.showOpenDialog(stage);
+        if (f != null) {
+            open(f.toPath(), false);
+        }
+    }
+
+    private void save(ConsoleSettings s) {
+        settings = s;
+        try {
+            store.save(s);
+        } catch (IOException e) {
+            LOG.warn("could not save the settings to {}: {}", store.file(), e.getMessage());
+        }
+    }
+
+    private void showError(String header, String detail) {
+        Alert a = new Alert(Alert.AlertType.ERROR, detail);
+        a.setHeaderText(header);
+        a.show();
+    }
+
+    private void shutdown() {
+        if (window != null) {
+            window.stop();
+        }
+        if (bridge != null) {
+            bridge.close();
+        }
+    }
+
+    @Override
+    public void stop() {
+        shutdown();
+    }
+}

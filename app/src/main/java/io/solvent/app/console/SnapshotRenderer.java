@@ -1,0 +1,200 @@
+package io.solvent.app.console;
+
+import io.solvent.app.service.ConsoleSession;
+import io.solvent.app.service.EngineBridge;
+import io.solvent.app.service.PulseWork;
+import io.solvent.app.view.ConsoleWindow;
+import io.solvent.app.viewmodel.ConsoleViewModel;
+import io.solvent.engine.scenario.Scenario;
+import io.solvent.engine.sim.loop.EngineCommand;
+import io.solvent.engine.sim.loop.EngineLoop;
+import io.solvent.engine.sim.loop.EngineView;
+import io.solvent.engine.sim.loop.Pacer;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Renders one view of the console at one moment of a scenario to a PNG, headless: the engine is moved to the moment
+ * (a seek, which runs the whole-book pass at once), the view models take everything up to it, and the real window is
+ * laid out in an invisible stage of Monocle's headless glass and snapshotted after its charts have drawn. The PNG is
+ * written atomically.
+ */
+public final class SnapshotRenderer {
+    private static final long TIMEOUT_S = 300;
+
+    private SnapshotRenderer() {
+    }
+
+    /** Makes JavaFX use Monocle's headless glass and software rendering; before the toolkit starts. */
+    public static void useHeadlessGlass(int width, int height) {
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        System.setProperty("headless.geometry", Math.max(width, 1280) + "x" + Math.max(height, 800) + "-32");
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    /**
+     * @param scenario the scenario
+     * @param at       the moment: ms after the scenario's first event when {@code absolute} is false, else ms since
+     *                 the Unix epoch, UTC
+     * @param absolute whether {@code at} is an instant
+     * @param view     the view's name
+     * @param out      the PNG to write
+     * @param width    px
+     * @param height   px
+     * @param theme    {@code dark} or {@code light}
+     * @return the engine view the picture shows
+     * @throws IOException when the PNG cannot be written
+     */
+    public static EngineView render(Scenario scenario, long at, boolean absolute, String view, Path out, int width,
+                                    int height, String theme) throws IOException {
+        EngineLoop.Options options = EngineLoop.Options.of(Pacer.of(System::nanoTime));
+        try (ConsoleSession session = ConsoleSession.start(scenario, options)) {
+            EngineView first = session.loop().latest();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
+            while (first.state() == EngineView.State.STARTING && System.nanoTime() < deadline) {
+                sleep();
+                first = session.loop().latest();
+            }
+            if (!first.error().isEmpty()) {
+                throw new IllegalArgumentException(first.error());
+            }
+            long start = first.startMs() == Long.MIN_VALUE ? session.loop().submit(new EngineCommand.StepOnce())
+                    .join().startMs() : first.startMs();
+            long target = absolute ? at : start + at;
+            if (target < start) {
+                throw new IllegalArgumentException("--at " + io.solvent.app.viewmodel.Format.time(target)
+                        + " is before the scenario's start, " + io.solvent.app.viewmodel.Format.time(start));
+            }
+            session.loop().submit(new EngineCommand.Seek(target)).join();
+            return draw(session, view, out, width, height, theme);
+        }
+    }
+
+    private static EngineView draw(ConsoleSession session, String view, Path out, int width, int height,
+                                   String theme) throws IOException {
+        List<CompletableFuture<EngineView>> pending = new ArrayList<>();
+        AtomicReference<EngineBridge> bridgeRef = new AtomicReference<>();
+        ConsoleViewModel vm = new ConsoleViewModel(c -> pending.add(bridgeRef.get().submit(c)),
+                ConsoleApp.feedToAsset(session.scenario()), System::nanoTime, new PulseWork());
+        EngineBridge bridge = new EngineBridge(session.loop(), vm::update);
+        bridgeRef.set(bridge);
+        CountDownLatch started = new CountDownLatch(1);
+        try {
+            Platform.startup(started::countDown);
+        } catch (IllegalStateException already) {
+            started.countDown();
+        }
+        await(started);
+        AtomicReference<WritableImage> image = new AtomicReference<>();
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                ConsoleWindow window = new ConsoleWindow(bridge, vm, theme, width, height, t -> { }, () -> { });
+                if (!window.select(view)) {
+                    throw new IllegalArgumentException("no view " + view);
+                }
+                // every view model takes all it needs up to the moment (their pulses are bounded)
+                for (int i = 0; i < 2_000; i++) {
+                    CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+                    boolean waited = !pending.isEmpty();
+                    pending.clear();
+                    EngineView v = session.loop().latest();
+                    vm.update(v);
+                    // 40 rounds take 200,000 points of each series (two days of seconds); then the events' backlog
+                    if (!waited && pending.isEmpty() && i >= 40 && vm.events().backlog() == 0) {
+                        break;
+                    }
+                }
+                Stage stage = new Stage();
+                stage.setScene(window.scene());
+                stage.setWidth(width);
+                stage.setHeight(height);
+                stage.show();
+                new AnimationTimer() {
+                    private int frames;
+
+                    @Override
+                    public void handle(long now) {
+                        frames++;
+                        if (frames == 3) {
+                            window.renderNow();
+                        } else if (frames == 8) {
+                            stop();
+                            image.set(window.scene().snapshot(null));
+                            stage.hide();
+                            done.countDown();
+                        }
+                    }
+                }.start();
+            } catch (Throwable t) {
+                failed.set(t);
+                done.countDown();
+            }
+        });
+        await(done);
+        if (failed.get() != null) {
+            throw new IllegalStateException("rendering the " + view + " view failed", failed.get());
+        }
+        write(image.get(), out);
+        return session.loop().latest();
+    }
+
+    private static void write(WritableImage img, Path out) throws IOException {
+        int w = (int) img.getWidth();
+        int h = (int) img.getHeight();
+        BufferedImage b = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        PixelReader r = img.getPixelReader();
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            r.getPixels(0, y, w, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), row, 0, w);
+            b.setRGB(0, y, w, 1, row, 0, w);
+        }
+        Path dir = out.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, ".snapshot", ".png.tmp");
+        try {
+            ImageIO.write(b, "png", tmp.toFile());
+            Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(TIMEOUT_S, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the renderer did not finish in " + TIMEOUT_S + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

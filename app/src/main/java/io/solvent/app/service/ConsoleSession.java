@@ -1,0 +1,88 @@
+package io.solvent.app.service;
+
+import io.solvent.engine.io.ScenarioReader;
+import io.solvent.engine.scenario.Scenario;
+import io.solvent.engine.sim.loop.EngineCommand;
+import io.solvent.engine.sim.loop.EngineLoop;
+import io.solvent.engine.sim.loop.Pacer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * What the console runs: a scenario opened into an {@link EngineLoop} on its own thread. The embedded default — a
+ * generated population of 100,000 sub-accounts through a synthetic crash — ships inside the jar, so that a new user's
+ * first sight is the engine at work.
+ *
+ * @param name     what the status bar calls it (the scenario's name)
+ * @param scenario the scenario
+ * @param loop     its engine loop, running
+ */
+public record ConsoleSession(String name, Scenario scenario, EngineLoop loop) implements AutoCloseable {
+    /** The embedded default scenario, a resource of the jar. */
+    public static final String DEFAULT_RESOURCE = "/io/solvent/assets/scenarios/console-default.json";
+
+    public ConsoleSession {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(scenario, "scenario");
+        Objects.requireNonNull(loop, "loop");
+    }
+
+    /**
+     * @return the embedded default scenario, read from the jar (copied to a temporary file, since a scenario is read
+     *         from a path; it names no other file)
+     * @throws io.solvent.engine.input.InputException when it cannot be read (a broken build)
+     */
+    public static Scenario defaultScenario() {
+        try (InputStream in = ConsoleSession.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the jar has no " + DEFAULT_RESOURCE);
+            }
+            Path tmp = Files.createTempFile("solvent-default-", ".json");
+            try {
+                Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                return ScenarioReader.read(tmp);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the embedded default scenario", e);
+        }
+    }
+
+    /**
+     * Starts the engine on a scenario, paused before its first event.
+     *
+     * @param scenario the scenario
+     * @param options  the loop's options (publication rate, risk pass budget, snapshots)
+     * @return the session
+     */
+    public static ConsoleSession start(Scenario scenario, EngineLoop.Options options) {
+        return new ConsoleSession(scenario.name(), scenario, EngineLoop.start(scenario, options));
+    }
+
+    /**
+     * @param scenario the scenario
+     * @return a session with the console's options: 20 Hz views, 50 riskiest, 5% of the engine for the risk pass
+     */
+    public static ConsoleSession start(Scenario scenario) {
+        return start(scenario, EngineLoop.Options.of(Pacer.of(System::nanoTime)));
+    }
+
+    /**
+     * @param speedSecondsPerSecond simulated seconds per wall second; 0 for as fast as possible
+     * @return the command that plays at that speed
+     */
+    public static EngineCommand.Play play(double speedSecondsPerSecond) {
+        return speedSecondsPerSecond <= 0 ? EngineCommand.Play.FASTEST : new EngineCommand.Play(speedSecondsPerSecond);
+    }
+
+    @Override
+    public void close() {
+        loop.close();
+    }
+}

@@ -1,0 +1,158 @@
+package io.solvent.app.viewmodel;
+
+import io.solvent.app.service.PulseWork;
+import io.solvent.engine.sim.ReplaySink;
+import io.solvent.engine.sim.RunSummary;
+import io.solvent.engine.sim.SimulationEvent;
+import io.solvent.engine.sim.loop.EngineView;
+import io.solvent.engine.sim.view.AppendLog;
+import io.solvent.engine.sim.view.MarketSample;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The insurance fund over the run: its balance, cumulative inflows (its share of liquidation fees) and payouts (bad debt
+ * covered), the depletion point (the first moment it could not pay), and deleveraging — the fills that closed
+ * counterparties' positions when the fund was not enough, most recent first.
+ */
+public final class InsuranceViewModel {
+    /** The most log items of each kind taken in one pulse. */
+    public static final int PER_PULSE = 5_000;
+    /** The deleveraging fills kept for the table. */
+    public static final int FILLS_KEPT = 500;
+
+    private final XYSeries balance = new XYSeries("fund balance (USD)");
+    private final XYSeries inflows = new XYSeries("cumulative inflows (USD)");
+    private final XYSeries payouts = new XYSeries("cumulative payouts (USD)");
+    private final ObservableList<EventRow> deleveraging = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper("waiting for the engine");
+    private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper();
+    private final PulseWork work;
+    private long rowsEpoch = Long.MIN_VALUE;
+    private int rowsTaken;
+    private long samplesEpoch = Long.MIN_VALUE;
+    private int samplesTaken;
+    private long eventsEpoch = Long.MIN_VALUE;
+    private int eventsTaken;
+    private long depletedAtMs = Long.MIN_VALUE;
+    private long deleveragingFills;
+
+    /** @param work where the FX thread's work is counted */
+    public InsuranceViewModel(PulseWork work) {
+        this.work = work;
+    }
+
+    /** @param v the engine's newest view */
+    public void update(EngineView v) {
+        long handed = 0;
+        AppendLog.Window<ReplaySink.MetricsRow> rows = v.series();
+        if (rows.epoch() != rowsEpoch) {
+            rowsEpoch = rows.epoch();
+            rowsTaken = 0;
+            balance.reset();
+        }
+        int to = Math.min(rows.size(), rowsTaken + PER_PULSE);
+        for (ReplaySink.MetricsRow r : rows.since(rowsTaken).subList(0, to - rowsTaken)) {
+            balance.append(r.timeMs() / 1000.0, r.fundUsd());
+            handed++;
+        }
+        rowsTaken = to;
+        AppendLog.Window<MarketSample> samples = v.samples();
+        if (samples.epoch() != samplesEpoch) {
+            samplesEpoch = samples.epoch();
+            samplesTaken = 0;
+            inflows.reset();
+            payouts.reset();
+        }
+        to = Math.min(samples.size(), samplesTaken + PER_PULSE);
+        for (MarketSample s : samples.since(samplesTaken).subList(0, to - samplesTaken)) {
+            inflows.append(s.timeMs() / 1000.0, s.fundInflowUsd());
+            payouts.append(s.timeMs() / 1000.0, s.fundPayoutUsd());
+            handed += 2;
+        }
+        samplesTaken = to;
+        AppendLog.Window<EngineView.RecentEvent> events = v.events();
+        if (events.epoch() != eventsEpoch) {
+            eventsEpoch = events.epoch();
+            eventsTaken = 0;
+            deleveraging.clear();
+            depletedAtMs = Long.MIN_VALUE;
+            deleveragingFills = 0;
+        }
+        to = Math.min(events.size(), eventsTaken + PER_PULSE);
+        List<EventRow> fills = new ArrayList<>();
+        for (EngineView.RecentEvent e : events.since(eventsTaken).subList(0, to - eventsTaken)) {
+            SimulationEvent.Kind k = e.event().kind();
+            if (k == SimulationEvent.Kind.DELEVERAGING || k == SimulationEvent.Kind.SOCIALIZED_LOSS
+                    || k == SimulationEvent.Kind.DEFICIT) {
+                fills.add(EventRow.of(e));
+                deleveragingFills++;
+                if (depletedAtMs == Long.MIN_VALUE) {
+                    depletedAtMs = e.event().timeMs(); // the fund could not cover this bankruptcy alone
+                }
+            }
+        }
+        eventsTaken = to;
+        if (!fills.isEmpty()) {
+            java.util.Collections.reverse(fills);
+            deleveraging.addAll(0, fills.subList(0, Math.min(FILLS_KEPT, fills.size())));
+            if (deleveraging.size() > FILLS_KEPT) {
+                deleveraging.remove(FILLS_KEPT, deleveraging.size());
+            }
+            handed += fills.size();
+        }
+        work.points(handed);
+        if (handed > 0) {
+            revision.set(revision.get() + 1);
+        }
+        RunSummary s = v.summary();
+        caption.set("balance " + Format.usd(v.fundUsd()) + " · low " + Format.usd(s.fundMinimumUsd())
+                + " · inflows " + Format.usd(inflows.lastY()) + " · payouts " + Format.usd(payouts.lastY())
+                + " · " + (depletedAtMs == Long.MIN_VALUE ? "never depleted so far"
+                : "first not enough at " + Format.time(depletedAtMs))
+                + " · deleveraged " + Format.usd(s.deleveragedNotionalUsd()) + " in "
+                + Format.count(s.deleveragingFills()) + " fills · deficit " + Format.usd(s.deficitUsd()));
+    }
+
+    /** @return the fund's balance over time */
+    public XYSeries balance() {
+        return balance;
+    }
+
+    /** @return cumulative inflows over time */
+    public XYSeries inflows() {
+        return inflows;
+    }
+
+    /** @return cumulative payouts over time */
+    public XYSeries payouts() {
+        return payouts;
+    }
+
+    /** @return deleveraging, socialized-loss and deficit events, newest first */
+    public ObservableList<EventRow> deleveraging() {
+        return deleveraging;
+    }
+
+    /** @return the moment the fund first could not cover a bankruptcy, or {@link Long#MIN_VALUE} */
+    public long depletedAtMs() {
+        return depletedAtMs;
+    }
+
+    /** @return the fund's figures in a line */
+    public ReadOnlyStringProperty captionProperty() {
+        return caption.getReadOnlyProperty();
+    }
+
+    /** @return +1 whenever a series got points */
+    public ReadOnlyLongProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,105 @@
+package io.solvent.app.view;
+
+import io.fair_acc.chartfx.XYChart;
+import io.solvent.app.ConsoleScenarios;
+import io.solvent.app.service.ConsoleSession;
+import io.solvent.app.service.EngineBridge;
+import io.solvent.app.service.PulseWork;
+import io.solvent.app.viewmodel.ConsoleViewModel;
+import io.solvent.engine.sim.loop.EngineView;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The real window, headless on Monocle: a crash plays at full speed, and every view is clicked and filled. */
+@ExtendWith(ApplicationExtension.class)
+class ConsoleWindowTest {
+    @TempDir
+    static Path dir;
+
+    private ConsoleSession session;
+    private ConsoleWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path d = Files.createTempDirectory("console-window");
+        session = ConsoleSession.start(ConsoleScenarios.defaultWith(2_000, d));
+        EngineBridge[] bridge = new EngineBridge[1];
+        ConsoleViewModel vm = new ConsoleViewModel(c -> bridge[0].submit(c), s -> s, System::nanoTime,
+                new PulseWork());
+        bridge[0] = new EngineBridge(session.loop(), vm::update);
+        window = new ConsoleWindow(bridge[0], vm, "dark", 1400, 900, t -> { }, () -> { });
+        stage.setScene(window.scene());
+        stage.show();
+        window.start();
+        vm.play(0);
+    }
+
+    @AfterEach
+    void stop() {
+        session.close();
+    }
+
+    private static void clickTab(FxRobot robot, String title) {
+        robot.clickOn(robot.lookup(".tab-header-area .tab-label")
+                .match(n -> n instanceof javafx.scene.control.Labeled l && title.equals(l.getText()))
+                .queryAs(javafx.scene.Node.class));
+    }
+
+    @Test
+    void everyViewFillsWithTheReplay(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+            EngineView v = session.loop().latest();
+            return v.state() == EngineView.State.ENDED && v.risk().asOfMs() != Long.MIN_VALUE;
+        });
+        WaitForAsyncUtils.sleep(1500, TimeUnit.MILLISECONDS);
+        Label clock = robot.lookup("#status-clock").queryAs(Label.class);
+        assertTrue(clock.getText().startsWith("2025-10-10"), clock.getText());
+        assertTrue(robot.lookup("#status-state").queryAs(Label.class).getText().startsWith("ended"));
+        TableView<?> markets = robot.lookup("#overview-markets").queryAs(TableView.class);
+        assertFalse(markets.getItems().isEmpty(), "open interest by market");
+
+        for (String name : new String[] {"Market", "Distributions", "Accounts", "Insurance fund", "Events"}) {
+            clickTab(robot, name);
+            WaitForAsyncUtils.sleep(1200, TimeUnit.MILLISECONDS); // charts redraw once a second
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        clickTab(robot, "Market");
+        WaitForAsyncUtils.sleep(1200, TimeUnit.MILLISECONDS);
+        XYChart market = robot.lookup("#market-chart").queryAs(XYChart.class);
+        assertTrue(market.getRenderers().stream().flatMap(r -> r.getDatasets().stream())
+                        .anyMatch(d -> d.getDataCount() > 1000),
+                () -> "two hours of seconds of prices: " + market.getRenderers().stream()
+                        .flatMap(r -> r.getDatasets().stream()).map(d -> d.getName() + "=" + d.getDataCount()).toList());
+        clickTab(robot, "Distributions");
+        WaitForAsyncUtils.sleep(1200, TimeUnit.MILLISECONDS);
+        XYChart ladder = robot.lookup("#distributions-ladder").queryAs(XYChart.class);
+        assertTrue(ladder.getRenderers().stream().flatMap(r -> r.getDatasets().stream())
+                .anyMatch(d -> d.getDataCount() == 100), "100 ladder levels");
+        clickTab(robot, "Accounts");
+        WaitForAsyncUtils.sleep(800, TimeUnit.MILLISECONDS);
+        TableView<?> accounts = robot.lookup("#accounts-table").queryAs(TableView.class);
+        assertTrue(accounts.getItems().size() > 1_000, "every sub-account: " + accounts.getItems().size());
+        robot.doubleClickOn(robot.lookup("#accounts-table .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#account-positions")
+                .queryAs(TableView.class).getItems().isEmpty());
+        clickTab(robot, "Events");
+        TableView<?> events = robot.lookup("#events-table").queryAs(TableView.class);
+        assertFalse(events.getItems().isEmpty(), "the run's events");
+    }
+}
