@@ -18,17 +18,8 @@ public final class Main {
      */
     public static void main(String[] args) {
         System.setProperty("solvent.log.dir", LogDirectory.resolve(System.getenv()).toString());
-        if (args.length == 0 || args.length == 2 && "--scenario".equals(args[0])) {
-            String why = io.solvent.app.console.Headless.reason(System.getenv(), System.getProperty("os.name"));
-            if (why != null) {
-                System.err.println("solvent: " + why);
-                System.exit(io.solvent.app.cli.ExitCodes.BAD_INPUT);
-            }
-            if (args.length == 2) {
-                System.setProperty(io.solvent.app.console.ConsoleApp.SCENARIO_PROPERTY, args[1]);
-            }
-            javafx.application.Application.launch(io.solvent.app.console.ConsoleApp.class);
-            System.exit(0);
+        if (args.length == 0) {
+            args = new String[] {"console"};
         }
         System.exit(SolventCommand.run(args, System.out, System.err));
     }

@@ -30,6 +30,13 @@ public final class ConsoleApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleApp.class);
     /** The system property naming a scenario to open instead of the last one (set by the launcher). */
     public static final String SCENARIO_PROPERTY = "solvent.console.scenario";
+    /** A session opened before the window (a live one, connected by the launcher), or null. */
+    private static volatile ConsoleSession prepared;
+
+    /** @param s a session to show instead of a scenario's (the launcher's live session) */
+    public static void prepare(ConsoleSession s) {
+        prepared = s;
+    }
 
     private SettingsStore store;
     private ConsoleSettings settings;
@@ -46,7 +53,11 @@ public final class ConsoleApp extends Application {
         settings = store.load();
         String asked = System.getProperty(SCENARIO_PROPERTY, "");
         String scenario = !asked.isEmpty() ? asked : settings.scenario();
-        open(scenario.isEmpty() ? null : Path.of(scenario), true);
+        if (prepared != null) {
+            show(prepared, null, true);
+        } else {
+            open(scenario.isEmpty() ? null : Path.of(scenario), true);
+        }
         stage.setOnCloseRequest(e -> {
             save(settings.withWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
                     stage.isMaximized()));
@@ -69,12 +80,17 @@ public final class ConsoleApp extends Application {
                 return;
             }
         }
+        show(ConsoleSession.start(sc), file, first);
+    }
+
+    private void show(ConsoleSession next, Path file, boolean first) {
         if (window != null) {
             window.stop();
-            bridge.close();
+            session.close();
         }
-        session = ConsoleSession.start(sc);
-        ConsoleViewModel vm = new ConsoleViewModel(c -> bridge.submit(c), feedToAsset(sc), System::nanoTime,
+        session = next;
+        Scenario sc = next.scenario();
+        ConsoleViewModel vm = new ConsoleViewModel(c -> bridge.submit(c), next.feedToAsset(), System::nanoTime,
                 new io.solvent.app.service.PulseWork());
         bridge = new EngineBridge(session.loop(), vm::update);
         window = new ConsoleWindow(bridge, vm, settings.theme(), settings.width(), settings.height(),
@@ -97,25 +113,10 @@ public final class ConsoleApp extends Application {
         });
         window.start();
         vm.play(settings.speed());
-        save(settings.withScenario(file == null ? "" : file.toAbsolutePath().toString()));
+        if (next.feeds() == null) { // a live session is not a workspace to reopen
+            save(settings.withScenario(file == null ? "" : file.toAbsolutePath().toString()));
+        }
         Platform.runLater(() -> LOG.info("console first frame requested: {}", session.name()));
-    }
-
-    /** @return the asset a feed symbol prices in this scenario (the venue's own liquidations are drawn on it) */
-    static java.util.function.Function<String, String> feedToAsset(Scenario sc) {
-        java.util.Map<String, String> symbols = sc.inputs().symbols();
-        return symbol -> {
-            String mapped = symbols.get(symbol);
-            if (mapped != null) {
-                return mapped;
-            }
-            for (String quote : new String[] {"USDT", "USDC", "-USD", "/USD", "USD"}) {
-                if (symbol.endsWith(quote)) {
-                    return symbol.substring(0, symbol.length() - quote.length());
-                }
-            }
-            return symbol;
-        };
     }
 
     private void chooseScenario() {
@@ -147,8 +148,8 @@ public final class ConsoleApp extends Application {
         if (window != null) {
             window.stop();
         }
-        if (bridge != null) {
-            bridge.close();
+        if (session != null) {
+            session.close();
         }
     }
 

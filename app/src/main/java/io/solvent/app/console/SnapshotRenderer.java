@@ -93,7 +93,7 @@ public final class SnapshotRenderer {
         List<CompletableFuture<EngineView>> pending = new ArrayList<>();
         AtomicReference<EngineBridge> bridgeRef = new AtomicReference<>();
         ConsoleViewModel vm = new ConsoleViewModel(c -> pending.add(bridgeRef.get().submit(c)),
-                ConsoleApp.feedToAsset(session.scenario()), System::nanoTime, new PulseWork());
+                session.feedToAsset(), System::nanoTime, new PulseWork());
         EngineBridge bridge = new EngineBridge(session.loop(), vm::update);
         bridgeRef.set(bridge);
         CountDownLatch started = new CountDownLatch(1);

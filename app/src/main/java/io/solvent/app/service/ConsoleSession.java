@@ -21,8 +21,10 @@ import java.util.Objects;
  * @param name     what the status bar calls it (the scenario's name)
  * @param scenario the scenario
  * @param loop     its engine loop, running
+ * @param feeds    what feeds it from outside (a live session: its client and journal), closed after the loop; or null
  */
-public record ConsoleSession(String name, Scenario scenario, EngineLoop loop) implements AutoCloseable {
+public record ConsoleSession(String name, Scenario scenario, EngineLoop loop, AutoCloseable feeds)
+        implements AutoCloseable {
     /** The embedded default scenario, a resource of the jar. */
     public static final String DEFAULT_RESOURCE = "/io/solvent/assets/scenarios/console-default.json";
 
@@ -62,7 +64,7 @@ public record ConsoleSession(String name, Scenario scenario, EngineLoop loop) im
      * @return the session
      */
     public static ConsoleSession start(Scenario scenario, EngineLoop.Options options) {
-        return new ConsoleSession(scenario.name(), scenario, EngineLoop.start(scenario, options));
+        return new ConsoleSession(scenario.name(), scenario, EngineLoop.start(scenario, options), null);
     }
 
     /**
@@ -81,8 +83,44 @@ public record ConsoleSession(String name, Scenario scenario, EngineLoop loop) im
         return speedSecondsPerSecond <= 0 ? EngineCommand.Play.FASTEST : new EngineCommand.Play(speedSecondsPerSecond);
     }
 
+    /**
+     * Runs the engine on live prices.
+     *
+     * @param live an open live session (its client connected, its journal being written)
+     * @return the session, whose close also closes the live session
+     */
+    public static ConsoleSession live(io.solvent.engine.io.live.LiveSession live) {
+        Scenario sc = live.scenario();
+        return new ConsoleSession("live " + live.endpoint(), sc,
+                EngineLoop.start(sc, EngineLoop.Options.of(Pacer.of(System::nanoTime))), live);
+    }
+
+    /** @return the asset a feed symbol prices in this scenario (the venue's own liquidations are drawn on it) */
+    public java.util.function.Function<String, String> feedToAsset() {
+        java.util.Map<String, String> symbols = scenario.inputs().symbols();
+        return symbol -> {
+            String mapped = symbols.get(symbol);
+            if (mapped != null) {
+                return mapped;
+            }
+            for (String quote : new String[] {"USDT", "USDC", "-USD", "/USD", "USD"}) {
+                if (symbol.endsWith(quote)) {
+                    return symbol.substring(0, symbol.length() - quote.length());
+                }
+            }
+            return symbol;
+        };
+    }
+
     @Override
     public void close() {
         loop.close();
+        if (feeds != null) {
+            try {
+                feeds.close();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(ConsoleSession.class).warn("closing the feeds: {}", e.toString());
+            }
+        }
     }
 }

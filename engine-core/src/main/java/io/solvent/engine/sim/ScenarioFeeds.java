@@ -16,8 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A scenario's price sources as one stream: every feed opened (recorded files in their formats, synthetic paths),
- * merged in time order, shocked, windowed; and what can be told about them without replaying them.
+ * A scenario's price sources as one stream: every feed opened (recorded files in their formats, synthetic paths,
+ * streams opened by code: a live venue's, a journal), merged in time order, shocked, windowed; and what can be told
+ * about them without replaying them.
  */
 public final class ScenarioFeeds {
     private ScenarioFeeds() {

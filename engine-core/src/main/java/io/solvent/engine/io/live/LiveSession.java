@@ -431,6 +431,11 @@ public final class LiveSession implements AutoCloseable {
                     }
                     symbols.add(symbol);
                 }
+                if (symbols.size() * 2 > LiveFeedClient.BINANCE_MAX_STREAMS_PER_CONNECTION) {
+                    throw new IllegalArgumentException("binance-futures: " + symbols.size() + " symbols; expected at"
+                            + " most " + LiveFeedClient.BINANCE_MAX_STREAMS_PER_CONNECTION / 2 + " (two streams each,"
+                            + " " + LiveFeedClient.BINANCE_MAX_STREAMS_PER_CONNECTION + " per connection)");
+                }
                 feedSymbols.addAll(symbols);
             }
             case PythHermesParser.SOURCE -> {

@@ -27,6 +27,8 @@ final class LoopRun implements ReplaySink {
     AppendLog<RecentEvent> events = new AppendLog<>();
     AppendLog<io.solvent.engine.sim.view.MarketSample> samples = new AppendLog<>();
     AppendLog<io.solvent.engine.feed.VenueLiquidationEvent> venueLiquidations = new AppendLog<>();
+    /** Every live source's state change, so that a seek back can say what each was at the time. */
+    AppendLog<io.solvent.engine.feed.SourceStatusEvent> statuses = new AppendLog<>();
     /** Each live source's latest state, by source; replaced (never changed) when one changes. */
     java.util.List<io.solvent.engine.feed.SourceStatusEvent> sources = java.util.List.of();
     Replay replay;
@@ -97,13 +99,19 @@ final class LoopRun implements ReplaySink {
         if (event instanceof io.solvent.engine.feed.VenueLiquidationEvent l) {
             venueLiquidations.append(l);
         } else if (event instanceof io.solvent.engine.feed.SourceStatusEvent st) {
-            java.util.List<io.solvent.engine.feed.SourceStatusEvent> next = new java.util.ArrayList<>(sources);
-            next.removeIf(x -> x.source().equals(st.source()));
-            next.add(st);
-            next.sort(java.util.Comparator.comparing(io.solvent.engine.feed.SourceStatusEvent::source));
-            sources = java.util.List.copyOf(next);
+            statuses.append(st);
+            sources = latestBySource(statuses);
         }
         out.observed(event);
+    }
+
+    private static java.util.List<io.solvent.engine.feed.SourceStatusEvent> latestBySource(
+            AppendLog<io.solvent.engine.feed.SourceStatusEvent> log) {
+        java.util.Map<String, io.solvent.engine.feed.SourceStatusEvent> latest = new java.util.TreeMap<>();
+        for (io.solvent.engine.feed.SourceStatusEvent e : log.window().all()) {
+            latest.put(e.source(), e);
+        }
+        return java.util.List.copyOf(latest.values());
     }
 
     /** After a seek back to T: the logs keep what is stamped at or before T (in new logs: readers start over). */
@@ -112,6 +120,8 @@ final class LoopRun implements ReplaySink {
         samples = prefix(samples, r -> r.timeMs() <= timeMs);
         events = prefix(events, e -> e.event().timeMs() <= timeMs);
         venueLiquidations = prefix(venueLiquidations, e -> e.timestampMs() <= timeMs);
+        statuses = prefix(statuses, e -> e.timestampMs() <= timeMs);
+        sources = latestBySource(statuses);
         riskPosition = -1;
         page = null;
         risk = RiskView.NONE;
@@ -123,6 +133,7 @@ final class LoopRun implements ReplaySink {
         samples = prefix(from.samples, r -> true);
         events = prefix(from.events, e -> true);
         venueLiquidations = prefix(from.venueLiquidations, e -> true);
+        statuses = prefix(from.statuses, e -> true);
         sources = from.sources;
     }
 

@@ -24,11 +24,11 @@ import java.util.concurrent.TimeUnit;
  * {@link Script} (the last one repeats), which sends frames the way a venue would. Reads the client's frames
  * (masked, as the protocol requires) to record Pongs and answer Close. Stops when closed; every thread is a daemon.
  */
-final class LoopbackWebSocketServer implements AutoCloseable {
+public final class LoopbackWebSocketServer implements AutoCloseable {
     private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
-    /** What the server does on one connection. */
-    interface Script {
+    /** What the server does on one connection (public: the app's console tests use it too). */
+    public interface Script {
         void run(Connection c) throws Exception;
     }
 
@@ -43,13 +43,13 @@ final class LoopbackWebSocketServer implements AutoCloseable {
     private final List<String> requestPaths = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
-    LoopbackWebSocketServer(List<Script> scripts) throws IOException {
+    public LoopbackWebSocketServer(List<Script> scripts) throws IOException {
         this.scripts = List.copyOf(scripts);
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread.ofPlatform().daemon().name("test-ws-accept").start(this::accept);
     }
 
-    URI base() {
+    public URI base() {
         return URI.create("ws://127.0.0.1:" + server.getLocalPort());
     }
 
@@ -86,7 +86,7 @@ final class LoopbackWebSocketServer implements AutoCloseable {
     }
 
     /** One accepted connection. */
-    final class Connection {
+    public final class Connection {
         private final Socket socket;
         private OutputStream out;
         private DataInputStream in;
@@ -135,7 +135,7 @@ final class LoopbackWebSocketServer implements AutoCloseable {
         }
 
         /** Completes the handshake (101) and starts reading the client's frames. Scripts call it first. */
-        void accept() throws Exception {
+        public void accept() throws Exception {
             String acceptKey = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1")
                     .digest((key + GUID).getBytes(StandardCharsets.US_ASCII)));
             write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
@@ -199,7 +199,7 @@ final class LoopbackWebSocketServer implements AutoCloseable {
             }
         }
 
-        void text(String s) throws IOException {
+        public void text(String s) throws IOException {
             frame(0x1, true, s.getBytes(StandardCharsets.UTF_8));
         }
 
@@ -267,7 +267,7 @@ final class LoopbackWebSocketServer implements AutoCloseable {
         }
 
         /** Waits, bounded, until the client goes away (used by scripts that stop answering). */
-        void awaitClientGone(long ms) throws InterruptedException {
+        public void awaitClientGone(long ms) throws InterruptedException {
             clientGone.await(ms, TimeUnit.MILLISECONDS);
         }
 

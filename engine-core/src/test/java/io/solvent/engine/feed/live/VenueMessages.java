@@ -8,7 +8,7 @@ import java.util.Locale;
  * Messages in the venues' documented formats (field for field the examples of Binance's and Pyth's API
  * documentation), with prices that move by a fixed pattern, for the loopback servers to replay.
  */
-final class VenueMessages {
+public final class VenueMessages {
     static final String BTC_ID = "e62df6c8b4a85fe1a67db44dc12de5db330f7ac66b72dc658afedf0f4a415b43";
     static final String ETH_ID = "ff61491a931112ddf1bd8147cd1b641375f79f5825126d665480874634fd0ace";
 
@@ -31,7 +31,7 @@ final class VenueMessages {
     }
 
     /** A session of n seconds of BTCUSDT and ETHUSDT mark prices from {@code startMs}, a liquidation every 4 s. */
-    static List<String> binanceSession(long startMs, int seconds) {
+    public static List<String> binanceSession(long startMs, int seconds) {
         List<String> out = new ArrayList<>();
         for (int k = 0; k < seconds; k++) {
             long t = startMs + 1000L * k;
