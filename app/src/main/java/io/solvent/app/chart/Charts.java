@@ -42,14 +42,50 @@ public final class Charts {
      * @return a chart over numbers
      */
     public static XYChart numberChart(String title, String xName, String xUnit, String yName, String yUnit) {
-        DefaultNumericAxis x = new DefaultNumericAxis(xName, xUnit);
+        DefaultNumericAxis x = new DefaultNumericAxis(xName, xUnit.isEmpty() ? null : xUnit);
         x.setAutoRanging(true);
         x.setAutoUnitScaling(false);
         return chart(title, x, yAxis(yName, yUnit));
     }
 
+    /**
+     * @param title      the chart's title
+     * @param xName      the x axis's name
+     * @param categories the x axis's labels, one per bin (x = the bin's index)
+     * @param yName      the y axis's name @param yUnit its unit
+     * @return a chart over labelled bins
+     */
+    public static XYChart categoryChart(String title, String xName, javafx.collections.ObservableList<String> categories,
+                                        String yName, String yUnit) {
+        // a numeric axis over the bins' indexes, one tick per bin, labelled with the bin (ChartFX's CategoryAxis
+        // drew only some of the labels here)
+        DefaultNumericAxis x = new DefaultNumericAxis(xName);
+        x.setUnit(null); // no "[]" after the name
+        x.setAutoRanging(false);
+        x.setAutoRangeRounding(false);
+        x.setMin(-0.5);
+        x.setMax(Math.max(1, categories.size()) - 0.5);
+        x.setTickUnit(1);
+        x.setMinorTickCount(0);
+        x.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                int i = (int) Math.round(n.doubleValue());
+                return Math.abs(n.doubleValue() - i) < 1e-6 && i >= 0 && i < categories.size() ? categories.get(i) : "";
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return categories.indexOf(s);
+            }
+        });
+        categories.addListener((javafx.collections.ListChangeListener<String>) c ->
+                x.setMax(Math.max(1, categories.size()) - 0.5));
+        return chart(title, x, yAxis(yName, yUnit));
+    }
+
     private static DefaultNumericAxis yAxis(String name, String unit) {
-        DefaultNumericAxis y = new DefaultNumericAxis(name, unit);
+        DefaultNumericAxis y = new DefaultNumericAxis(name, unit.isEmpty() ? null : unit);
         y.setAutoRanging(true);
         y.setForceZeroInRange(false);
         y.setAutoUnitScaling(true);

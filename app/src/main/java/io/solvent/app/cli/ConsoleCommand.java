@@ -92,6 +92,7 @@ public final class ConsoleCommand implements Callable<Integer> {
             ScenarioReader.read(scenario); // a bad file is said here, in one line, before any window
             System.setProperty(ConsoleApp.SCENARIO_PROPERTY, scenario.toAbsolutePath().toString());
         }
+        io.solvent.app.console.FxLogging.quiet();
         javafx.application.Application.launch(ConsoleApp.class);
         return 0;
     }

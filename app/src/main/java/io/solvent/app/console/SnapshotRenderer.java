@@ -43,6 +43,7 @@ public final class SnapshotRenderer {
 
     /** Makes JavaFX use Monocle's headless glass and software rendering; before the toolkit starts. */
     public static void useHeadlessGlass(int width, int height) {
+        FxLogging.quiet();
         System.setProperty("glass.platform", "Monocle");
         System.setProperty("monocle.platform", "Headless");
         System.setProperty("prism.order", "sw");

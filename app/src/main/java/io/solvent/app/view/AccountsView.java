@@ -60,13 +60,13 @@ public final class AccountsView implements ConsoleView {
         sortable.put(AccountQuery.Column.ACCOUNT, col("Account", r -> r.account() + "/" + r.subAccount()));
         sortable.put(AccountQuery.Column.EQUITY, col("Equity (USD)", r -> Format.usd(r.equityUsd())));
         sortable.put(AccountQuery.Column.HEALTH_FACTOR, col("Health factor", r -> Format.times(r.healthFactor())));
-        sortable.put(AccountQuery.Column.MAINTENANCE_HEALTH, col("Maint. health (USD)",
+        sortable.put(AccountQuery.Column.MAINTENANCE_HEALTH, col("Health (USD)",
                 r -> Format.usd(r.maintenanceHealthUsd())));
         TableColumn<AccountRow, String> ratio = col("Margin ratio", r -> Format.percent(r.marginRatio()));
         ratio.setSortable(false);
         sortable.put(AccountQuery.Column.LEVERAGE, col("Leverage", r -> Format.times(r.leverage())));
         sortable.put(AccountQuery.Column.NOTIONAL, col("Notional (USD)", r -> Format.usd(r.notionalUsd())));
-        sortable.put(AccountQuery.Column.DISTANCE, col("Distance to liq.", r -> r.liquidatable() ? "liquidatable"
+        sortable.put(AccountQuery.Column.DISTANCE, col("To liquidation", r -> r.liquidatable() ? "liquidatable"
                 : Double.isInfinite(r.distanceToLiquidation()) ? "none" : Format.percent(r.distanceToLiquidation())
                 + " (" + r.distanceAsset() + ")"));
         table.getColumns().addAll(sortable.get(AccountQuery.Column.ACCOUNT), sortable.get(AccountQuery.Column.EQUITY),
@@ -116,9 +116,42 @@ public final class AccountsView implements ConsoleView {
         Label caption = new Label();
         caption.textProperty().bind(vm.captionProperty());
         caption.setId("accounts-caption");
-        HBox filters = new HBox(8, new Label("Show"), show, new Label("Market"), market, id, caption);
+        show.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(AccountQuery.Show s) {
+                return s == null ? "" : switch (s) {
+                    case ALL -> "all";
+                    case AT_RISK -> "at risk (HF < 1.1)";
+                    case LIQUIDATABLE -> "liquidatable";
+                };
+            }
+
+            @Override
+            public AccountQuery.Show fromString(String s) {
+                return null;
+            }
+        });
+        market.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String m) {
+                return m == null || m.isEmpty() ? "all markets" : m;
+            }
+
+            @Override
+            public String fromString(String s) {
+                return s;
+            }
+        });
+        Label showLabel = new Label("Show");
+        Label marketLabel = new Label("Market");
+        for (javafx.scene.control.Control c : java.util.List.of(showLabel, marketLabel, show, market)) {
+            c.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        }
+        id.setPrefColumnCount(16);
+        HBox filters = new HBox(8, showLabel, show, marketLabel, market, id);
         filters.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        VBox left = new VBox(6, filters, table);
+        caption.getStyleClass().add("caption");
+        VBox left = new VBox(6, filters, caption, table);
         VBox.setVgrow(table, Priority.ALWAYS);
         left.setPadding(new Insets(10));
 
@@ -126,12 +159,12 @@ public final class AccountsView implements ConsoleView {
                 col2("Size", p -> String.format(java.util.Locale.ROOT, "%,.4f", p.size())),
                 col2("Entry", p -> Format.price(p.entryPriceUsd())), col2("Mark", p -> Format.price(p.markUsd())),
                 col2("Notional", p -> Format.usd(p.notionalUsd())), col2("PnL", p -> Format.usd(p.pnlUsd())),
-                col2("Maint. req.", p -> Format.usd(p.maintenanceUsd())),
-                col2("Liq. price", p -> Format.price(p.liquidationPriceUsd())));
+                col2("Req.", p -> Format.usd(p.maintenanceUsd())),
+                col2("Liq. at", p -> Format.price(p.liquidationPriceUsd())));
         balances.getColumns().addAll(col2("Asset", AccountDetail.Balance::asset),
                 col2("Units", b -> String.format(java.util.Locale.ROOT, "%,.4f", b.units())),
                 col2("Price", b -> Format.price(b.priceUsd())), col2("Value", b -> Format.usd(b.valueUsd())),
-                col2("Maint. weight", b -> String.format(java.util.Locale.ROOT, "%.3f", b.maintenanceWeight())));
+                col2("Weight", b -> String.format(java.util.Locale.ROOT, "%.3f", b.maintenanceWeight())));
         history.setItems(vm.history());
         history.getColumns().addAll(col2("Time (UTC)", e -> Format.clock(e.timeMs())), col2("Event", EventRow::kind),
                 col2("Market", EventRow::market), col2("Price", e -> Format.price(e.priceUsd())),
@@ -148,7 +181,7 @@ public final class AccountsView implements ConsoleView {
         right.setPadding(new Insets(10));
         VBox.setVgrow(history, Priority.ALWAYS);
         root.getItems().addAll(left, right);
-        root.setDividerPositions(0.64);
+        root.setDividerPositions(0.58);
     }
 
     private void open(AccountRow row, EngineView now) {

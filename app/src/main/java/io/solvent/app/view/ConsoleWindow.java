@@ -139,7 +139,7 @@ public final class ConsoleWindow {
         Button play = new Button("▶ Play");
         play.setId("transport-play");
         play.setOnAction(e -> vm.play());
-        Button pause = new Button("⏸ Pause");
+        Button pause = new Button("❚❚ Pause");
         pause.setId("transport-pause");
         pause.setOnAction(e -> vm.pause());
         Button step = new Button("Step");

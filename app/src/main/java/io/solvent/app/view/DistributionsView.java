@@ -35,8 +35,8 @@ public final class DistributionsView implements ConsoleView {
     public DistributionsView(DistributionsViewModel vm, PulseWork work) {
         this.vm = vm;
         this.work = work;
-        XYChart health = Charts.numberChart("Health factor distribution", "health-factor bin (see the bins below)",
-                "", "sub-accounts", "");
+        XYChart health = Charts.categoryChart("Health factor distribution", "health factor (×)", vm.healthLabels(),
+                "sub-accounts", "");
         health.setId("distributions-health");
         XYChart ladder = Charts.numberChart("Liquidation ladder", "price of the underlying", "USD",
                 "notional liquidated at the level", "USD");
@@ -58,26 +58,18 @@ public final class DistributionsView implements ConsoleView {
         caption.textProperty().bind(vm.captionProperty());
         caption.setWrapText(true);
         caption.setId("distributions-caption");
-        Label bins = new Label();
-        bins.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
-            StringBuilder b = new StringBuilder("bins: ");
-            for (int i = 0; i < vm.healthLabels().size(); i++) {
-                b.append(i).append(" = ").append(vm.healthLabels().get(i)).append(i + 1 < vm.healthLabels().size()
-                        ? ",  " : "");
-            }
-            return b.toString();
-        }, vm.healthLabels()));
-        bins.getStyleClass().add("caption");
-        bins.setWrapText(true);
         Label ladderCaption = new Label();
         ladderCaption.textProperty().bind(vm.ladderCaptionProperty());
         ladderCaption.setWrapText(true);
         ladderCaption.getStyleClass().add("caption");
-        HBox bar = new HBox(10, new Label("Ladder market"), market, caption);
+        Label marketLabel = new Label("Ladder market");
+        marketLabel.setMinWidth(Label.USE_PREF_SIZE);
+        market.setMinWidth(Label.USE_PREF_SIZE);
+        HBox bar = new HBox(10, marketLabel, market);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        HBox.setHgrow(caption, Priority.ALWAYS);
+        caption.setMaxWidth(Double.MAX_VALUE);
         GridPane grid = new GridPane(10, 6);
-        grid.add(new VBox(4, health, bins), 0, 0);
+        grid.add(new VBox(4, health), 0, 0);
         grid.add(new VBox(4, atRisk), 1, 0);
         grid.add(new VBox(4, ladder, ladderCaption), 0, 1, 2, 1);
         for (Node n : grid.getChildren()) {
@@ -86,7 +78,7 @@ public final class DistributionsView implements ConsoleView {
             VBox.setVgrow(((VBox) n).getChildren().getFirst(), Priority.ALWAYS);
         }
         VBox.setVgrow(grid, Priority.ALWAYS);
-        root.getChildren().addAll(bar, grid);
+        root.getChildren().addAll(bar, caption, grid);
         root.setPadding(new Insets(10));
     }
 

@@ -45,14 +45,18 @@ public final class InsuranceView implements ConsoleView {
         fills.getColumns().addAll(OverviewView.column("Time (UTC)", (EventRow e) -> Format.clock(e.timeMs())),
                 OverviewView.column("Policy", EventRow::kind), OverviewView.column("Bankrupt", EventRow::account),
                 OverviewView.column("Market", EventRow::market),
+                OverviewView.column("Size", e -> e.size() == 0 ? "" : String.format(java.util.Locale.ROOT, "%,.4f",
+                        e.size())),
                 OverviewView.column("Price", e -> Format.price(e.priceUsd())),
-                OverviewView.column("Amount", e -> Format.usd(e.amountUsd())),
+                OverviewView.column("Notional", e -> Double.isNaN(e.priceUsd()) ? "" : Format.usd(
+                        Math.abs(e.size()) * e.priceUsd())),
+                OverviewView.column("Transfer", e -> Format.usd(e.amountUsd())),
                 OverviewView.column("Counterparty / detail", EventRow::detail));
         fills.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         fills.setPlaceholder(new Label("no deleveraging: the fund covered every bankruptcy so far"));
         fills.setPrefHeight(240);
-        root.getChildren().addAll(caption, chart, new Label("Deleveraging, newest first (who paid when the fund"
-                + " was not enough)"), fills);
+        root.getChildren().addAll(caption, chart, new Label("Deleveraging, socialized losses and deficits, newest first: who absorbed what the fund and the book"
+                + " did not"), fills);
         VBox.setVgrow(chart, Priority.ALWAYS);
         root.setPadding(new Insets(10));
     }

@@ -69,7 +69,8 @@ public final class DistributionsViewModel {
         if (healthLabels.size() != n) {
             List<String> labels = new java.util.ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                labels.add(i + 1 < n ? h.edges().get(i) + "–" + h.edges().get(i + 1) : "≥ " + h.edges().get(i));
+                labels.add(i + 1 < n ? trim(h.edges().get(i)) + "–" + trim(h.edges().get(i + 1))
+                        : "≥ " + trim(h.edges().get(i)));
             }
             healthLabels.setAll(labels);
         }
@@ -98,6 +99,10 @@ public final class DistributionsViewModel {
                 + " multi-asset sub-accounts at their first-order move" : "")
                 + " · pass " + Format.duration(r.passNanos() / 1_000_000));
         revision.set(revision.get() + 1);
+    }
+
+    private static String trim(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
     private void ladder(RiskView r) {

@@ -41,7 +41,7 @@ public final class InsuranceViewModel {
     private int samplesTaken;
     private long eventsEpoch = Long.MIN_VALUE;
     private int eventsTaken;
-    private long depletedAtMs = Long.MIN_VALUE;
+    private long depletedAtMs = Long.MIN_VALUE; // the first deleveraging, socialized loss or deficit
     private long deleveragingFills;
 
     /** @param work where the FX thread's work is counted */
@@ -95,7 +95,7 @@ public final class InsuranceViewModel {
                 fills.add(EventRow.of(e));
                 deleveragingFills++;
                 if (depletedAtMs == Long.MIN_VALUE) {
-                    depletedAtMs = e.event().timeMs(); // the fund could not cover this bankruptcy alone
+                    depletedAtMs = e.event().timeMs(); // the fund did not cover this bankruptcy alone
                 }
             }
         }
@@ -115,8 +115,8 @@ public final class InsuranceViewModel {
         RunSummary s = v.summary();
         caption.set("balance " + Format.usd(v.fundUsd()) + " · low " + Format.usd(s.fundMinimumUsd())
                 + " · inflows " + Format.usd(inflows.lastY()) + " · payouts " + Format.usd(payouts.lastY())
-                + " · " + (depletedAtMs == Long.MIN_VALUE ? "never depleted so far"
-                : "first not enough at " + Format.time(depletedAtMs))
+                + " · " + (depletedAtMs == Long.MIN_VALUE ? "no deleveraging so far"
+                : "first deleveraging at " + Format.time(depletedAtMs))
                 + " · deleveraged " + Format.usd(s.deleveragedNotionalUsd()) + " in "
                 + Format.count(s.deleveragingFills()) + " fills · deficit " + Format.usd(s.deficitUsd()));
     }
@@ -141,7 +141,8 @@ public final class InsuranceViewModel {
         return deleveraging;
     }
 
-    /** @return the moment the fund first could not cover a bankruptcy, or {@link Long#MIN_VALUE} */
+    /** @return the first deleveraging, socialized loss or deficit (the fund did not cover a bankruptcy alone), or
+     *          {@link Long#MIN_VALUE} */
     public long depletedAtMs() {
         return depletedAtMs;
     }

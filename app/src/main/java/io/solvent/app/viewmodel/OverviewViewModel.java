@@ -36,7 +36,7 @@ public final class OverviewViewModel {
             new SimpleObjectProperty<>(Figure.none("Liquidations", "/min"));
     private final ObjectProperty<Figure> openInterest = new SimpleObjectProperty<>(Figure.none("Open interest", "USD"));
     private final ObjectProperty<Figure> netDelta = new SimpleObjectProperty<>(Figure.none("Venue net delta", "USD"));
-    private final ObjectProperty<Figure> freshness = new SimpleObjectProperty<>(Figure.none("Oracles", "fresh"));
+    private final ObjectProperty<Figure> freshness = new SimpleObjectProperty<>(Figure.none("Oracles fresh", "assets"));
     private final ObservableList<MarketLine> markets = FXCollections.observableArrayList();
     private final XYSeries liquidationsPerMinute = new XYSeries("liquidations per minute");
     private final PulseWork work;
@@ -160,7 +160,7 @@ public final class OverviewViewModel {
                 oldestSymbol = a.symbol();
             }
         }
-        freshness.set(new Figure("Oracles", fresh, "fresh",
+        freshness.set(new Figure("Oracles fresh", fresh, "assets",
                 stale + " stale · " + none + " no price" + (oldest >= 0 ? " · oldest " + oldestSymbol + " "
                         + Format.duration(oldest) : ""),
                 stale > 0 ? Level.ALARM : none > 0 ? Level.WARN : fresh > 0 ? Level.OK : Level.NONE));

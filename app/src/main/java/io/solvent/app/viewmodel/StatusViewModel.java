@@ -53,9 +53,10 @@ public final class StatusViewModel {
                 + (v.labels().size() > 1 ? " · run " + v.activeLabel() : ""));
         String asked = v.speed() == 0 ? "—" : Double.isInfinite(v.speed()) ? "fastest"
                 : String.format(Locale.ROOT, "%.0f×", v.speed());
-        speed.set("speed " + asked + (Double.isNaN(simPerWall) ? "" : String.format(Locale.ROOT,
+        speed.set("speed " + asked + (Double.isNaN(simPerWall) || v.state() != EngineView.State.PLAYING ? ""
+                : String.format(Locale.ROOT,
                 " (reached %.0f×)", simPerWall)));
-        rate.set(Double.isNaN(eventsPerSecond) ? "— events/s"
+        rate.set(Double.isNaN(eventsPerSecond) || v.state() != EngineView.State.PLAYING ? "— events/s"
                 : String.format(Locale.ROOT, "%,.0f events/s", eventsPerSecond));
         feed.set(feedText(v));
         long lag = v.risk().asOfMs() == Long.MIN_VALUE || v.timeMs() == Long.MIN_VALUE ? -1
