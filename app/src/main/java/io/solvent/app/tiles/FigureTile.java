@@ -98,7 +98,8 @@ public final class FigureTile {
         }
         if (!Objects.equals(tile.getUnit(), unit)) {
             tile.setUnit(unit);
-            tile.setTitle(title + " (" + unit + ")"); // the number skin leaves little room for the unit
+            // the number skin leaves little room for the unit; a "/" in it would be drawn as a fraction bar
+            tile.setTitle(title.contains(unit) ? title : title + " (" + unit + ")");
         }
         double shownValue = Double.isFinite(value) ? value : 0;
         if (setValue && (tile.getValue() != shownValue || shown == null)) {

@@ -165,8 +165,6 @@ public final class ConsoleWindow {
                 vm.play(b);
             }
         });
-        Label name = new Label();
-        name.textProperty().bind(vm.viewProperty().map(v -> v == null ? "" : v.activeLabel()));
         return new ToolBar(play, pause, step, new Label("Speed"), speed);
     }
 
@@ -207,9 +205,7 @@ public final class ConsoleWindow {
      */
     public void pulse(long now) {
         long started = System.nanoTime();
-        if (bridge.pulse()) {
-            // the bridge handed the view to the view models
-        }
+        bridge.pulse(); // a new engine view, if any, goes to the view models
         if (shown != null) {
             shown.render(now, justShown);
             justShown = false;

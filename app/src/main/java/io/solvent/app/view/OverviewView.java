@@ -52,7 +52,7 @@ public final class OverviewView implements ConsoleView {
         coverage = new FigureTile("Fund coverage", palette, Tile.SkinType.NUMBER);
         badDebt = new FigureTile("Bad debt", palette, Tile.SkinType.NUMBER);
         atRisk = new FigureTile("At risk", palette, Tile.SkinType.NUMBER);
-        liquidations = new FigureTile("Liquidations per minute", palette, Tile.SkinType.SPARK_LINE);
+        liquidations = new FigureTile("Liquidations per min", palette, Tile.SkinType.SPARK_LINE);
         openInterest = new FigureTile("Open interest", palette, Tile.SkinType.NUMBER);
         netDelta = new FigureTile("Venue net delta", palette, Tile.SkinType.NUMBER);
         freshness = new FigureTile("Oracles fresh", palette, Tile.SkinType.NUMBER);

@@ -159,7 +159,7 @@ public final class MarketViewModel {
             if (ev.kind() == SimulationEvent.Kind.LIQUIDATION && !Double.isNaN(ev.priceUsd())) {
                 liquidations.append(ev.timeMs() / 1000.0, ev.priceUsd());
                 handed++;
-            } else if (ev.kind() == SimulationEvent.Kind.BANKRUPTCY) {
+            } else if (ev.kind() == SimulationEvent.Kind.BANKRUPTCY && !Double.isNaN(price.lastY())) {
                 bankruptcies.append(ev.timeMs() / 1000.0, price.lastY());
                 handed++;
             }

@@ -33,7 +33,7 @@ public final class OverviewViewModel {
     private final ObjectProperty<Figure> badDebt = new SimpleObjectProperty<>(Figure.none("Bad debt", "USD"));
     private final ObjectProperty<Figure> atRisk = new SimpleObjectProperty<>(Figure.none("At risk", "sub-accounts"));
     private final ObjectProperty<Figure> liquidationRate =
-            new SimpleObjectProperty<>(Figure.none("Liquidations", "/min"));
+            new SimpleObjectProperty<>(Figure.none("Liquidations", "per min"));
     private final ObjectProperty<Figure> openInterest = new SimpleObjectProperty<>(Figure.none("Open interest", "USD"));
     private final ObjectProperty<Figure> netDelta = new SimpleObjectProperty<>(Figure.none("Venue net delta", "USD"));
     private final ObjectProperty<Figure> freshness = new SimpleObjectProperty<>(Figure.none("Oracles fresh", "assets"));
@@ -121,7 +121,7 @@ public final class OverviewViewModel {
         }
         double previous = liquidationsPerMinute.lastY();
         long count = v.summary().liquidations();
-        liquidationRate.set(new Figure("Liquidations", inMinute, "/min",
+        liquidationRate.set(new Figure("Liquidations", inMinute, "per min",
                 "this minute so far · last minute " + (Double.isNaN(previous) ? "—" : Format.count((long) previous))
                         + " · total " + Format.count(count),
                 Math.max(inMinute, Double.isNaN(previous) ? 0 : previous) >= 1000 ? Level.ALARM
