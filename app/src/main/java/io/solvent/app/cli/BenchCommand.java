@@ -1,5 +1,7 @@
 package io.solvent.app.cli;
 
+import io.solvent.app.console.ConsoleBench;
+import io.solvent.app.service.ConsoleSession;
 import io.solvent.engine.bench.BenchPopulation;
 import io.solvent.engine.bench.BenchReport;
 import io.solvent.engine.bench.CrashDay;
@@ -35,7 +37,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.DoubleSupplier;
 
-/** {@code solvent bench [--accounts N] [--quick] [--scenario FILE]}: what this machine does, as one JSON document. */
+/**
+ * {@code solvent bench [--accounts N] [--quick] [--scenario FILE]}: what this machine does, as one JSON document;
+ * {@code solvent bench --console [--accounts N] [--quick] [--scenario FILE|default]}: what the console costs, as a
+ * table ({@link ConsoleBench}).
+ */
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -51,6 +57,14 @@ import java.util.function.DoubleSupplier;
                 + " (publicationCost, target under 0.05 at a million). Each figure is the median of repeated runs"
                 + " after a warm-up.",
             "",
+            "With --console, the console instead, headless (Monocle): the scenario replayed at full speed with the"
+                + " console's view models and views attached (a 1440x900 window, the six views shown in turn, the"
+                + " accounts table re-sorted) beside the same replay headless; a table of the FX pulse times (median,"
+                + " p99, max), frames per second, the replay speed with the console as a share of the headless one,"
+                + " the pulses while the engine sorts, the heap, and the time from launch to the first frame of a"
+                + " separately launched console on the embedded default, each with its target. --quick: the embedded"
+                + " default over 2,000 sub-accounts, a few seconds.",
+            "",
             "The replay and fork figures are null, with the reason, when the recorded data is absent. Progress goes"
                 + " to standard error. For a million sub-accounts give the JVM room: SOLVENT_OPTS=-Xmx8g ./solvent"
                 + " bench --accounts 1000000. Workloads and conditions: docs/performance.md.",
@@ -62,13 +76,24 @@ public final class BenchCommand implements Callable<Integer> {
             description = "sub-accounts of the generated population (default: ${DEFAULT-VALUE})")
     int accounts;
 
-    @Option(names = "--quick", description = "fewer repeats, fewer ticks, one replay and one fork: seconds, not minutes")
+    @Option(names = "--quick", description = "fewer repeats, fewer ticks, one replay and one fork: seconds, not"
+            + " minutes (with --console: the embedded default over 2,000 sub-accounts, short phases)")
     boolean quick;
 
     @Option(names = "--scenario", paramLabel = "FILE", defaultValue = "assets/scenarios/2025-10-10.json",
             description = "the recorded day to replay, over the generated population (default: ${DEFAULT-VALUE}; it"
-                    + " reads the shared data beside the project)")
+                    + " reads the shared data beside the project); with --console also 'default', the console's"
+                    + " embedded default (what --console falls back to when the day cannot be read)")
     Path scenarioFile;
+
+    @Option(names = "--console", description = "measure the console instead: FX pulses, frames per second, replay"
+            + " speed beside headless, sorting, heap, first frame (a table; --quick: a few seconds)")
+    boolean console;
+
+    @Option(names = "--snapshots", paramLabel = "N", description = "with --console: the most snapshots the engine"
+            + " keeps to seek back to, one a simulated minute, thinned (default: the console's own, "
+            + "64; each is a copy of the book, so a million sub-accounts need fewer); at least 2")
+    Integer snapshots;
 
     @Spec
     CommandSpec spec;
@@ -79,6 +104,13 @@ public final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--accounts must be 1..20000000, was " + accounts);
         }
         PrintWriter err = spec.commandLine().getErr();
+        if (snapshots != null && (!console || snapshots < 2)) {
+            throw new ParameterException(spec.commandLine(), console ? "--snapshots must be at least 2, was "
+                    + snapshots : "--snapshots goes with --console");
+        }
+        if (console) {
+            return console(err);
+        }
         int repeats = quick ? 3 : 9;
 
         progress(err, "generating " + accounts + " sub-accounts into the hot state");
@@ -203,6 +235,47 @@ public final class BenchCommand implements Callable<Integer> {
         out.print(buffer.toString(StandardCharsets.UTF_8));
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The console's default population with --quick, sub-accounts. */
+    static final int CONSOLE_QUICK_ACCOUNTS = 2_000;
+    /** The console's window in the bench, px. */
+    static final int CONSOLE_WIDTH = 1440;
+    static final int CONSOLE_HEIGHT = 900;
+
+    private Integer console(PrintWriter err) {
+        var parsed = spec.commandLine().getParseResult();
+        int n = quick && !parsed.hasMatchedOption("--accounts") ? CONSOLE_QUICK_ACCOUNTS : accounts;
+        Scenario base;
+        if ((quick && !parsed.hasMatchedOption("--scenario")) || "default".equals(scenarioFile.toString())) {
+            base = ConsoleSession.defaultScenario();
+        } else {
+            CrashDayReader.Opened opened = CrashDayReader.open(scenarioFile);
+            if (opened.present()) {
+                base = opened.day().shipped();
+            } else {
+                err.println("solvent: " + opened.absent() + "; measuring the console on its embedded default"
+                        + " scenario instead");
+                err.flush();
+                base = ConsoleSession.defaultScenario();
+            }
+        }
+        ConsoleBench.Result r;
+        try {
+            r = ConsoleBench.run(new ConsoleBench.Options(base, n, quick, CONSOLE_WIDTH, CONSOLE_HEIGHT,
+                    snapshots == null ? 0 : snapshots, err));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while measuring the console", e);
+        } catch (ConsoleBench.Failed e) {
+            err.println("solvent: bench --console: " + e.getMessage());
+            err.flush();
+            return ExitCodes.INTERNAL;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(r.table());
+        out.flush();
+        return ExitCodes.OK; // a measurement: a missed target is in the table, not in the status
     }
 
     private double perSub(double ns) {

@@ -62,6 +62,62 @@ class BenchCommandTest {
         assertTrue(doc.get("reason").isNull(), run.out());
     }
 
+    /** Every row of {@code bench --console}'s table, with the unit its value must carry (no figure is checked). */
+    private static final List<List<String>> CONSOLE_ROWS = List.of(
+            List.of("FX pulse, console timer, median", " ms"),
+            List.of("FX pulse, console timer, p99", " ms", "≤ 16.7 ms"),
+            List.of("FX pulse, console timer, max", " ms", "≤ 50 ms"),
+            List.of("FX pulse, whole (+ CSS, layout, charts), median", " ms"),
+            List.of("FX pulse, whole, p99", " ms", "≤ 16.7 ms"),
+            List.of("FX pulse, whole, max", " ms", "≤ 50 ms"),
+            List.of("frames per second", " fps (", " pulses in ", " s)"),
+            List.of("replay speed, headless (before / after)", "× (", "× / ", "×)"),
+            List.of("replay speed, console attached", "×"),
+            List.of("replay speed, console ÷ headless", "×", "≥ 0.8×"),
+            List.of("accounts sorts, engine's answer (median / max)", " ms / ", " ms (", " sorts"),
+            List.of("longest whole pulse while a sort was pending", " ms", "≤ 50 ms"),
+            List.of("first frame, from launch (default scenario)", " s (JVM start → frame ", " s; median of 1)",
+                    "≤ 2.5 s"),
+            List.of("heap used after GC, console attached", " MB (max ", " MB)"),
+            List.of("most work in one pulse, view models", " rows / ", " points / ", " nodes"),
+            List.of("most work in one pulse, views", " rows / ", " points / ", " nodes"));
+
+    @Test
+    void theConsoleBenchPrintsEveryRowWithItsUnit() {
+        CliRun run = CliRun.of("bench", "--console", "--quick");
+        assertEquals(0, run.status(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertTrue(lines.getFirst().startsWith("solvent bench --console --quick: console default")
+                && lines.getFirst().contains("over 2,000 generated sub-accounts"), run.out());
+        assertTrue(lines.get(1).startsWith("replayed 2025-10-10 ") && lines.get(1).contains("simulated s a pass"),
+                "the span replayed: " + run.out());
+        assertTrue(lines.get(2).startsWith("console: a 1440x900 window") && lines.get(2).contains("overview ×"),
+                run.out());
+        for (List<String> row : CONSOLE_ROWS) {
+            String line = lines.stream().filter(l -> l.startsWith(row.getFirst() + " ")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no row " + row.getFirst() + ":\n" + run.out()));
+            for (String part : row.subList(1, row.size())) {
+                assertTrue(line.contains(part), "'" + part + "' in " + line);
+            }
+            if (row.stream().anyMatch(p -> p.startsWith("≤") || p.startsWith("≥"))) {
+                assertTrue(line.endsWith("✓") || line.endsWith("✗"), "met or not: " + line);
+            }
+        }
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("whole FX pulse by the view shown, p99 / max: overview ")
+                && l.contains(" ms, market ") && l.endsWith(" ms")), run.out());
+        assertTrue(run.err().contains("bench: "), "progress on standard error");
+    }
+
+    @Test
+    void snapshotsGoWithTheConsole() {
+        CliRun run = CliRun.of("bench", "--snapshots", "4");
+        assertEquals(2, run.status());
+        assertTrue(run.err().contains("--snapshots goes with --console"), run.err());
+        run = CliRun.of("bench", "--console", "--snapshots", "1");
+        assertEquals(2, run.status());
+        assertTrue(run.err().contains("--snapshots must be at least 2"), run.err());
+    }
+
     @Test
     void rejectsABadPopulationSize() {
         CliRun run = CliRun.of("bench", "--accounts", "0");
