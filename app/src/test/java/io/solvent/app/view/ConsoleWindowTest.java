@@ -55,10 +55,20 @@ class ConsoleWindowTest {
         session.close();
     }
 
-    private static void clickTab(FxRobot robot, String title) {
+    private void clickTab(FxRobot robot, String title) throws java.util.concurrent.TimeoutException {
         robot.clickOn(robot.lookup(".tab-header-area .tab-label")
                 .match(n -> n instanceof javafx.scene.control.Labeled l && title.equals(l.getText()))
                 .queryAs(javafx.scene.Node.class));
+        String name = switch (title) {
+            case "Insurance fund" -> "insurance";
+            default -> title.toLowerCase(java.util.Locale.ROOT);
+        };
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> name.equals(window.shownName()));
+    }
+
+    private static long points(XYChart chart, long atLeast) {
+        return chart.getRenderers().stream().flatMap(r -> r.getDatasets().stream())
+                .filter(d -> d.getDataCount() >= atLeast).count();
     }
 
     @Test
@@ -82,6 +92,7 @@ class ConsoleWindowTest {
         clickTab(robot, "Market");
         WaitForAsyncUtils.sleep(1200, TimeUnit.MILLISECONDS);
         XYChart market = robot.lookup("#market-chart").queryAs(XYChart.class);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> points(market, 1001) > 0);
         assertTrue(market.getRenderers().stream().flatMap(r -> r.getDatasets().stream())
                         .anyMatch(d -> d.getDataCount() > 1000),
                 () -> "two hours of seconds of prices: " + market.getRenderers().stream()
@@ -89,6 +100,7 @@ class ConsoleWindowTest {
         clickTab(robot, "Distributions");
         WaitForAsyncUtils.sleep(1200, TimeUnit.MILLISECONDS);
         XYChart ladder = robot.lookup("#distributions-ladder").queryAs(XYChart.class);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> points(ladder, 100) > 0);
         assertTrue(ladder.getRenderers().stream().flatMap(r -> r.getDatasets().stream())
                 .anyMatch(d -> d.getDataCount() == 100), "100 ladder levels");
         clickTab(robot, "Accounts");
