@@ -47,6 +47,8 @@ public final class ConsoleWindow {
     private final Scene scene;
     private final AnimationTimer timer;
     private final List<LongConsumer> pulseListeners = new ArrayList<>();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConsoleWindow.class);
+    private long failures;
     private ConsoleView shown;
     private boolean justShown = true;
     private String theme;
@@ -205,10 +207,16 @@ public final class ConsoleWindow {
      */
     public void pulse(long now) {
         long started = System.nanoTime();
-        bridge.pulse(); // a new engine view, if any, goes to the view models
-        if (shown != null) {
-            shown.render(now, justShown);
-            justShown = false;
+        try {
+            bridge.pulse(); // a new engine view, if any, goes to the view models
+            if (shown != null) {
+                shown.render(now, justShown);
+                justShown = false;
+            }
+        } catch (RuntimeException e) {
+            if (failures++ % 600 == 0) { // a failing pulse is logged, not repeated 60 times a second
+                LOG.error("a console pulse failed ({} so far)", failures, e);
+            }
         }
         work.endPulse();
         long took = System.nanoTime() - started;

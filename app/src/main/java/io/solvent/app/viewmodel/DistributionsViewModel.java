@@ -59,7 +59,7 @@ public final class DistributionsViewModel {
         if (markets.size() != r.ladders().size()) {
             markets.setAll(r.ladders().stream().map(Ladder::market).toList());
         }
-        if (market.get().isEmpty() && !markets.isEmpty()) {
+        if ((market.get() == null || market.get().isEmpty()) && !markets.isEmpty()) {
             market.set(markets.getFirst());
         }
         Distribution h = r.healthFactors();
@@ -107,7 +107,7 @@ public final class DistributionsViewModel {
 
     private void ladder(RiskView r) {
         for (Ladder l : r.ladders()) {
-            if (l.market().equals(market.get())) {
+            if (l.market().equals(market.get())) { // null matches none
                 int n = l.levelsUsd().size();
                 double[] xs = new double[n];
                 double[] longs = new double[n];

@@ -110,8 +110,11 @@ public final class MarketViewModel {
             }
             assets.setAll(withFeed);
         }
-        if (asset.get().isEmpty() && !assets.isEmpty()) {
-            asset.set(assets.getFirst());
+        if ((asset.get() == null || asset.get().isEmpty()) && !assets.isEmpty()) {
+            asset.set(assets.getFirst()); // also when a chooser cleared it while its items changed
+        }
+        if (asset.get() == null) {
+            return;
         }
         for (Ladder l : v.risk().ladders()) {
             marketAsset.putIfAbsent(l.market(), l.asset());
