@@ -53,6 +53,18 @@ public final class ChartSeries {
         return n;
     }
 
+    /**
+     * @param all series to sync
+     * @return points handed to their charts
+     */
+    public static int syncAll(java.util.List<ChartSeries> all) {
+        int n = 0;
+        for (ChartSeries s : all) {
+            n += s.sync();
+        }
+        return n;
+    }
+
     /** @return the dataset (for tests) */
     public DoubleDataSet data() {
         return data;

@@ -103,10 +103,7 @@ public final class DistributionsView implements ConsoleView {
             return;
         }
         revision = vm.revisionProperty().get();
-        int n = 0;
-        for (ChartSeries s : series) {
-            n += s.sync();
-        }
+        int n = ChartSeries.syncAll(series);
         if (!Double.isNaN(vm.ladderPrice())) {
             priceNow.setValue(vm.ladderPrice());
         }

@@ -78,10 +78,6 @@ public final class MarketView implements ConsoleView {
         if (!rate.due(nowNanos, force)) {
             return;
         }
-        int n = 0;
-        for (ChartSeries s : series) {
-            n += s.sync();
-        }
-        work.points(n);
+        work.points(ChartSeries.syncAll(series));
     }
 }

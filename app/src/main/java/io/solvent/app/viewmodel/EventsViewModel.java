@@ -40,8 +40,7 @@ public final class EventsViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("no events yet");
     private final Consumer<EngineCommand> commands;
     private final PulseWork work;
-    private long epoch = Long.MIN_VALUE;
-    private int taken;
+    private final LogCursor eventsAt = new LogCursor(PER_PULSE);
     private long total;
 
     /**
@@ -58,18 +57,12 @@ public final class EventsViewModel {
     /** @param v the engine's newest view */
     public void update(EngineView v) {
         AppendLog.Window<EngineView.RecentEvent> w = v.events();
-        if (w.epoch() != epoch) {
-            epoch = w.epoch();
-            taken = 0;
-            rows.clear();
-        }
-        int to = Math.min(w.size(), taken + PER_PULSE);
-        if (to > taken) {
-            List<EventRow> fresh = new ArrayList<>(to - taken);
-            for (EngineView.RecentEvent e : w.since(taken).subList(0, to - taken)) {
+        List<EngineView.RecentEvent> taken = eventsAt.take(w, rows::clear);
+        if (!taken.isEmpty()) {
+            List<EventRow> fresh = new ArrayList<>(taken.size());
+            for (EngineView.RecentEvent e : taken) {
                 fresh.add(EventRow.of(e));
             }
-            taken = to;
             int over = rows.size() + fresh.size() - KEPT;
             if (over > 0) {
                 rows.remove(0, Math.min(over, rows.size()));
@@ -78,8 +71,8 @@ public final class EventsViewModel {
             work.rows(fresh.size());
         }
         total = w.size();
-        summary.set(Format.count(total) + " events in this run" + (taken < total
-                ? " · " + Format.count(total - taken) + " still arriving" : "")
+        summary.set(Format.count(total) + " events in this run" + (eventsAt.taken() < total
+                ? " · " + Format.count(total - eventsAt.taken()) + " still arriving" : "")
                 + (total > KEPT ? " · the latest " + Format.count(KEPT) + " kept here, every one in events.csv" : "")
                 + " · " + Format.count(shown.size()) + " shown");
     }
@@ -102,7 +95,7 @@ public final class EventsViewModel {
 
     /** @return events of the last view not yet taken (a burst waits for the next pulses) */
     public long backlog() {
-        return total - taken;
+        return total - eventsAt.taken();
     }
 
     /** @return the events the filter lets through, oldest first */

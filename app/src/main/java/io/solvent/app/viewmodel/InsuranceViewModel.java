@@ -5,7 +5,6 @@ import io.solvent.engine.sim.ReplaySink;
 import io.solvent.engine.sim.RunSummary;
 import io.solvent.engine.sim.SimulationEvent;
 import io.solvent.engine.sim.loop.EngineView;
-import io.solvent.engine.sim.view.AppendLog;
 import io.solvent.engine.sim.view.MarketSample;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
@@ -35,12 +34,9 @@ public final class InsuranceViewModel {
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper("waiting for the engine");
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper();
     private final PulseWork work;
-    private long rowsEpoch = Long.MIN_VALUE;
-    private int rowsTaken;
-    private long samplesEpoch = Long.MIN_VALUE;
-    private int samplesTaken;
-    private long eventsEpoch = Long.MIN_VALUE;
-    private int eventsTaken;
+    private final LogCursor rowsAt = new LogCursor(PER_PULSE);
+    private final LogCursor samplesAt = new LogCursor(PER_PULSE);
+    private final LogCursor eventsAt = new LogCursor(PER_PULSE);
     private long depletedAtMs = Long.MIN_VALUE; // the first deleveraging, socialized loss or deficit
     private long deleveragingFills;
 
@@ -52,43 +48,24 @@ public final class InsuranceViewModel {
     /** @param v the engine's newest view */
     public void update(EngineView v) {
         long handed = 0;
-        AppendLog.Window<ReplaySink.MetricsRow> rows = v.series();
-        if (rows.epoch() != rowsEpoch) {
-            rowsEpoch = rows.epoch();
-            rowsTaken = 0;
-            balance.reset();
-        }
-        int to = Math.min(rows.size(), rowsTaken + PER_PULSE);
-        for (ReplaySink.MetricsRow r : rows.since(rowsTaken).subList(0, to - rowsTaken)) {
+        for (ReplaySink.MetricsRow r : rowsAt.take(v.series(), balance::reset)) {
             balance.append(r.timeMs() / 1000.0, r.fundUsd());
             handed++;
         }
-        rowsTaken = to;
-        AppendLog.Window<MarketSample> samples = v.samples();
-        if (samples.epoch() != samplesEpoch) {
-            samplesEpoch = samples.epoch();
-            samplesTaken = 0;
+        for (MarketSample s : samplesAt.take(v.samples(), () -> {
             inflows.reset();
             payouts.reset();
-        }
-        to = Math.min(samples.size(), samplesTaken + PER_PULSE);
-        for (MarketSample s : samples.since(samplesTaken).subList(0, to - samplesTaken)) {
+        })) {
             inflows.append(s.timeMs() / 1000.0, s.fundInflowUsd());
             payouts.append(s.timeMs() / 1000.0, s.fundPayoutUsd());
             handed += 2;
         }
-        samplesTaken = to;
-        AppendLog.Window<EngineView.RecentEvent> events = v.events();
-        if (events.epoch() != eventsEpoch) {
-            eventsEpoch = events.epoch();
-            eventsTaken = 0;
+        List<EventRow> fills = new ArrayList<>();
+        for (EngineView.RecentEvent e : eventsAt.take(v.events(), () -> {
             deleveraging.clear();
             depletedAtMs = Long.MIN_VALUE;
             deleveragingFills = 0;
-        }
-        to = Math.min(events.size(), eventsTaken + PER_PULSE);
-        List<EventRow> fills = new ArrayList<>();
-        for (EngineView.RecentEvent e : events.since(eventsTaken).subList(0, to - eventsTaken)) {
+        })) {
             SimulationEvent.Kind k = e.event().kind();
             if (k == SimulationEvent.Kind.DELEVERAGING || k == SimulationEvent.Kind.SOCIALIZED_LOSS
                     || k == SimulationEvent.Kind.DEFICIT) {
@@ -99,7 +76,6 @@ public final class InsuranceViewModel {
                 }
             }
         }
-        eventsTaken = to;
         if (!fills.isEmpty()) {
             java.util.Collections.reverse(fills);
             deleveraging.addAll(0, fills.subList(0, Math.min(FILLS_KEPT, fills.size())));

@@ -5,7 +5,6 @@ import io.solvent.engine.feed.VenueLiquidationEvent;
 import io.solvent.engine.sim.ReplaySink;
 import io.solvent.engine.sim.SimulationEvent;
 import io.solvent.engine.sim.loop.EngineView;
-import io.solvent.engine.sim.view.AppendLog;
 import io.solvent.engine.sim.view.AssetView;
 import io.solvent.engine.sim.view.Ladder;
 import io.solvent.engine.sim.view.MarketSample;
@@ -49,33 +48,10 @@ public final class MarketViewModel {
     private final Map<String, String> marketAsset = new HashMap<>();
 
     private int assetIndex = -1;
-    private final Cursor rowsAt = new Cursor();
-    private final Cursor samplesAt = new Cursor();
-    private final Cursor eventsAt = new Cursor();
-    private final Cursor venueAt = new Cursor();
-
-    /** Where a reader stands in one append-only log. */
-    private static final class Cursor {
-        long epoch = Long.MIN_VALUE;
-        int taken;
-
-        /** @return the items to take now (at most {@link #PER_PULSE}); resets when the log is another */
-        <T> List<T> take(AppendLog.Window<T> w, Runnable onReset) {
-            if (w.epoch() != epoch) {
-                epoch = w.epoch();
-                taken = 0;
-                onReset.run();
-            }
-            int to = Math.min(w.size(), taken + PER_PULSE);
-            List<T> out = w.since(taken).subList(0, to - taken);
-            taken = to;
-            return out;
-        }
-
-        void restart() {
-            epoch = Long.MIN_VALUE;
-        }
-    }
+    private final LogCursor rowsAt = new LogCursor(PER_PULSE);
+    private final LogCursor samplesAt = new LogCursor(PER_PULSE);
+    private final LogCursor eventsAt = new LogCursor(PER_PULSE);
+    private final LogCursor venueAt = new LogCursor(PER_PULSE);
 
     /**
      * @param feedSymbolToAsset the asset a venue's feed symbol prices (for the venue's own liquidations); null for

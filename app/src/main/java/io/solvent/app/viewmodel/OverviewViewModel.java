@@ -46,8 +46,7 @@ public final class OverviewViewModel {
     public static final int PER_PULSE = 5_000;
     private long minute = Long.MIN_VALUE;       // the simulated minute being counted
     private long inMinute;                      // liquidations in it so far
-    private long eventsEpoch = Long.MIN_VALUE;
-    private int eventsTaken;
+    private final LogCursor eventsAt = new LogCursor(PER_PULSE);
     private long riskAsOf = Long.MIN_VALUE + 1;
 
     /**
@@ -99,24 +98,19 @@ public final class OverviewViewModel {
 
     private void rate(EngineView v) {
         io.solvent.engine.sim.view.AppendLog.Window<EngineView.RecentEvent> w = v.events();
-        if (w.epoch() != eventsEpoch) { // a new run or a seek back: count again from its start
-            eventsEpoch = w.epoch();
-            eventsTaken = 0;
+        // a new run or a seek back: count again from its start
+        for (EngineView.RecentEvent e : eventsAt.take(w, () -> {
             minute = Long.MIN_VALUE;
             inMinute = 0;
             liquidationsPerMinute.reset();
-        }
-        int to = Math.min(w.size(), eventsTaken + PER_PULSE);
-        for (EngineView.RecentEvent e : w.since(eventsTaken).subList(0, to - eventsTaken)) {
+        })) {
             if (e.event().kind() != io.solvent.engine.sim.SimulationEvent.Kind.LIQUIDATION) {
                 continue;
             }
-            long m = Math.floorDiv(e.event().timeMs(), 60_000L);
-            close(m);
+            close(Math.floorDiv(e.event().timeMs(), 60_000L));
             inMinute++;
         }
-        eventsTaken = to;
-        if (v.timeMs() != Long.MIN_VALUE && eventsTaken == w.size()) {
+        if (v.timeMs() != Long.MIN_VALUE && eventsAt.taken() == w.size()) {
             close(Math.floorDiv(v.timeMs(), 60_000L));
         }
         double previous = liquidationsPerMinute.lastY();
