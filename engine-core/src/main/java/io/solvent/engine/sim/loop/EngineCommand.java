@@ -85,6 +85,38 @@ public sealed interface EngineCommand {
     record ShowAccount(String account, String subAccount) implements EngineCommand {
     }
 
+    /**
+     * Moves the active run to the next or the previous event of a kind. Backward, it seeks to the latest such event
+     * stamped before the run's time ({@link Seek}); none is rejected. Forward, it plays as fast as possible until
+     * such an event happens, then finishes that millisecond (every feed event stamped at or before the event's time
+     * processed, as a {@link Seek} to it would) and pauses; the run's end first pauses there, with nothing found.
+     * Any transport command meanwhile (play, pause, step, seek, fork, change, switch) ends the search.
+     *
+     * @param kind    the event's kind, such as {@code LIQUIDATION} or {@code BANKRUPTCY}
+     * @param forward true for the next, false for the previous
+     */
+    record SeekEvent(io.solvent.engine.sim.SimulationEvent.Kind kind, boolean forward) implements EngineCommand {
+    }
+
+    /**
+     * Removes a forked run from the loop (an undone fork): its replay is closed and its label freed. A run that is
+     * the parent of another, or the original, cannot be discarded. When it is the active run, the run it was forked
+     * from becomes active, paused.
+     *
+     * @param label the fork's label
+     */
+    record Discard(String label) implements EngineCommand {
+    }
+
+    /**
+     * Previews parameters on the active run without applying them: the view that answers carries
+     * {@link EngineView#preview()} (sub-accounts newly at risk or liquidatable, the maintenance requirement's change).
+     *
+     * @param parameters the parameters to preview
+     */
+    record Preview(Parameters parameters) implements EngineCommand {
+    }
+
     /** Ends the loop: every run's feeds are closed and the thread ends after publishing a last view. */
     record Stop() implements EngineCommand {
     }

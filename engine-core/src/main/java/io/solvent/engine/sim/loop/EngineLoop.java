@@ -170,6 +170,12 @@ public final class EngineLoop implements AutoCloseable {
     private final Pacing pacing;
     private long lastPublishNanos;
     private long sequence;
+    /** A forward {@link EngineCommand.SeekEvent} under way: the kind sought, or null. */
+    private io.solvent.engine.sim.SimulationEvent.Kind seeking;
+    private int seekingFrom;        // the active run's event count when the search began
+    private double speedBeforeSeeking;
+    /** The preview computed for the command being answered, or null. */
+    private io.solvent.engine.sim.view.ParameterPreview preview;
 
     private EngineLoop(Scenario scenario, Options options) {
         this.scenario = Objects.requireNonNull(scenario, "scenario");
@@ -424,10 +430,136 @@ public final class EngineLoop implements AutoCloseable {
         } catch (RuntimeException e) {
             fail(r, e);
         }
-        if (r.ended() || r.error != null) {
+        follow(r);
+        if (seeking != null && found(r)) {
+            publish("", true);
+        } else if (r.ended() || r.error != null) {
+            endSeeking();
             publish("", true);
         } else if (pacer.nanoTime() - lastPublishNanos >= options.publishEveryNanos()) {
             publish("", false);
+        }
+    }
+
+    /**
+     * Runs move together: every other run that has not ended steps through the events stamped at or before the
+     * active run's time (all of them when the active run has ended), so that a fork and its original stand at the
+     * same moment while they play. A run ahead of the active one (after a seek back) waits for it.
+     */
+    private void follow(LoopRun leader) {
+        if (runs.size() < 2) {
+            return;
+        }
+        long t = leader.ended() ? Long.MAX_VALUE : leader.replay.timeMs();
+        for (LoopRun o : runs.values()) {
+            if (o == leader || o.ended() || o.error != null || o.replay.live()) {
+                continue;
+            }
+            try {
+                o.replay.stepThrough(t);
+                settleEnd(o);
+            } catch (RuntimeException e) {
+                fail(o, e);
+            }
+        }
+    }
+
+    /**
+     * A forward search's test after a step: when the active run recorded an event of the kind sought, the rest of its
+     * millisecond is processed and the run pauses there.
+     *
+     * @return whether it was found (the run is paused)
+     */
+    private boolean found(LoopRun r) {
+        List<EngineView.RecentEvent> w = r.events.window().all();
+        for (int i = seekingFrom; i < w.size(); i++) {
+            io.solvent.engine.sim.SimulationEvent e = w.get(i).event();
+            if (e.kind() == seeking) {
+                try {
+                    r.replay.seek(e.timeMs());
+                    settleEnd(r);
+                } catch (RuntimeException ex) {
+                    fail(r, ex);
+                }
+                follow(r);
+                playing = false;
+                endSeeking();
+                return true;
+            }
+        }
+        seekingFrom = w.size();
+        return false;
+    }
+
+    private void endSeeking() {
+        if (seeking != null) {
+            seeking = null;
+            pacing.play(speedBeforeSeeking, active == null ? Long.MIN_VALUE : active.replay.timeMs());
+        }
+    }
+
+    private void seekEvent(io.solvent.engine.sim.SimulationEvent.Kind kind, boolean forward) {
+        LoopRun r = requireActive();
+        if (kind == null) {
+            throw new CommandRejectedException("a search needs the kind of event to look for");
+        }
+        String what = kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        if (!forward) {
+            long now = r.replay.timeMs();
+            List<EngineView.RecentEvent> w = r.events.window().all();
+            for (int i = w.size() - 1; i >= 0; i--) {
+                io.solvent.engine.sim.SimulationEvent e = w.get(i).event();
+                if (e.kind() == kind && e.timeMs() < now) {
+                    seek(e.timeMs());
+                    return;
+                }
+            }
+            throw new CommandRejectedException("no " + what + " in run '" + r.label + "' before " + time(now));
+        }
+        requireMovable(r);
+        speedBeforeSeeking = pacing.speed() > 0 ? pacing.speed() : Double.POSITIVE_INFINITY;
+        seeking = kind;
+        seekingFrom = r.events.size();
+        playing = true;
+        pacing.play(Double.POSITIVE_INFINITY, r.replay.timeMs());
+    }
+
+    private void discard(String label) {
+        LoopRun r = label == null ? null : runs.get(label);
+        if (r == null) {
+            throw new CommandRejectedException("no run labelled '" + label + "'; runs: " + List.copyOf(runs.keySet()));
+        }
+        if (r.parent.isEmpty()) {
+            throw new CommandRejectedException("the original run cannot be discarded");
+        }
+        for (LoopRun o : runs.values()) {
+            if (o.parent.equals(label)) {
+                throw new CommandRejectedException("run '" + label + "' has a fork of its own ('" + o.label
+                        + "'); discard that first");
+            }
+        }
+        runs.remove(label);
+        try {
+            r.replay.close();
+        } catch (RuntimeException e) {
+            // closing its feed readers: nothing more to do
+        }
+        if (active == r) {
+            active = runs.get(r.parent);
+            playing = false;
+        }
+    }
+
+    private void preview(Parameters p) {
+        LoopRun r = requireActive();
+        if (p == null) {
+            throw new CommandRejectedException("a preview needs parameters");
+        }
+        try {
+            preview = io.solvent.engine.sim.ParameterPreviewCalculator.preview(r.replay, p);
+        } catch (RuntimeException e) {
+            throw new CommandRejectedException("cannot preview the parameters on run '" + r.label + "': "
+                    + message(e));
         }
     }
 
@@ -453,6 +585,13 @@ public final class EngineLoop implements AutoCloseable {
 
     private void handle(Pending p) {
         String notice = "";
+        EngineCommand c0 = p.command();
+        if (seeking != null && !(c0 instanceof EngineCommand.QueryAccounts || c0 instanceof EngineCommand.ShowAccount
+                || c0 instanceof EngineCommand.Preview)) {
+            boolean wasPlaying = playing;
+            endSeeking(); // any transport command ends a search
+            playing = wasPlaying && !(c0 instanceof EngineCommand.SeekEvent);
+        }
         try {
             switch (p.command()) {
                 case EngineCommand.Play c -> play(c.speed());
@@ -464,12 +603,16 @@ public final class EngineLoop implements AutoCloseable {
                 case EngineCommand.QueryAccounts c -> query(c.query());
                 case EngineCommand.ShowAccount c -> show(c.account(), c.subAccount());
                 case EngineCommand.SwitchTo c -> switchTo(c.label());
+                case EngineCommand.SeekEvent c -> seekEvent(c.kind(), c.forward());
+                case EngineCommand.Discard c -> discard(c.label());
+                case EngineCommand.Preview c -> preview(c.parameters());
                 case EngineCommand.Stop c -> throw new IllegalStateException("Stop is handled by the loop");
             }
         } catch (CommandRejectedException e) {
             notice = e.getMessage();
         }
         EngineView v = publish(notice, true);
+        preview = null;
         if (notice.isEmpty()) {
             p.answer().complete(v);
         } else {
@@ -519,6 +662,7 @@ public final class EngineLoop implements AutoCloseable {
             noteStart(r);
             r.replay.step();
             settleEnd(r);
+            follow(r);
         } catch (CommandRejectedException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -555,6 +699,9 @@ public final class EngineLoop implements AutoCloseable {
                 r.truncateTo(t);
             }
             settleEnd(r);
+            if (!back) {
+                follow(r);
+            }
         } catch (RuntimeException e) {
             fail(r, e);
             throw new CommandRejectedException(r.error);
@@ -584,6 +731,8 @@ public final class EngineLoop implements AutoCloseable {
         try {
             snap = r.replay.snapshot();
             f = newRun(label, snap.lastEventTime());
+            f.parent = r.label;
+            f.forkedAtPosition = snap.position();
             f.inherit(r); // the shared history, before the fork's own
             f.replay = Replay.fork(snap, p, f);
         } catch (RuntimeException e) {
@@ -672,8 +821,9 @@ public final class EngineLoop implements AutoCloseable {
             state = terminated ? State.STOPPED : active.error != null ? State.ERROR : active.ended() ? State.ENDED
                     : playing ? State.PLAYING : State.PAUSED;
         }
-        EngineView v = views.view(++sequence, state, startError, notice, pacing.speed(), active, runs,
-                exact || !playing);
+        EngineView v = views.view(++sequence, state, startError, notice,
+                seeking != null ? speedBeforeSeeking : pacing.speed(), active, runs, exact || !playing, preview,
+                seeking);
         latest.set(v);
         lastPublishNanos = pacer.nanoTime();
         return v;

@@ -13,7 +13,6 @@ import io.solvent.engine.sim.view.AppendLog;
 import io.solvent.engine.sim.view.AssetView;
 import io.solvent.engine.sim.view.Clock;
 import io.solvent.engine.sim.view.RiskView;
-import io.solvent.engine.sim.view.RunFigures;
 import io.solvent.engine.sim.view.VenueFigures;
 
 import java.util.List;
@@ -58,6 +57,9 @@ import java.util.Objects;
  * @param parameters  the active run's parameters by key ({@code Parameters#values()}): what a parameter sheet shows
  * @param stateHash   with {@link State#ENDED}: the run's final state hash (that of {@code ReplayRunner.run}); empty
  *                    otherwise
+ * @param preview     in the view that answers {@link EngineCommand.Preview}: what the parameters would change now;
+ *                    null in every other view
+ * @param seeking     the kind of event a forward {@link EngineCommand.SeekEvent} is playing towards, or null
  */
 public record EngineView(long sequence, State state, String error, String notice, double speed, String activeLabel,
                          List<String> labels, Clock clock, VenueFigures figures, List<AssetView> assets,
@@ -65,7 +67,9 @@ public record EngineView(long sequence, State state, String error, String notice
                          AppendLog.Window<MarketSample> samples,
                          AppendLog.Window<VenueLiquidationEvent> venueLiquidations, List<SourceStatusEvent> sources,
                          RiskView risk, AccountPage accounts, AccountDetail account, List<RunFigures> runs,
-                         Map<String, String> parameters, String stateHash) {
+                         Map<String, String> parameters, String stateHash,
+                         io.solvent.engine.sim.view.ParameterPreview preview,
+                         io.solvent.engine.sim.SimulationEvent.Kind seeking) {
 
     public EngineView {
         Objects.requireNonNull(state, "state");

@@ -22,6 +22,10 @@ import java.util.function.Predicate;
 final class LoopRun implements ReplaySink {
     final String label;
     final long forkedAtMs;
+    /** The label of the run it was forked from; empty for the original. */
+    String parent = "";
+    /** Feed events processed when it was forked; 0 for the original. */
+    long forkedAtPosition;
     private final ReplaySink out;
     AppendLog<MetricsRow> series = new AppendLog<>();
     AppendLog<RecentEvent> events = new AppendLog<>();

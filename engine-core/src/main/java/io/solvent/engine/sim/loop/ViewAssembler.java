@@ -9,7 +9,6 @@ import io.solvent.engine.sim.view.AppendLog;
 import io.solvent.engine.sim.view.Clock;
 import io.solvent.engine.sim.view.RiskPass;
 import io.solvent.engine.sim.view.RiskView;
-import io.solvent.engine.sim.view.RunFigures;
 import io.solvent.engine.sim.view.VenueFigures;
 
 import java.util.ArrayList;
@@ -52,14 +51,14 @@ final class ViewAssembler {
         return new EngineView(v.sequence() + 1, State.STOPPED, why, "", v.speed(), v.activeLabel(), v.labels(),
                 v.clock(), v.figures(), v.assets(), v.series(), v.events(), v.samples(), v.venueLiquidations(),
                 v.sources(), v.risk(), v.accounts(), v.account(),
-                v.runs(), v.parameters(), v.stateHash());
+                v.runs(), v.parameters(), v.stateHash(), null, null);
     }
 
     private static EngineView empty(long sequence, State state, String error, String notice, double speed) {
         return new EngineView(sequence, state, error, notice, speed, "", List.of(), Clock.NONE, VenueFigures.NONE,
                 List.of(), AppendLog.Window.empty(), AppendLog.Window.empty(), AppendLog.Window.empty(),
                 AppendLog.Window.empty(), List.of(), RiskView.NONE, null, null, List.of(),
-                Map.of(), "");
+                Map.of(), "", null, null);
     }
 
     /**
@@ -75,7 +74,9 @@ final class ViewAssembler {
      * @return the view
      */
     EngineView view(long sequence, State state, String startError, String notice, double speed, LoopRun active,
-                    Map<String, LoopRun> runs, boolean interactive) {
+                    Map<String, LoopRun> runs, boolean interactive,
+                    io.solvent.engine.sim.view.ParameterPreview preview,
+                    io.solvent.engine.sim.SimulationEvent.Kind seeking) {
         if (active == null) {
             return empty(sequence, state, startError == null ? "" : startError, notice, speed);
         }
@@ -101,13 +102,15 @@ final class ViewAssembler {
         AccountDetail detail = r.detailSub < 0 ? null : RunViews.detail(r.replay, r.detailSub);
         List<RunFigures> all = new ArrayList<>(runs.size());
         for (LoopRun x : runs.values()) {
-            all.add(new RunFigures(x.label, x.forkedAtMs, x.parameterChanges(original), x.ended(),
-                    x.error == null ? "" : x.error, x == r ? figures : figures(x)));
+            all.add(new RunFigures(x.label, x.parent, x.forkedAtMs, x.forkedAtPosition,
+                    x.parameterChanges(original), x.ended(), x.error == null ? "" : x.error,
+                    x == r ? figures : figures(x), x.series.window(), x.events.window(),
+                    x.ended() ? x.result.stateHash() : ""));
         }
         return new EngineView(sequence, state, r.error == null ? "" : r.error, notice, speed, r.label,
                 List.copyOf(runs.keySet()), clock, figures, RunViews.assets(r.replay), r.series.window(),
                 r.events.window(), r.samples.window(), r.venueLiquidations.window(), r.sources, r.risk, r.query == null ? null : r.page, detail, all, r.parameterValues(original),
-                r.ended() ? r.result.stateHash() : "");
+                r.ended() ? r.result.stateHash() : "", preview, seeking);
     }
 
     /** A run's figures where it stands: at its end, those of its last metrics row (the oracles' last delivery). */

@@ -226,11 +226,10 @@ class EngineLoopTest {
             assertEquals("deficit", forkEnd.activeLabel());
             assertEquals(direct, forkEnd.stateHash());
 
-            EngineView original = loop.submit(new SwitchTo(EngineLoop.ORIGINAL)).join();
-            assertEquals(State.PAUSED, original.state());
-            assertEquals(positionAtT, original.position(), "the original waited where it was forked");
-            loop.submit(Play.FASTEST).join();
-            EngineView originalEnd = ended(loop);
+            assertTrue(forkEnd.runs().get(0).ended(), "the original moved with the fork, to the end");
+            assertEquals(unforked, forkEnd.runs().get(0).stateHash());
+            EngineView originalEnd = loop.submit(new SwitchTo(EngineLoop.ORIGINAL)).join();
+            assertEquals(State.ENDED, originalEnd.state());
             assertEquals(EngineLoop.ORIGINAL, originalEnd.activeLabel());
             assertEquals(unforked, originalEnd.stateHash());
 
