@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 public final class SnapshotCommand implements Callable<Integer> {
     /** The views, by name. */
     public static final List<String> VIEWS = List.of("overview", "market", "distributions", "accounts", "insurance",
-            "events");
+            "events", "parameters", "compare");
     private static final Pattern OFFSET = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
 
     @Parameters(index = "0", paramLabel = "SCENARIO.json",
@@ -39,7 +39,7 @@ public final class SnapshotCommand implements Callable<Integer> {
     String at;
 
     @Option(names = "--view", required = true, paramLabel = "NAME",
-            description = "overview, market, distributions, accounts, insurance or events")
+            description = "overview, market, distributions, accounts, insurance, events, parameters or compare")
     String view;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "the PNG, written atomically")
@@ -47,6 +47,10 @@ public final class SnapshotCommand implements Callable<Integer> {
 
     @Option(names = "--size", defaultValue = "1440x900", paramLabel = "WxH", description = "pixels (default 1440x900)")
     String size;
+
+    @Option(names = "--workspace", paramLabel = "FILE.json", description = "a saved workspace whose forks and"
+            + " changes are made first (its scenario is SCENARIO's); the runs are then moved to --at")
+    Path workspace;
 
     @Option(names = "--theme", defaultValue = "dark", paramLabel = "dark|light", description = "default dark")
     String theme;
@@ -98,7 +102,9 @@ public final class SnapshotCommand implements Callable<Integer> {
                 : ScenarioReader.read(Path.of(scenario));
         EngineView v;
         try {
-            v = SnapshotRenderer.render(sc, atMs, absolute, name, out, w, h, theme);
+            io.solvent.app.workbench.Workspace ws = workspace == null ? null
+                    : io.solvent.app.workbench.Workspace.read(workspace);
+            v = SnapshotRenderer.render(sc, ws, atMs, absolute, name, out, w, h, theme);
         } catch (IllegalArgumentException e) {
             throw bad(scenario + ": " + e.getMessage());
         }

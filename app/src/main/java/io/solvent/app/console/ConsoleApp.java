@@ -44,6 +44,7 @@ public final class ConsoleApp extends Application {
     private ConsoleSession session;
     private EngineBridge bridge;
     private ConsoleWindow window;
+    private Path scenarioFile;
 
     @Override
     public void start(Stage primary) {
@@ -93,9 +94,14 @@ public final class ConsoleApp extends Application {
         ConsoleViewModel vm = new ConsoleViewModel(c -> bridge.submit(c), next.feedToAsset(), System::nanoTime,
                 new io.solvent.app.service.PulseWork());
         bridge = new EngineBridge(session.loop(), vm::update);
-        window = new ConsoleWindow(bridge, vm, settings.theme(), settings.width(), settings.height(),
+        EngineBridge theBridge = bridge;
+        io.solvent.app.workbench.Workbench bench = io.solvent.app.workbench.Workbench.forScenario(sc,
+                store.file().toAbsolutePath().getParent(), theBridge::submit);
+        window = new ConsoleWindow(bridge, vm, bench, settings.theme(), settings.width(), settings.height(),
                 t -> save(settings.withTheme(t)), this::chooseScenario);
         window.select(settings.view());
+        window.onWorkspace(this::chooseWorkspace, this::saveWorkspace);
+        scenarioFile = file;
         stage.setTitle("Solvent — " + session.name());
         stage.setScene(window.scene());
         if (first) {
@@ -127,6 +133,72 @@ public final class ConsoleApp extends Application {
         if (f != null) {
             open(f.toPath(), false);
         }
+    }
+
+    private Path workspaces() {
+        return store.file().toAbsolutePath().getParent().resolve("workspaces");
+    }
+
+    private void saveWorkspace() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save the workspace");
+        try {
+            java.nio.file.Files.createDirectories(workspaces());
+            chooser.setInitialDirectory(workspaces().toFile());
+        } catch (IOException e) {
+            LOG.warn("no workspaces folder {}: {}", workspaces(), e.getMessage());
+        }
+        chooser.setInitialFileName(session.name().replaceAll("[^A-Za-z0-9._-]+", "-") + ".workspace.json");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Workspaces", "*.json"));
+        File f = chooser.showSaveDialog(stage);
+        if (f == null) {
+            return;
+        }
+        String name = f.getName().replaceAll("(\\.workspace)?\\.json$", "");
+        io.solvent.app.workbench.Workspace w = io.solvent.app.workbench.WorkspaceRestorer.capture(name,
+                scenarioFile == null ? "" : scenarioFile.toAbsolutePath().toString(), window.workbench(),
+                bridge.current(), window.shownName(), java.util.Map.of());
+        try {
+            w.save(f.toPath());
+            LOG.info("workspace {} saved to {}", name, f);
+        } catch (IOException e) {
+            showError("Could not save the workspace.", f + ": " + e.getMessage());
+        }
+    }
+
+    private void chooseWorkspace() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a workspace");
+        if (java.nio.file.Files.isDirectory(workspaces())) {
+            chooser.setInitialDirectory(workspaces().toFile());
+        }
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Workspaces", "*.json"));
+        File f = chooser.showOpenDialog(stage);
+        if (f != null) {
+            openWorkspace(f.toPath());
+        }
+    }
+
+    /** @param file a workspace file: its scenario is opened and its forks and changes done again */
+    public void openWorkspace(Path file) {
+        io.solvent.app.workbench.Workspace w;
+        try {
+            w = io.solvent.app.workbench.Workspace.read(file);
+        } catch (InputException e) {
+            showError("Could not open the workspace.", e.getMessage());
+            return;
+        }
+        open(w.scenario().isEmpty() ? null : Path.of(w.scenario()), false);
+        ConsoleWindow opened = window;
+        io.solvent.app.workbench.WorkspaceRestorer.restore(w, opened.workbench(), bridge::submit, Long.MIN_VALUE)
+                .whenComplete((v, e) -> Platform.runLater(() -> {
+                    if (e != null) {
+                        showError("The workspace's runs could not all be made again.", e.getMessage());
+                    } else if (opened == window) {
+                        opened.refreshBookmarks();
+                        opened.select(w.view());
+                    }
+                }));
     }
 
     private void save(ConsoleSettings s) {

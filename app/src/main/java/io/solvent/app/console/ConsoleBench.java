@@ -626,8 +626,10 @@ public final class ConsoleBench {
                 Stage[] stage = new Stage[1];
                 AnimationTimer[] mark = new AnimationTimer[1];
                 ConsoleWindow window = onFx(() -> {
-                    ConsoleWindow w = new ConsoleWindow(bridge[0], vm, "dark", o.width(), o.height(), t -> { },
-                            () -> { });
+                    ConsoleWindow w = new ConsoleWindow(bridge[0], vm, io.solvent.app.workbench.Workbench
+                            .forScenario(sc, java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+                                    "solvent-bench-config"), bridge[0]::submit), "dark", o.width(), o.height(),
+                            t -> { }, () -> { });
                     rec.attach(w, vm, bridge[0], vmWork);
                     w.onPulse(rec::pulsed);
                     stage[0] = new Stage();

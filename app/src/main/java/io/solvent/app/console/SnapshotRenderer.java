@@ -66,6 +66,18 @@ public final class SnapshotRenderer {
      */
     public static EngineView render(Scenario scenario, long at, boolean absolute, String view, Path out, int width,
                                     int height, String theme) throws IOException {
+        return render(scenario, null, at, absolute, view, out, width, height, theme);
+    }
+
+    /**
+     * As {@link #render(Scenario, long, boolean, String, Path, int, int, String)}, after a workspace's forks and
+     * changes were made again (the picture of the Compare view).
+     *
+     * @param workspace the workspace, or null
+     */
+    public static EngineView render(Scenario scenario, io.solvent.app.workbench.Workspace workspace, long at,
+                                    boolean absolute, String view, Path out, int width, int height, String theme)
+            throws IOException {
         EngineLoop.Options options = EngineLoop.Options.of(Pacer.of(System::nanoTime));
         try (ConsoleSession session = ConsoleSession.start(scenario, options)) {
             EngineView first = session.loop().latest();
@@ -84,13 +96,26 @@ public final class SnapshotRenderer {
                 throw new IllegalArgumentException("--at " + io.solvent.app.viewmodel.Format.time(target)
                         + " is before the scenario's start, " + io.solvent.app.viewmodel.Format.time(start));
             }
-            session.loop().submit(new EngineCommand.Seek(target)).join();
-            return draw(session, view, out, width, height, theme);
+            io.solvent.app.workbench.Workbench bench = io.solvent.app.workbench.Workbench.forScenario(
+                    session.scenario(), io.solvent.app.service.SettingsStore.inConfigDirectory(System.getenv())
+                            .file().toAbsolutePath().getParent(), session.loop()::submit);
+            if (workspace == null) {
+                session.loop().submit(new EngineCommand.Seek(target)).join();
+            } else {
+                try {
+                    io.solvent.app.workbench.WorkspaceRestorer.restore(workspace, bench, session.loop()::submit,
+                            target).join();
+                } catch (java.util.concurrent.CompletionException e) {
+                    throw new IllegalArgumentException("the workspace's runs cannot be made again: "
+                            + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
+                }
+            }
+            return draw(session, bench, view, out, width, height, theme);
         }
     }
 
-    private static EngineView draw(ConsoleSession session, String view, Path out, int width, int height,
-                                   String theme) throws IOException {
+    private static EngineView draw(ConsoleSession session, io.solvent.app.workbench.Workbench bench, String view,
+                                   Path out, int width, int height, String theme) throws IOException {
         List<CompletableFuture<EngineView>> pending = new ArrayList<>();
         AtomicReference<EngineBridge> bridgeRef = new AtomicReference<>();
         ConsoleViewModel vm = new ConsoleViewModel(c -> pending.add(bridgeRef.get().submit(c)),
@@ -109,7 +134,7 @@ public final class SnapshotRenderer {
         CountDownLatch done = new CountDownLatch(1);
         Platform.runLater(() -> {
             try {
-                ConsoleWindow window = new ConsoleWindow(bridge, vm, theme, width, height, t -> { }, () -> { });
+                ConsoleWindow window = new ConsoleWindow(bridge, vm, bench, theme, width, height, t -> { }, () -> { });
                 if (!window.select(view)) {
                     throw new IllegalArgumentException("no view " + view);
                 }
@@ -155,29 +180,8 @@ public final class SnapshotRenderer {
         if (failed.get() != null) {
             throw new IllegalStateException("rendering the " + view + " view failed", failed.get());
         }
-        write(image.get(), out);
+        io.solvent.app.view.Exports.png(image.get(), out);
         return session.loop().latest();
-    }
-
-    private static void write(WritableImage img, Path out) throws IOException {
-        int w = (int) img.getWidth();
-        int h = (int) img.getHeight();
-        BufferedImage b = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        PixelReader r = img.getPixelReader();
-        int[] row = new int[w];
-        for (int y = 0; y < h; y++) {
-            r.getPixels(0, y, w, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), row, 0, w);
-            b.setRGB(0, y, w, 1, row, 0, w);
-        }
-        Path dir = out.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".snapshot", ".png.tmp");
-        try {
-            ImageIO.write(b, "png", tmp.toFile());
-            Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 
     private static void await(CountDownLatch latch) {

@@ -25,6 +25,7 @@ public final class ConsoleViewModel {
     private final Consumer<EngineCommand> commands;
     private final ReadOnlyObjectWrapper<EngineView> view = new ReadOnlyObjectWrapper<>();
     private double speed = 60;
+    private final java.util.List<Consumer<EngineView>> attached = new java.util.ArrayList<>();
 
     /**
      * @param commands          where commands go (the engine bridge)
@@ -54,6 +55,29 @@ public final class ConsoleViewModel {
         insurance.update(v);
         events.update(v);
         status.update(v);
+        for (Consumer<EngineView> a : attached) {
+            a.accept(v);
+        }
+    }
+
+    /** @param other another reader of every new view, updated in the same pass (after the built-in ones) */
+    public void attach(Consumer<EngineView> other) {
+        attached.add(other);
+    }
+
+    /** @param kind the kind of event @param forward the next one (true) or the previous */
+    public void jump(io.solvent.engine.sim.SimulationEvent.Kind kind, boolean forward) {
+        commands.accept(new EngineCommand.SeekEvent(kind, forward));
+    }
+
+    /** @param label a run's label: it becomes the one shown and stepped */
+    public void switchTo(String label) {
+        commands.accept(new EngineCommand.SwitchTo(label));
+    }
+
+    /** @param t simulated time, ms since the Unix epoch, UTC */
+    public void seek(long t) {
+        commands.accept(new EngineCommand.Seek(t));
     }
 
     /** @param secondsPerSecond simulated seconds per wall second, 0 for as fast as possible */

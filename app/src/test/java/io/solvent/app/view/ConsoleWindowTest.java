@@ -43,7 +43,8 @@ class ConsoleWindowTest {
         ConsoleViewModel vm = new ConsoleViewModel(c -> bridge[0].submit(c), s -> s, System::nanoTime,
                 new PulseWork());
         bridge[0] = new EngineBridge(session.loop(), vm::update);
-        window = new ConsoleWindow(bridge[0], vm, "dark", 1400, 900, t -> { }, () -> { });
+        window = new ConsoleWindow(bridge[0], vm, io.solvent.app.workbench.Workbench.forScenario(
+                session.scenario(), d.resolve("config"), bridge[0]::submit), "dark", 1400, 900, t -> { }, () -> { });
         stage.setScene(window.scene());
         stage.show();
         window.start();

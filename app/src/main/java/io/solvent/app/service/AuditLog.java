@@ -1,0 +1,85 @@
+package io.solvent.app.service;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The append-only audit log of parameter edits, {@code audit.jsonl} in the configuration directory: one JSON object per
+ * line ({@link AuditEntry}), each appended whole and forced to disk before the edit is sent to the engine. Lines are
+ * never rewritten; a kill leaves at most a last line cut short, which {@link #read} skips.
+ */
+public final class AuditLog {
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false).build();
+    /** The file's name in the configuration directory. */
+    public static final String FILE = "audit.jsonl";
+    private static final int MAX_LINE = 64 * 1024;
+
+    private final Path file;
+
+    /** @param file the log file (created on the first append) */
+    public AuditLog(Path file) {
+        this.file = file;
+    }
+
+    /** @return the log file */
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * Appends one entry and forces it to disk.
+     *
+     * @param e the entry
+     * @throws IOException when it cannot be written
+     */
+    public synchronized void append(AuditEntry e) throws IOException {
+        byte[] line = (JSON.writeValueAsString(e).replace("\n", "\\n") + "\n").getBytes(StandardCharsets.UTF_8);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND)) {
+            ByteBuffer b = ByteBuffer.wrap(line);
+            while (b.hasRemaining()) {
+                ch.write(b);
+            }
+            ch.force(false);
+        }
+    }
+
+    /**
+     * @param file an audit log
+     * @return its entries, oldest first; a line that cannot be read (a cut last line) is skipped
+     * @throws IOException when the file cannot be read
+     */
+    public static List<AuditEntry> read(Path file) throws IOException {
+        List<AuditEntry> out = new ArrayList<>();
+        if (!Files.isRegularFile(file)) {
+            return out;
+        }
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (line.isBlank() || line.length() > MAX_LINE) {
+                    continue;
+                }
+                try {
+                    out.add(JSON.readValue(line, AuditEntry.class));
+                } catch (IOException | RuntimeException e) {
+                    // a line cut short by a kill: the entries before it stand
+                }
+            }
+        }
+        return out;
+    }
+}
