@@ -34,6 +34,7 @@ public final class CompareView implements ConsoleView {
     /** Run colours, in the runs' order (the original first). */
     public static final List<String> COLOURS = List.of("#8b949e", "#58a6ff", "#f0883e", "#3fb950", "#d2a8ff",
             "#f85149", "#e3b341", "#39c5cf");
+    private static final List<String> SHORT = List.of("fund", "bad debt", "liquidated", "deleveraged");
     private final CompareViewModel vm;
     private final PulseWork work;
     private final TabPane root = new TabPane();
@@ -54,7 +55,7 @@ public final class CompareView implements ConsoleView {
         grid.setVgap(6);
         for (int i = 0; i < charts.length; i++) {
             String name = CompareViewModel.CHARTS.get(i);
-            charts[i] = Charts.timeChart(name, name.substring(0, name.indexOf(" (")), "USD");
+            charts[i] = Charts.timeChart(name, SHORT.get(i), "USD");
             charts[i].setId("compare-chart-" + i);
             charts[i].setLegendVisible(true);
             renderers[i] = Charts.lines(charts[i]);
@@ -76,7 +77,7 @@ public final class CompareView implements ConsoleView {
         top.setPadding(new Insets(8, 8, 0, 8));
         SplitPane split = new SplitPane(top, table);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        split.setDividerPositions(0.68);
+        split.setDividerPositions(0.64);
         Tab runs = new Tab("Runs", split);
         runs.setClosable(false);
         root.getTabs().add(runs);
@@ -131,6 +132,9 @@ public final class CompareView implements ConsoleView {
     private static String signed(double v, String metric) {
         if (Double.isNaN(v)) {
             return "—";
+        }
+        if (Math.abs(v) < 0.005) {
+            return num(0, metric);
         }
         return (v > 0 ? "+" : v < 0 ? "−" : "") + num(Math.abs(v), metric);
     }

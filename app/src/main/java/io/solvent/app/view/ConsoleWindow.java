@@ -110,7 +110,7 @@ public final class ConsoleWindow {
         });
         shown = overview;
 
-        root.setTop(new VBox(menus(onTheme, onOpen), transportBar()));
+        root.setTop(new VBox(menus(onTheme, onOpen), transportBar(), timelineRow));
         root.setCenter(tabs);
         root.setBottom(new StatusBarView(vm.status()));
         scene = new Scene(root, width, height);
@@ -256,6 +256,7 @@ public final class ConsoleWindow {
     }
 
     private ChoiceBox<Double> speedChoice;
+    private javafx.scene.layout.HBox timelineRow;
     private java.util.List<String> runLabels = java.util.List.of();
     private String runActive = "";
 
@@ -444,14 +445,14 @@ public final class ConsoleWindow {
             }
         });
         speedChoice = speed;
-        Button prevBk = jumpButton("⏮", "transport-prev-bankruptcy", "previous bankruptcy", SimulationEvent.Kind.BANKRUPTCY, false);
+        Button prevBk = jumpButton("|◀ bk", "transport-prev-bankruptcy", "previous bankruptcy", SimulationEvent.Kind.BANKRUPTCY, false);
         Button prevLiq = jumpButton("◀ liq", "transport-prev-liquidation", "previous liquidation",
                 SimulationEvent.Kind.LIQUIDATION, false);
         Button nextLiq = jumpButton("liq ▶", "transport-next-liquidation", "next liquidation (plays until one)",
                 SimulationEvent.Kind.LIQUIDATION, true);
-        Button nextBk = jumpButton("⏭", "transport-next-bankruptcy", "next bankruptcy (plays until one)",
+        Button nextBk = jumpButton("bk ▶|", "transport-next-bankruptcy", "next bankruptcy (plays until one)",
                 SimulationEvent.Kind.BANKRUPTCY, true);
-        Button mark = new Button("🔖");
+        Button mark = new Button("Bookmark");
         mark.setId("transport-bookmark");
         mark.setTooltip(new Tooltip("bookmark this moment with a note"));
         mark.setOnAction(e -> addBookmark());
@@ -464,8 +465,11 @@ public final class ConsoleWindow {
         line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         javafx.scene.layout.HBox.setHgrow(line, javafx.scene.layout.Priority.ALWAYS);
         ToolBar bar = new ToolBar(prevBk, prevLiq, play, pause, step, nextLiq, nextBk, new Label("Speed"), speed,
-                mark, line);
+                mark);
         bar.setId("transport");
+        line.setPadding(new javafx.geometry.Insets(2, 8, 4, 8));
+        line.getStyleClass().add("timeline-row");
+        timelineRow = line;
         return bar;
     }
 
@@ -544,6 +548,7 @@ public final class ConsoleWindow {
         if (shown != null) {
             shown.render(System.nanoTime(), true);
         }
+        timeline.render(System.nanoTime(), true);
     }
 
     /** Starts the pulses. */

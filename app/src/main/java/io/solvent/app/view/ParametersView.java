@@ -72,9 +72,13 @@ public final class ParametersView implements ConsoleView {
         refusal.setWrapText(true);
         refusal.getStyleClass().add("status-alarm");
         refusal.textProperty().bind(vm.refusalProperty());
+        refusal.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        refusal.setMaxWidth(Double.MAX_VALUE);
         preview.setId("parameters-preview");
         preview.setWrapText(true);
         preview.getStyleClass().add("preview");
+        preview.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        preview.setMaxWidth(Double.MAX_VALUE);
         vm.previewProperty().addListener((o, a, b) -> preview.setText(describe(b)));
         preview.setText(describe(null));
         why.setId("parameters-why");

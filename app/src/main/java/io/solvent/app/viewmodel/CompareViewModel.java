@@ -36,6 +36,33 @@ public final class CompareViewModel {
         private final LogCursor events = new LogCursor(20_000);
         private double deleveraged;
         private RunFigures figures;
+        private long[] eventTimes = new long[64];
+        private double[] eventTotals = new double[64];
+        private int eventCount;
+        private int eventRead;
+
+        void pending(long t, double total) {
+            if (eventCount == eventTimes.length) {
+                eventTimes = java.util.Arrays.copyOf(eventTimes, 2 * eventCount);
+                eventTotals = java.util.Arrays.copyOf(eventTotals, 2 * eventCount);
+            }
+            eventTimes[eventCount] = t;
+            eventTotals[eventCount++] = total;
+            if (eventRead > eventCount) {
+                eventRead = 0;
+            }
+        }
+
+        /** @return deleveraged notional up to t, USD (rows come in time order) */
+        double deleveragedAt(long t) {
+            if (eventRead > eventCount) {
+                eventRead = 0;
+            }
+            while (eventRead < eventCount && eventTimes[eventRead] <= t) {
+                eventRead++;
+            }
+            return eventRead == 0 ? 0 : eventTotals[eventRead - 1];
+        }
 
         RunSeries(String label) {
             this.label = label;
@@ -112,6 +139,20 @@ public final class CompareViewModel {
 
     private void read(RunSeries r, RunFigures f) {
         final RunSeries run = r;
+        // deleveraged notional, cumulative: taken from the events, charted at each metrics row's time
+        for (EngineView.RecentEvent e : r.events.take(f.events(), () -> {
+            run.deleveraged = 0;
+            run.eventCount = 0;
+            run.eventRead = 0;
+        })) {
+            SimulationEvent.Kind k = e.event().kind();
+            if (k == SimulationEvent.Kind.DELEVERAGING || k == SimulationEvent.Kind.SOCIALIZED_LOSS) {
+                double usd = Double.isNaN(e.event().priceUsd()) ? Math.abs(e.event().amountUsd())
+                        : Math.abs(e.event().size() * e.event().priceUsd());
+                run.deleveraged += usd;
+                run.pending(e.event().timeMs(), run.deleveraged);
+            }
+        }
         for (var row : r.rows.take(f.series(), () -> {
             for (XYSeries s : run.series) {
                 s.reset();
@@ -121,16 +162,8 @@ public final class CompareViewModel {
             r.series[0].append(t, row.fundUsd());
             r.series[1].append(t, row.badDebtUsd());
             r.series[2].append(t, row.liquidatedNotionalUsd());
+            r.series[3].append(t, r.deleveragedAt(row.timeMs()));
             work.rows(1);
-        }
-        for (EngineView.RecentEvent e : r.events.take(f.events(), () -> run.deleveraged = 0)) {
-            SimulationEvent.Kind k = e.event().kind();
-            if (k == SimulationEvent.Kind.DELEVERAGING || k == SimulationEvent.Kind.SOCIALIZED_LOSS) {
-                double usd = Double.isNaN(e.event().priceUsd()) ? Math.abs(e.event().amountUsd())
-                        : Math.abs(e.event().size() * e.event().priceUsd());
-                run.deleveraged += usd;
-                r.series[3].append(e.event().timeMs() / 1000.0, run.deleveraged);
-            }
         }
     }
 

@@ -37,6 +37,7 @@ public final class TransportViewModel {
     private final ReadOnlyLongWrapper timeMs = new ReadOnlyLongWrapper(Long.MIN_VALUE);
     private final ReadOnlyStringWrapper position = new ReadOnlyStringWrapper("");
     private long version;
+    private long activeStart = Long.MIN_VALUE;
 
     /** @param commands where commands go */
     public TransportViewModel(Consumer<EngineCommand> commands) {
@@ -49,14 +50,18 @@ public final class TransportViewModel {
     /** @param v the newest engine view */
     public void update(EngineView v) {
         Clock c = v.clock();
-        startMs.set(c.startMs());
+        activeStart = c.startMs();
+        // the timeline spans the scenario: a fork's own start (its moment) is later than the original's
+        if (c.startMs() != Long.MIN_VALUE && (startMs.get() == Long.MIN_VALUE || c.startMs() < startMs.get())) {
+            startMs.set(c.startMs());
+        }
         long end = c.endHintMs() != Long.MIN_VALUE ? c.endHintMs() : c.timeMs();
         endMs.set(v.state() == EngineView.State.ENDED ? Math.max(end, c.timeMs()) : Math.max(end, c.timeMs()));
         timeMs.set(c.timeMs());
         position.set(c.timeMs() == Long.MIN_VALUE ? "not started"
-                : Format.time(c.timeMs()) + (end > c.startMs() && c.startMs() != Long.MIN_VALUE
-                ? String.format(java.util.Locale.ROOT, "  (%.1f%%)", 100.0 * (c.timeMs() - c.startMs())
-                / Math.max(1, end - c.startMs())) : ""));
+                : Format.time(c.timeMs()) + (end > startMs.get() && startMs.get() != Long.MIN_VALUE
+                ? String.format(java.util.Locale.ROOT, "  (%.1f%%)", 100.0 * (c.timeMs() - startMs.get())
+                / Math.max(1, end - startMs.get())) : ""));
         var taken = cursor.take(v.events(), () -> {
             Arrays.fill(counts, 0);
             version++;
@@ -101,7 +106,8 @@ public final class TransportViewModel {
 
     /** @param t simulated time to go to, ms since the Unix epoch, UTC */
     public void seek(long t) {
-        commands.accept(new EngineCommand.Seek(t));
+        // a fork cannot go back before its moment: the nearest it can go is there
+        commands.accept(new EngineCommand.Seek(activeStart == Long.MIN_VALUE ? t : Math.max(t, activeStart)));
     }
 
     /** @param kind the kind of event @param forward the next (true) or the previous */

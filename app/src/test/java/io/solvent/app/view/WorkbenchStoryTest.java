@@ -53,7 +53,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ApplicationExtension.class)
 class WorkbenchStoryTest {
-    private static final Path SCENARIO = Path.of("..", "assets", "scenarios", "gap-down.json");
+    private static final Path SCENARIO = Path.of("..", "assets", "scenarios", "slow-crash.json");
     private Path dir;
     private ConsoleSession session;
     private ConsoleWindow window;
@@ -166,7 +166,7 @@ class WorkbenchStoryTest {
 
         // the parameter sheet: a step beyond the guardrail is refused, one within it previewed
         robot.interact(() -> window.select("parameters"));
-        String key = "markets.BTC-PERP.tiers[0].maintenanceMarginFraction";
+        String key = "markets.ETH-PERP.tiers[0].maintenanceMarginFraction";
         String was = latest().parameters().get(key);
         double mmf = Double.parseDouble(was);
         String raised = String.valueOf(Math.round((mmf + 0.01) * 1e6) / 1e6);
@@ -183,7 +183,7 @@ class WorkbenchStoryTest {
         assertTrue(shown.getText().contains("maintenance requirement"), shown.getText());
 
         // fork here, then play both runs to the end
-        robot.interact(() -> window.parameters().fork("mm-up", "raise BTC maintenance margin by 1 point"));
+        robot.interact(() -> window.parameters().fork("mm-up", "raise ETH maintenance margin by 1 point"));
         waitFor(10, () -> latest().labels().contains("mm-up") && "mm-up".equals(latest().activeLabel()));
         click(robot, "#transport-play", () -> latest().state() == EngineView.State.ENDED
                 && latest().runs().stream().allMatch(RunFigures::ended));
@@ -201,6 +201,8 @@ class WorkbenchStoryTest {
         double stressDifference = Double.parseDouble(grid.get(1).get("badDebtUsd"))
                 - Double.parseDouble(grid.get(0).get("badDebtUsd"));
         assertEquals(stressDifference, bad.endDifference(), 1e-6, "Compare's difference in bad debt: " + bad);
+        assertTrue(stressDifference < -1_000, "a higher maintenance margin from the first bankruptcy on leaves less"
+                + " bad debt in this crash: " + stressDifference);
         assertEquals(grid.get(1).get("stateHash"), latest().runs().get(1).stateHash(), "the fork is stress's cell");
         TableView<?> table = robot.lookup("#compare-table").queryAs(TableView.class);
         assertEquals(8, table.getItems().size());
@@ -240,7 +242,7 @@ class WorkbenchStoryTest {
         assertEquals(List.of("fork", "undo"), audit.stream().map(AuditEntry::action).toList());
         assertEquals(was, audit.getFirst().old());
         assertEquals(raised, audit.getFirst().value());
-        assertEquals("raise BTC maintenance margin by 1 point", audit.getFirst().why());
+        assertEquals("raise ETH maintenance margin by 1 point", audit.getFirst().why());
 
         // reopen the workspace on a fresh engine: the same runs, bit for bit
         Workspace w = Workspace.read(ws);
