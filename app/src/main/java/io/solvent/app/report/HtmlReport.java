@@ -92,7 +92,9 @@ public final class HtmlReport {
 
     /**
      * @param run a run folder
-     * @return the command that reproduces it, or null when the manifest names no input (a live session)
+     * @return the command that reproduces it (from the folder of its scenario file), or null when the manifest names
+     *         no input (a live session); when its parameters changed while it ran, the command reproduces it up to
+     *         the first change only, as the report says
      */
     public static String reproduceCommand(RunFolder run) {
         RunFolder.Manifest m = run.manifest();
@@ -314,7 +316,8 @@ public final class HtmlReport {
             });
             String per = bin == 1 ? "minute" : bin + " minutes";
             figure("Liquidations and bankruptcies per " + per, "Counted from events.csv, by the "
-                    + (bin == 1 ? "minute" : bin + "-minute interval") + " (UTC) they happened in.", chart(new SvgChart("chart-per-minute", "Liquidations and bankruptcies per "
+                    + (bin == 1 ? "minute" : bin + "-minute interval") + " (UTC) they happened in.",
+                    chart(new SvgChart("chart-per-minute", "Liquidations and bankruptcies per "
                     + per, "events per " + per, HALF_W, HALF_H, lo, hi).yLabels(SvgChart.YLabel.number(""))
                     .bars("liquidations", "liquidation fills", PALETTE[1], binMs, liq)
                     .bars("bankruptcies", "bankruptcies", PALETTE[2], binMs, bank)));
@@ -430,7 +433,8 @@ public final class HtmlReport {
                             .append(count(m.deleveraging())).append("</td><td>").append(count(m.collateral()))
                             .append("</td></tr>\n");
                 }
-                b.append("</tbody><tfoot><tr><td>all ").append(minutes.size()).append(" minutes</td><td id=\"minutes-liquidations\">")
+                b.append("</tbody><tfoot><tr><td>all ").append(minutes.size())
+                        .append(" minutes</td><td id=\"minutes-liquidations\">")
                         .append(count(tot[0])).append("</td><td>").append(usd(usd[0])).append("</td><td>")
                         .append(count(tot[1])).append("</td><td>").append(usd(usd[1])).append("</td><td>")
                         .append(count(tot[2])).append("</td><td>").append(count(tot[3]))
@@ -591,7 +595,8 @@ public final class HtmlReport {
             if (f != null) {
                 b.append("<h3>Fork</h3>\n<p>Forked from <b>").append(esc(f.from())).append("</b> at ")
                         .append(Format.time(f.atMs())).append(" (").append(f.atMs())
-                        .append(" ms since the epoch) with these overrides:</p>\n<table class=\"kv\" id=\"fork-overrides\">"
+                        .append(" ms since the epoch) with these overrides:</p>\n"
+                                + "<table class=\"kv\" id=\"fork-overrides\">"
                                 + "<thead><tr><th>parameter</th><th>value in the fork</th></tr></thead><tbody>\n");
                 f.overrides().forEach((k, v) -> b.append("<tr class=\"changed\"><td>").append(esc(k))
                         .append("</td><td>").append(esc(v)).append("</td></tr>\n"));
@@ -641,14 +646,16 @@ public final class HtmlReport {
                         ? " (the run folder holds no audit.jsonl)." : " (audit.jsonl is empty).").append("</p>\n");
             } else {
                 b.append("<p>").append(Format.count(a.size())).append(a.size() == 1 ? " edit" : " edits")
-                        .append(" recorded in audit.jsonl, in the order made.</p>\n<table class=\"kv\" id=\"audit-table\">"
+                        .append(" recorded in audit.jsonl, in the order made.</p>\n"
+                                + "<table class=\"kv\" id=\"audit-table\">"
                                 + "<thead><tr><th>wall time</th><th>user</th><th>run</th><th>simulated time (UTC)</th>"
                                 + "<th>action</th><th>parameter</th><th>old</th><th>new</th><th>why</th></tr></thead>"
                                 + "<tbody>\n");
                 for (RunFolder.AuditEntry e : a) {
                     b.append("<tr><td>").append(esc(e.wallTime())).append("</td><td>").append(esc(e.user()))
                             .append("</td><td>").append(esc(e.run())).append("</td><td>")
-                            .append(Format.time(e.simTimeMs()).replace(" UTC", "")).append("</td><td><span class=\"action ")
+                            .append(Format.time(e.simTimeMs()).replace(" UTC", ""))
+                            .append("</td><td><span class=\"action ")
                             .append(e.action()).append("\">").append(e.action()).append("</span></td><td>")
                             .append(esc(e.key())).append("</td><td>").append(esc(e.oldValue())).append("</td><td>")
                             .append(esc(e.newValue())).append("</td><td class=\"text\">").append(esc(e.why()))
@@ -661,7 +668,8 @@ public final class HtmlReport {
 
         private void manifest(RunFolder.Summary s, RunFolder.Manifest m) {
             b.append("<section id=\"manifest\">\n<h2>Manifest and reproduction</h2>\n<table class=\"kv\">"
-                    + "<tbody>\n<tr><td>engine</td><td>").append(esc(m.engine())).append("</td></tr>\n<tr><td>scenario</td><td>")
+                    + "<tbody>\n<tr><td>engine</td><td>").append(esc(m.engine()))
+                    .append("</td></tr>\n<tr><td>scenario</td><td>")
                     .append(esc(m.scenario())).append("</td></tr>\n<tr><td>seed</td><td>").append(m.seed())
                     .append("</td></tr>\n");
             if (!m.population().isEmpty()) {
@@ -680,20 +688,33 @@ public final class HtmlReport {
                             .append("</td></tr>\n");
                 }
                 b.append("</tbody></table>\n<h3>Reproduce</h3>\n<p>With the inputs above where the scenario names"
-                        + " them (check them with <code>sha256sum -c</code> on these lines):</p>\n<pre id=\"sha256sums\">");
+                        + " them (check them with <code>sha256sum -c</code> on these lines):</p>\n"
+                        + "<pre id=\"sha256sums\">");
                 for (RunFolder.Input in : m.inputs()) {
                     b.append(in.sha256()).append("  ").append(esc(in.file())).append('\n');
                 }
                 b.append("</pre>\n<p>run, with ").append(esc(m.engine())).append(":</p>\n<pre id=\"reproduce\">")
                         .append(esc(reproduceCommand(run))).append("</pre>\n<p>");
-                if (m.fork() != null) {
-                    b.append("Its second summary line (the fork's, into <code>").append(esc(label(run)))
-                            .append("</code>) must end with");
+                RunFolder.Events ev = run.events();
+                if (ev.changeCount() > 0) {
+                    b.append("<span class=\"limits\" id=\"reproduce-limits\">The parameters changed ")
+                            .append(ev.changeCount() == 1 ? "once" : ev.changeCount() == 2 ? "twice"
+                                    : ev.changeCount() + " times")
+                            .append(" while this run went on (see Parameter changes), which solvent replay does not"
+                                    + " do: the command reproduces the run bit for bit up to the first change, at ")
+                            .append(Format.time(ev.changes().getFirst().timeMs())).append(", not after it.</span>"
+                                    + " This run, with its changes, ended with <code id=\"run-hash\">stateHash ")
+                            .append(s.stateHash()).append("</code>.</p>\n");
                 } else {
-                    b.append("It must print");
+                    if (m.fork() != null) {
+                        b.append("Its second summary line (the fork's, into <code>").append(esc(label(run)))
+                                .append("</code>) must end with");
+                    } else {
+                        b.append("It must print");
+                    }
+                    b.append(" <code id=\"expected-hash\">stateHash ").append(s.stateHash()).append("</code>, and"
+                            + " write summary.json, events.csv and metrics.csv byte for byte as this run's.</p>\n");
                 }
-                b.append(" <code id=\"expected-hash\">stateHash ").append(s.stateHash()).append("</code>, and write"
-                        + " summary.json, events.csv and metrics.csv byte for byte as this run's.</p>\n");
             }
             b.append("<details><summary>manifest.json as written</summary><pre class=\"raw\">").append(esc(m.text()))
                     .append("</pre></details>\n<details><summary>summary.json as written</summary><pre class=\"raw\">")
@@ -737,7 +758,8 @@ public final class HtmlReport {
                 svg.querySelectorAll('.series').forEach(function (e) {
                   var n = e.points ? e.points.numberOfItems : (e.getAttribute('d').match(/Z/g) || []).length;
                   var bb = e.getBBox();
-                  s.push(e.getAttribute('data-series') + ':' + n + ':' + Math.round(bb.width) + 'x' + Math.round(bb.height));
+                  s.push(e.getAttribute('data-series') + ':' + n + ':' + Math.round(bb.width) + 'x'
+                         + Math.round(bb.height));
                 });
                 out.push(svg.id + '@' + Math.round(r.width) + 'x' + Math.round(r.height) + '=' + s.join(','));
               });
@@ -813,6 +835,7 @@ public final class HtmlReport {
             .action.undo { background: #fbe6e4; color: #8c2119; }
             .action.fork { background: #e4ecf6; color: #234f7d; }
             .empty { color: var(--muted); font-style: italic; }
+            .limits { background: var(--changed); padding: 0 3px; }
             details { margin: 6px 0; }
             summary { cursor: pointer; color: var(--accent); }
             footer { margin-top: 30px; padding-top: 8px; border-top: 1px solid var(--line); color: var(--muted);

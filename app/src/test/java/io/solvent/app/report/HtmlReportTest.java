@@ -138,6 +138,12 @@ class HtmlReportTest {
         assertTrue(audit.contains("<span class=\"action undo\">undo</span>"), audit);
         assertTrue(audit.contains("<td>oracle.heartbeatMs</td><td>60000</td><td>30000</td>"), audit);
         assertFalse(html.toLowerCase(java.util.Locale.ROOT).contains("no parameter edits were recorded"));
+        // solvent replay cannot make those changes: the report does not promise the run's hash from its command
+        String manifest = section(html, "manifest");
+        assertTrue(manifest.contains("id=\"reproduce-limits\">The parameters changed twice while this run went on"),
+                manifest);
+        assertTrue(manifest.contains("up to the first change, at 2025-01-01 00:10:00 UTC"), manifest);
+        assertFalse(manifest.contains("id=\"expected-hash\""), "no hash promised");
     }
 
     @Test
