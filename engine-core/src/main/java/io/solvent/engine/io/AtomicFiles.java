@@ -20,16 +20,17 @@ import java.nio.file.attribute.PosixFilePermissions;
 /**
  * Writing files atomically: a temporary file beside the target, moved over it when complete. The temporary file gets
  * the permissions of an ordinary new file ({@code rw-r--r--}), not the owner-only ones of
- * {@link Files#createTempFile}, since books and results are made to be shared.
+ * {@link Files#createTempFile}, since books and results are made to be shared. Public for the app's writers (the
+ * HTML report of a run).
  */
-final class AtomicFiles {
+public final class AtomicFiles {
     private static final JsonFactory JSON = new JsonFactory();
 
     private AtomicFiles() {
     }
 
     /** What writes a file's content. */
-    interface Body<T> {
+    public interface Body<T> {
         void write(T out) throws IOException;
     }
 
@@ -40,7 +41,7 @@ final class AtomicFiles {
      * @param target the file to create or replace
      * @param body   writes the content (buffered)
      */
-    static void write(Path target, Body<OutputStream> body) throws IOException {
+    public static void write(Path target, Body<OutputStream> body) throws IOException {
         Path tmp = temporary(target.toAbsolutePath().getParent(), target.getFileName().toString());
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
@@ -53,7 +54,7 @@ final class AtomicFiles {
     }
 
     /** {@link #write} for UTF-8 text. */
-    static void writeText(Path target, Body<BufferedWriter> body) throws IOException {
+    public static void writeText(Path target, Body<BufferedWriter> body) throws IOException {
         write(target, out -> {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             body.write(w);
