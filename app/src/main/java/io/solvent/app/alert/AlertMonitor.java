@@ -129,7 +129,7 @@ public final class AlertMonitor {
                 continue;
             }
             double value = measure(r, v);
-            if (Double.isNaN(value) && !(r.kind() == AlertKind.ORACLE_STALE && sourceTrouble)) {
+            if (Double.isNaN(value) && r.kind() != AlertKind.ORACLE_STALE) {
                 continue; // nothing to measure yet (no risk pass, no price): the state stands
             }
             if (!s.fired && breached(r, value)) {
