@@ -185,17 +185,41 @@ public final class OverviewViewModel {
                     + Format.usd(net) + " · " + Format.percent(imbalance) + " of OI",
                     imbalance > 0.3 ? Level.ALARM : imbalance > 0.1 ? Level.WARN : Level.OK));
         }
-        AtRiskCurve c = v.risk().atRiskCurve();
-        int i = c.movesPct().indexOf((double) COVERAGE_MOVE_PCT);
-        if (i < 0) {
+        double lar = liquidatedByCoverageMoveUsd(v);
+        if (Double.isNaN(lar)) {
             coverage.set(Figure.none("Fund coverage", "%"));
         } else {
-            double lar = c.liquidatableUsd().get(i);
-            double cover = lar > 0 ? fundUsd / lar : Double.POSITIVE_INFINITY;
+            double cover = fundCoverage(fundUsd, lar);
             coverage.set(new Figure("Fund coverage", 100 * cover, "%", "fund ÷ " + Format.usd(lar)
                     + " liquidated by a " + COVERAGE_MOVE_PCT + "% move", cover < 0.01 ? Level.ALARM
                     : cover < 0.05 ? Level.WARN : Level.OK));
         }
+    }
+
+    /**
+     * The notional the fund's coverage is measured against: what a uniform {@value #COVERAGE_MOVE_PCT}% move
+     * liquidates, from the last whole-book pass.
+     *
+     * @param v an engine view
+     * @return that notional, USD; NaN before the first pass (no liquidations-at-risk curve)
+     */
+    public static double liquidatedByCoverageMoveUsd(EngineView v) {
+        AtRiskCurve c = v.risk().atRiskCurve();
+        int i = c.movesPct().indexOf((double) COVERAGE_MOVE_PCT);
+        return i < 0 ? Double.NaN : c.liquidatableUsd().get(i);
+    }
+
+    /**
+     * The fund's coverage, the overview's definition: the fund's balance over the notional a uniform
+     * {@value #COVERAGE_MOVE_PCT}% move liquidates.
+     *
+     * @param fundUsd       the insurance funds' balance, USD
+     * @param liquidatedUsd what the move liquidates ({@link #liquidatedByCoverageMoveUsd}), USD
+     * @return the ratio (0.05 = 5%); +∞ when the move liquidates nothing, NaN when not known
+     */
+    public static double fundCoverage(double fundUsd, double liquidatedUsd) {
+        return Double.isNaN(liquidatedUsd) ? Double.NaN
+                : liquidatedUsd > 0 ? fundUsd / liquidatedUsd : Double.POSITIVE_INFINITY;
     }
 
     /** @return the insurance fund's balance */
