@@ -4,14 +4,10 @@ import io.solvent.app.chart.ChartSeries;
 import io.solvent.app.chart.Charts;
 import io.solvent.app.viewmodel.DeleveragingLabViewModel;
 import io.solvent.app.viewmodel.Format;
-import io.solvent.engine.scenario.Parameters;
-import io.solvent.engine.scenario.Scenario;
-import io.solvent.engine.sim.lab.LabResult;
 import io.solvent.engine.sim.lab.Payer;
 import io.solvent.engine.sim.lab.PolicyOutcome;
 import io.fair_acc.chartfx.XYChart;
 import javafx.application.Platform;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -33,8 +29,8 @@ import java.util.function.Function;
  * The deleveraging lab: one bankruptcy the insurance fund cannot cover, settled under each policy. A policy comparison
  * table (shortfall, paid, deficit, accounts hit, largest loss, overshoot in USD and %, notional closed) beside a
  * ChartFX bar chart of what each policy paid and its overshoot; below, the payers of the policy selected in the table.
- * {@link #run} starts the lab as a background task, with a progress bar and a Cancel button; the FX thread only
- * renders.
+ * {@link DeleveragingLabViewModel#run} starts the lab as a background task, shown here with a progress bar and a Cancel
+ * button; the FX thread only renders.
  */
 public final class DeleveragingLabView implements ConsoleView {
     private final DeleveragingLabViewModel vm;
@@ -44,7 +40,6 @@ public final class DeleveragingLabView implements ConsoleView {
     private final ProgressBar progress = new ProgressBar(0);
     private final Button cancel = new Button("Cancel");
     private final TableView<PolicyOutcome> policies;
-    private Task<LabResult> task;
     private long revision = -1;
 
     /** @param vm the view model */
@@ -57,6 +52,7 @@ public final class DeleveragingLabView implements ConsoleView {
         status.setId("lab-status");
         status.getStyleClass().add("lab-status");
         progress.setId("lab-progress");
+        progress.progressProperty().bind(vm.progressProperty());
         progress.setPrefWidth(220);
         progress.visibleProperty().bind(vm.runningProperty());
         progress.managedProperty().bind(vm.runningProperty());
@@ -153,32 +149,9 @@ public final class DeleveragingLabView implements ConsoleView {
         vm.revisionProperty().addListener((o, a, b) -> render(0, true));
     }
 
-    /**
-     * Runs the lab on a background thread (a {@link Task}, its progress on the bar; Cancel stops it): the first
-     * bankruptcy at or after {@code atMs} that the insurance fund cannot cover, under each policy. Call on the FX
-     * thread; a lab still running is cancelled first.
-     *
-     * @param scenario   the scenario (the lab replays its own copy; the console's run is not touched)
-     * @param parameters the parameters the run uses
-     * @param atMs       ms since the Unix epoch, UTC ({@link Long#MIN_VALUE}: from the start)
-     * @return the task, started
-     */
-    public Task<LabResult> run(Scenario scenario, Parameters parameters, long atMs) {
-        cancel();
-        Task<LabResult> t = vm.task(scenario, parameters, atMs);
-        progress.progressProperty().bind(t.progressProperty());
-        task = t;
-        Thread worker = new Thread(t, "deleveraging-lab");
-        worker.setDaemon(true);
-        worker.start();
-        return t;
-    }
-
-    /** Cancels the running lab, if any (it stops at its next step). */
+    /** Cancels the running lab, if any (it stops at its next step): what the Cancel button does. */
     public void cancel() {
-        if (task != null && task.isRunning()) {
-            task.cancel();
-        }
+        vm.cancel();
     }
 
     @Override

@@ -9,6 +9,8 @@ import io.solvent.engine.sim.lab.PolicyOutcome;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -57,12 +59,48 @@ public final class DeleveragingLabViewModel {
     private final ReadOnlyStringWrapper payersTitle = new ReadOnlyStringWrapper("Payers");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper();
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private Task<LabResult> current;
 
     public DeleveragingLabViewModel() {
         selected.addListener((o, was, now) -> {
             payers.setAll(now == null ? List.of() : now.payers());
             payersTitle.set(now == null ? "Payers" : payersTitle(now));
         });
+    }
+
+    /**
+     * Runs the lab in the background: the first bankruptcy at or after {@code atMs} that the insurance fund cannot
+     * cover, under each policy, on the lab's own replay of the scenario (the console's run is not touched). Progress
+     * on {@link #progressProperty()}; {@link #cancel()} stops it. Call on the FX thread; a lab still running is
+     * cancelled first.
+     *
+     * @param scenario   the scenario
+     * @param parameters the parameters the run uses
+     * @param atMs       ms since the Unix epoch, UTC ({@link Long#MIN_VALUE}: from the start)
+     * @return the task, started on a daemon thread
+     */
+    public Task<LabResult> run(Scenario scenario, Parameters parameters, long atMs) {
+        cancel();
+        Task<LabResult> t = task(scenario, parameters, atMs);
+        progress.bind(t.progressProperty());
+        current = t;
+        Thread worker = new Thread(t, "deleveraging-lab");
+        worker.setDaemon(true);
+        worker.start();
+        return t;
+    }
+
+    /** Cancels the running lab, if any: it stops at its next step (the status then says so). */
+    public void cancel() {
+        if (current != null && current.isRunning()) {
+            current.cancel();
+        }
+    }
+
+    /** @return the running lab's progress, 0..1 (−1 while it is unknown) */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
     }
 
     /**
@@ -75,7 +113,7 @@ public final class DeleveragingLabViewModel {
      *                   epoch, UTC ({@link Long#MIN_VALUE}: from the start)
      * @return the task, not started
      */
-    public Task<LabResult> task(Scenario scenario, Parameters parameters, long atMs) {
+    Task<LabResult> task(Scenario scenario, Parameters parameters, long atMs) {
         Task<LabResult> task = new Task<>() {
             private long started;
 

@@ -65,7 +65,7 @@ class DeleveragingLabViewTest {
     void runsTheLabInTheBackgroundAndShowsEveryPolicy(FxRobot robot) throws Exception {
         Scenario gap = ScenarioReader.read(SCENARIOS.resolve("gap-down.json")).withInsuranceFundUsd(1_000);
         Task<LabResult>[] task = new Task[1];
-        robot.interact(() -> task[0] = view.run(gap, gap.parameters(), Long.MIN_VALUE));
+        robot.interact(() -> task[0] = vm.run(gap, gap.parameters(), Long.MIN_VALUE));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> state(task[0]) == Worker.State.SUCCEEDED);
         WaitForAsyncUtils.waitForFxEvents();
         TableView<?> policies = robot.lookup("#lab-policies").queryAs(TableView.class);
@@ -93,7 +93,7 @@ class DeleveragingLabViewTest {
     void cancelStopsALongRun(FxRobot robot) throws Exception {
         Scenario big = ScenarioReader.read(SCENARIOS.resolve("console-default.json"));
         Task<LabResult>[] task = new Task[1];
-        robot.interact(() -> task[0] = view.run(big, big.parameters(), Long.MIN_VALUE));
+        robot.interact(() -> task[0] = vm.run(big, big.parameters(), Long.MIN_VALUE));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> state(task[0]) == Worker.State.RUNNING);
         assertTrue(vm.runningProperty().get());
         robot.clickOn(robot.lookup("#lab-cancel").queryAs(Button.class));
