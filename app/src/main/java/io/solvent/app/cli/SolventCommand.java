@@ -22,7 +22,8 @@ import java.nio.charset.StandardCharsets;
         },
         subcommands = {MarginCommand.class, FeedCommand.class, RecordCommand.class, PopulationCommand.class,
             ReplayCommand.class, StressCommand.class, FidelityCommand.class, BenchCommand.class,
-            SnapshotCommand.class, ConsoleCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
+            SnapshotCommand.class, DeleverageCommand.class, ConsoleCommand.class, ReportCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:success",

@@ -45,6 +45,15 @@ public final class ConsoleApp extends Application {
     private EngineBridge bridge;
     private ConsoleWindow window;
     private Path scenarioFile;
+    private io.solvent.app.alert.AlertsViewModel alerts;
+    private io.solvent.app.alert.AlertSound sound;
+    private io.solvent.app.alert.AlertNotifier notifier;
+    private final java.util.concurrent.ExecutorService alertsIo = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "solvent-alerts-io");
+                t.setDaemon(true);
+                return t;
+            });
 
     @Override
     public void start(Stage primary) {
@@ -52,6 +61,13 @@ public final class ConsoleApp extends Application {
         stage = primary;
         store = SettingsStore.inConfigDirectory(System.getenv());
         settings = store.load();
+        alerts = new io.solvent.app.alert.AlertsViewModel(io.solvent.app.alert.AlertRulesStore.inConfigDirectory(
+                System.getenv()), alertsIo, Platform::runLater, System::currentTimeMillis);
+        sound = new io.solvent.app.alert.AlertSound();
+        notifier = new io.solvent.app.alert.AlertNotifier(stage, sound);
+        notifier.setDark(!"light".equals(settings.theme()));
+        notifier.setOnOpen(() -> window.select("alerts"));
+        alerts.addListener(notifier);
         String asked = System.getProperty(SCENARIO_PROPERTY, "");
         String scenario = !asked.isEmpty() ? asked : settings.scenario();
         if (prepared != null) {
@@ -98,9 +114,15 @@ public final class ConsoleApp extends Application {
         io.solvent.app.workbench.Workbench bench = io.solvent.app.workbench.Workbench.forScenario(sc,
                 store.file().toAbsolutePath().getParent(), theBridge::submit);
         window = new ConsoleWindow(bridge, vm, bench, settings.theme(), settings.width(), settings.height(),
-                t -> save(settings.withTheme(t)), this::chooseScenario);
+                t -> {
+                    save(settings.withTheme(t));
+                    notifier.setDark(!"light".equals(t));
+                }, this::chooseScenario);
+        alerts.reset(); // a new session: its runs are not the last one's
+        window.addAlerts(alerts);
         window.select(settings.view());
         window.onWorkspace(this::chooseWorkspace, this::saveWorkspace);
+        window.onReport(this::exportReport);
         scenarioFile = file;
         stage.setTitle("Solvent — " + session.name());
         stage.setScene(window.scene());
@@ -166,6 +188,48 @@ public final class ConsoleApp extends Application {
         }
     }
 
+    private void exportReport() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the run's report");
+        chooser.setInitialFileName(session.name().replaceAll("[^A-Za-z0-9._-]+", "-") + ".html");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("HTML", "*.html"));
+        File f = chooser.showSaveDialog(stage);
+        if (f == null) {
+            return;
+        }
+        String active = bridge.current() == null ? "original" : bridge.current().activeLabel();
+        io.solvent.app.workbench.RunAction.Fork fork = window.workbench().actions().stream()
+                .filter(a -> a instanceof io.solvent.app.workbench.RunAction.Fork k && k.label().equals(active))
+                .map(a -> (io.solvent.app.workbench.RunAction.Fork) a).findFirst().orElse(null);
+        Path folder = f.toPath().resolveSibling(f.getName().replaceAll("\\.html$", "") + "-run");
+        Path scenario = scenarioFile;
+        String name = session.scenario().name();
+        javafx.concurrent.Task<Path> task = new javafx.concurrent.Task<>() {
+            @Override
+            protected Path call() throws Exception {
+                updateMessage("replaying " + (fork == null ? "the original run" : "fork '" + active + "'")
+                        + " headless into " + folder);
+                return io.solvent.app.workbench.RunReport.write(scenario, fork, name, window.workbench().audit(),
+                        folder, f.toPath());
+            }
+        };
+        org.controlsfx.dialog.ProgressDialog progress = new org.controlsfx.dialog.ProgressDialog(task);
+        progress.setTitle("Run report");
+        progress.setHeaderText("Writing the report of run '" + active + "'");
+        progress.initOwner(stage);
+        task.setOnSucceeded(e -> {
+            Alert a = new Alert(Alert.AlertType.INFORMATION, "The report is " + f + ", made from the run folder "
+                    + task.getValue() + " (reproducible with solvent replay).");
+            a.setHeaderText("Report written");
+            a.initOwner(stage);
+            a.show();
+        });
+        task.setOnFailed(e -> showError("Could not write the report.", task.getException().getMessage()));
+        Thread t = new Thread(task, "solvent-report");
+        t.setDaemon(true);
+        t.start();
+    }
+
     private void chooseWorkspace() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open a workspace");
@@ -217,6 +281,10 @@ public final class ConsoleApp extends Application {
     }
 
     private void shutdown() {
+        if (sound != null) {
+            sound.close();
+        }
+        alertsIo.shutdown();
         if (window != null) {
             window.stop();
         }

@@ -135,6 +135,8 @@ public final class SnapshotRenderer {
         Platform.runLater(() -> {
             try {
                 ConsoleWindow window = new ConsoleWindow(bridge, vm, bench, theme, width, height, t -> { }, () -> { });
+                window.addAlerts(new io.solvent.app.alert.AlertsViewModel(io.solvent.app.alert.AlertRulesStore
+                        .inConfigDirectory(System.getenv()), Runnable::run, Runnable::run, System::currentTimeMillis));
                 if (!window.select(view)) {
                     throw new IllegalArgumentException("no view " + view);
                 }

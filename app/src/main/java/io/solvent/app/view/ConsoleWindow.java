@@ -65,6 +65,7 @@ public final class ConsoleWindow {
     private final Menu runsMenu = new Menu("Runs");
     private Runnable onOpenWorkspace = () -> { };
     private Runnable onSaveWorkspace = () -> { };
+    private Runnable onReport = () -> { };
     private final java.util.List<MenuItem> tools = new ArrayList<>();
 
     /**
@@ -146,8 +147,11 @@ public final class ConsoleWindow {
         MenuItem csv = new MenuItem("Export table as CSV…");
         csv.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+C"));
         csv.setOnAction(e -> exportCsv());
+        MenuItem report = new MenuItem("Export run report (HTML)…");
+        report.setAccelerator(KeyCombination.keyCombination("Shortcut+R"));
+        report.setOnAction(e -> onReport.run());
         Menu file = new Menu("File", null, open, openWs, saveWs, new javafx.scene.control.SeparatorMenuItem(), png,
-                csv);
+                csv, report);
         MenuItem undo = new MenuItem("Undo parameter edit");
         undo.setAccelerator(KeyCombination.keyCombination("Shortcut+Z"));
         undo.setOnAction(e -> parameters.undo());
@@ -387,6 +391,42 @@ public final class ConsoleWindow {
     public void onWorkspace(Runnable open, Runnable save) {
         this.onOpenWorkspace = open;
         this.onSaveWorkspace = save;
+    }
+
+    /**
+     * Adds the alerts: their view as a tab, their badge in the status bar, and their monitor fed every new view.
+     *
+     * @param alerts the alerts' view model (the application's: it outlives a session)
+     */
+    public void addAlerts(io.solvent.app.alert.AlertsViewModel alerts) {
+        vm.attach(alerts::update);
+        io.solvent.app.alert.AlertsView av = new io.solvent.app.alert.AlertsView(alerts);
+        add(av);
+        if (root.getBottom() instanceof StatusBarView bar) {
+            javafx.scene.control.Label badge = av.badge(() -> select("alerts"));
+            int spacer = 0;
+            for (int i = 0; i < bar.getChildren().size(); i++) {
+                if (bar.getChildren().get(i) instanceof Region r && !(r instanceof javafx.scene.control.Control)
+                        && javafx.scene.layout.HBox.getHgrow(r) == javafx.scene.layout.Priority.ALWAYS) {
+                    spacer = i;
+                }
+            }
+            bar.getChildren().add(spacer, badge);
+        }
+        MenuBar bar = (MenuBar) ((VBox) root.getTop()).getChildren().getFirst();
+        for (javafx.scene.control.Menu m : bar.getMenus()) {
+            if ("View".equals(m.getText())) {
+                MenuItem go = new MenuItem(av.title());
+                go.setAccelerator(KeyCombination.keyCombination("Shortcut+" + views.size()));
+                go.setOnAction(e -> select(av.name()));
+                m.getItems().add(go);
+            }
+        }
+    }
+
+    /** @param report told when the operator asks for the active run's HTML report */
+    public void onReport(Runnable report) {
+        this.onReport = report;
     }
 
     /** @return the parameter sheet's view model */

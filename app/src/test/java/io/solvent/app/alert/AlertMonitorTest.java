@@ -61,7 +61,7 @@ class AlertMonitorTest {
                 new io.solvent.engine.sim.view.RiskView(Views.T0, 1, 0, 1,
                         w.build().risk().riskiest().subList(0, 2), w.build().risk().healthFactors(),
                         w.build().risk().distances(), List.of(), w.build().risk().atRiskCurve()),
-                null, null, List.of(), java.util.Map.of(), "");
+                null, null, List.of(), java.util.Map.of(), "", null, null);
         assertEquals(1.1, m.measure(r, cut), 1e-12);
         assertTrue(m.update(cut).isEmpty(), "1.1× is not surely below 1.1×");
         assertFalse(monitor(rule(AlertKind.HEALTH_FACTOR, 1.2).withCount(3)).update(cut).isEmpty());

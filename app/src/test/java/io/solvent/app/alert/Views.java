@@ -72,6 +72,6 @@ final class Views {
         return new EngineView(++sequence, EngineView.State.PLAYING, "", "", 1, run, labels,
                 new Clock(T0, timeMs, Long.MIN_VALUE, 1, 1), figures, assets, AppendLog.Window.empty(),
                 AppendLog.Window.empty(), AppendLog.Window.empty(), AppendLog.Window.empty(), sources, risk, null,
-                null, List.of(), Map.of(), "");
+                null, List.of(), Map.of(), "", null, null);
     }
 }

@@ -205,4 +205,54 @@ public final class RunViews {
     public static RiskPass.Result risk(Replay r, RiskPass pass, AccountQuery query) {
         return pass.run(r.engine().book(), r.timeMs(), r.position(), query);
     }
+
+    /**
+     * The open positions of a market and their sub-accounts' figures, exact now (computed beside the book, which is
+     * not changed): safe to call from a listener while the engine settles a bankruptcy. O(holders of the market).
+     *
+     * @param r      a replay
+     * @param market dense index of a market
+     * @return the market's holders, by ascending dense index
+     * @throws IllegalArgumentException for an index outside the book's markets
+     */
+    public static io.solvent.engine.sim.view.MarketHolders holders(Replay r, int market) {
+        MarginBook b = r.engine().book();
+        if (market < 0 || market >= b.markets().size()) {
+            throw new IllegalArgumentException("expected a market index 0.." + (b.markets().size() - 1) + ", was "
+                    + market);
+        }
+        SubAccountTable subs = b.subAccounts();
+        var exposure = b.exposureByMarket();
+        int n = exposure.count(market);
+        int[] members = new int[n];
+        for (int i = 0; i < n; i++) {
+            members[i] = exposure.member(market, i);
+        }
+        java.util.Arrays.sort(members);
+        Evaluations ev = new Evaluations(1);
+        List<io.solvent.engine.sim.view.MarketHolder> out = new ArrayList<>(n);
+        int previous = -1;
+        for (int c : members) {
+            if (c == previous) {
+                continue;
+            }
+            previous = c;
+            for (int p = subs.positionStart(c); p < subs.positionStart(c + 1); p++) {
+                double size = subs.positionSize(p);
+                if (subs.positionMarket(p) == market && size != 0) {
+                    b.evaluate(c, c + 1, ev);
+                    out.add(new io.solvent.engine.sim.view.MarketHolder(c, subs.accountId(c), subs.subAccountId(c),
+                            size, subs.positionEntry(p), ev.equity(c), ev.requirement(c)));
+                    break;
+                }
+            }
+        }
+        return new io.solvent.engine.sim.view.MarketHolders(market, b.markets().symbol(market),
+                b.assets().price(b.markets().underlying(market)), out);
+    }
+
+    /** @param r a replay @return how many markets its book defines */
+    public static int marketCount(Replay r) {
+        return r.engine().book().markets().size();
+    }
 }
