@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 public final class SnapshotCommand implements Callable<Integer> {
     /** The views, by name. */
     public static final List<String> VIEWS = List.of("overview", "market", "distributions", "accounts", "insurance",
-            "events", "parameters", "compare", "alerts");
+            "events", "parameters", "compare", "alerts", "lab");
     private static final Pattern OFFSET = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
 
     @Parameters(index = "0", paramLabel = "SCENARIO.json",
@@ -39,7 +39,8 @@ public final class SnapshotCommand implements Callable<Integer> {
     String at;
 
     @Option(names = "--view", required = true, paramLabel = "NAME",
-            description = "overview, market, distributions, accounts, insurance, events, parameters, compare or alerts")
+            description = "overview, market, distributions, accounts, insurance, events, parameters, compare, alerts or lab"
+                    + " (the deleveraging lab at the first bankruptcy the fund cannot cover from --at on)")
     String view;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "the PNG, written atomically")

@@ -123,6 +123,18 @@ public final class ConsoleApp extends Application {
         window.select(settings.view());
         window.onWorkspace(this::chooseWorkspace, this::saveWorkspace);
         window.onReport(this::exportReport);
+        io.solvent.app.viewmodel.DeleveragingLabViewModel lab = new io.solvent.app.viewmodel.DeleveragingLabViewModel();
+        window.addView(new io.solvent.app.view.DeleveragingLabView(lab));
+        ConsoleWindow labWindow = window;
+        window.addTool("Deleveraging lab at this moment", "Shortcut+L", () -> {
+            io.solvent.engine.sim.loop.EngineView v = bridge.current();
+            if (v == null || v.timeMs() == Long.MIN_VALUE) {
+                return;
+            }
+            lab.run(sc, labWindow.workbench().parametersOf(v.parameters()), v.timeMs());
+            labWindow.select("lab");
+        });
+        window.select(settings.view()); // the view saved may be one just added
         scenarioFile = file;
         stage.setTitle("Solvent — " + session.name());
         stage.setScene(window.scene());

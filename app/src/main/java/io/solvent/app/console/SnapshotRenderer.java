@@ -110,12 +110,22 @@ public final class SnapshotRenderer {
                             + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
                 }
             }
-            return draw(session, bench, view, out, width, height, theme);
+            io.solvent.engine.sim.lab.LabResult lab = null;
+            long labMs = 0;
+            if ("lab".equals(view)) {
+                long t0 = System.nanoTime();
+                EngineView now = session.loop().latest();
+                lab = io.solvent.engine.sim.lab.DeleveragingLab.run(session.scenario(),
+                        bench.parametersOf(now.parameters()), now.timeMs(), () -> false, p -> { });
+                labMs = (System.nanoTime() - t0) / 1_000_000;
+            }
+            return draw(session, bench, view, out, width, height, theme, lab, labMs);
         }
     }
 
     private static EngineView draw(ConsoleSession session, io.solvent.app.workbench.Workbench bench, String view,
-                                   Path out, int width, int height, String theme) throws IOException {
+                                   Path out, int width, int height, String theme,
+                                   io.solvent.engine.sim.lab.LabResult lab, long labMs) throws IOException {
         List<CompletableFuture<EngineView>> pending = new ArrayList<>();
         AtomicReference<EngineBridge> bridgeRef = new AtomicReference<>();
         ConsoleViewModel vm = new ConsoleViewModel(c -> pending.add(bridgeRef.get().submit(c)),
@@ -137,6 +147,12 @@ public final class SnapshotRenderer {
                 ConsoleWindow window = new ConsoleWindow(bridge, vm, bench, theme, width, height, t -> { }, () -> { });
                 window.addAlerts(new io.solvent.app.alert.AlertsViewModel(io.solvent.app.alert.AlertRulesStore
                         .inConfigDirectory(System.getenv()), Runnable::run, Runnable::run, System::currentTimeMillis));
+                io.solvent.app.viewmodel.DeleveragingLabViewModel labVm =
+                        new io.solvent.app.viewmodel.DeleveragingLabViewModel();
+                window.addView(new io.solvent.app.view.DeleveragingLabView(labVm));
+                if (lab != null) {
+                    labVm.show(lab, labMs);
+                }
                 if (!window.select(view)) {
                     throw new IllegalArgumentException("no view " + view);
                 }

@@ -124,6 +124,26 @@ public final class ConsoleWindow {
         };
     }
 
+    /**
+     * Adds a view as a tab, with a View menu item (the next free Shortcut+digit).
+     *
+     * @param v the view
+     */
+    public void addView(ConsoleView v) {
+        add(v);
+        MenuBar bar = (MenuBar) ((VBox) root.getTop()).getChildren().getFirst();
+        for (javafx.scene.control.Menu m : bar.getMenus()) {
+            if ("View".equals(m.getText())) {
+                MenuItem go = new MenuItem(v.title());
+                if (views.size() <= 9) {
+                    go.setAccelerator(KeyCombination.keyCombination("Shortcut+" + views.size()));
+                }
+                go.setOnAction(e -> select(v.name()));
+                m.getItems().add(go);
+            }
+        }
+    }
+
     private void add(ConsoleView v) {
         views.put(v.name(), v);
         Tab t = new Tab(v.title(), v.node());
@@ -401,7 +421,7 @@ public final class ConsoleWindow {
     public void addAlerts(io.solvent.app.alert.AlertsViewModel alerts) {
         vm.attach(alerts::update);
         io.solvent.app.alert.AlertsView av = new io.solvent.app.alert.AlertsView(alerts);
-        add(av);
+        addView(av);
         if (root.getBottom() instanceof StatusBarView bar) {
             javafx.scene.control.Label badge = av.badge(() -> select("alerts"));
             int spacer = 0;
@@ -412,15 +432,6 @@ public final class ConsoleWindow {
                 }
             }
             bar.getChildren().add(spacer, badge);
-        }
-        MenuBar bar = (MenuBar) ((VBox) root.getTop()).getChildren().getFirst();
-        for (javafx.scene.control.Menu m : bar.getMenus()) {
-            if ("View".equals(m.getText())) {
-                MenuItem go = new MenuItem(av.title());
-                go.setAccelerator(KeyCombination.keyCombination("Shortcut+" + views.size()));
-                go.setOnAction(e -> select(av.name()));
-                m.getItems().add(go);
-            }
         }
     }
 
