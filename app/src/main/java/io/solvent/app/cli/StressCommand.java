@@ -7,6 +7,7 @@ import io.solvent.engine.feed.MergedFeedReader;
 import io.solvent.engine.feed.recorded.RecordedFeedReader;
 import io.solvent.engine.scenario.Calibration;
 import io.solvent.engine.scenario.MonteCarlo;
+import io.solvent.engine.scenario.ParameterException;
 import io.solvent.engine.scenario.ReverseStress;
 import io.solvent.engine.scenario.Scenario;
 import io.solvent.engine.io.StressReportWriter;
@@ -23,6 +24,8 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -43,6 +46,12 @@ import java.util.concurrent.Callable;
                 + " stress.json into DIR, rows in grid order (the last --set varies fastest) whatever the number of"
                 + " threads. Every row carries its run's stateHash.",
             "",
+            "With --fork-at TIME, every cell runs the scenario under its original parameters through every feed event"
+                + " stamped at or before TIME and from there on under the cell's values (each cell is what"
+                + " `solvent replay --fork-at TIME --set ... --fork-out` gives for one fork; the shared history runs"
+                + " once). Only parameters can change at a fork, not inputs of the scenario; stress.json records"
+                + " the fork time.",
+            "",
             "Bad input is reported as FILE: PLACE: PROBLEM on standard error, with exit status 2."
         })
 public final class StressCommand implements Callable<Integer> {
@@ -53,6 +62,11 @@ public final class StressCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=V1,V2,...",
             description = "a scenario field and the values to try (repeatable)")
     List<String> sets;
+
+    @Option(names = "--fork-at", paramLabel = "TIME", description = "with --set: every cell forks from the original"
+            + " run at this moment, an ISO-8601 UTC instant (2025-10-10T21:00:00Z) or ms since the epoch; events stamped"
+            + " at or before it run once under the original parameters")
+    String forkAt;
 
     @Option(names = "--reverse", description = "instead of a grid: find the smallest uniform instant drop of every"
             + " mapped price that empties the insurance fund (reverse.json, and the replay that shows it in DIR/run)")
@@ -99,6 +113,9 @@ public final class StressCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "give one of --set KEY=V1,V2,..., --reverse or --monte-carlo N");
         }
+        if (forkAt != null && sets == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--fork-at goes with a grid (--set)");
+        }
         if (reverse) {
             return reverse();
         }
@@ -119,6 +136,9 @@ public final class StressCommand implements Callable<Integer> {
             grid.put(key, Arrays.asList(s.substring(eq + 1).split(",", -1)));
         }
         List<Map<String, String>> combinations = StressGrid.combinations(grid);
+        if (forkAt != null) {
+            return forkedGrid(combinations, time(forkAt));
+        }
         for (Map<String, String> c : combinations) {
             ScenarioReader.read(scenario, c); // reject a bad value before running anything
         }
@@ -128,6 +148,35 @@ public final class StressCommand implements Callable<Integer> {
         spec.commandLine().getErr().println("solvent: stress: "
                 + results.size() + " runs written to " + out.resolve("stress.csv") + " and stress.json");
         return ExitCodes.OK;
+    }
+
+    /** Every cell forked from one run of the scenario under its own parameters at {@code at}. */
+    private Integer forkedGrid(List<Map<String, String>> combinations, long at) throws InterruptedException {
+        Scenario base = ScenarioReader.read(scenario);
+        List<io.solvent.engine.scenario.Parameters> cells = new ArrayList<>(combinations.size());
+        for (Map<String, String> c : combinations) { // reject a bad value, or an input a fork cannot change, first
+            try {
+                cells.add(base.parameters().with(c));
+            } catch (ParameterException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--set " + e.getMessage());
+            }
+        }
+        List<ReplayRunner.Result> results = withProgress("stress --fork-at", runner -> runner.forkedGrid(base, at,
+                cells));
+        StressReportWriter.write(out, combinations, results, at);
+        spec.commandLine().getErr().println("solvent: stress: " + results.size() + " runs forked at "
+                + java.time.Instant.ofEpochMilli(at) + " written to " + out.resolve("stress.csv") + " and stress.json");
+        return ExitCodes.OK;
+    }
+
+    /** TIME as an ISO-8601 UTC instant or ms since the epoch, as {@code solvent replay --fork-at} reads it. */
+    private long time(String text) {
+        try {
+            return text.chars().allMatch(Character::isDigit) ? Long.parseLong(text) : Instant.parse(text).toEpochMilli();
+        } catch (DateTimeParseException | NumberFormatException | ArithmeticException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--fork-at expects an ISO-8601 UTC instant"
+                    + " (2025-10-10T21:00:00Z) or ms since the epoch, was '" + text + "'");
+        }
     }
 
     private Integer reverse() {

@@ -69,6 +69,73 @@ class StressCommandTest {
         assertTrue(Files.readString(dir.resolve("run/summary.json")).contains("\"minimumUsd\": 0.0"));
     }
 
+    @Test
+    void aForkedGridCellIsTheReplayForkWithTheSameSettings(@TempDir Path dir) throws Exception {
+        // the flash crash starts at 00:20; at 00:25 it is half-way down and has already liquidated: each cell keeps
+        // that shared history and goes on under its own values
+        Path flash = Path.of("..", "assets", "scenarios", "flash-crash.json");
+        String at = "2025-01-01T00:25:00Z";
+        String[] grid = {"--set", "deleveraging=adl-ranked,deficit", "--set", "liquidation.buffer=0.02,0.1"};
+        CliRun one = CliRun.of(concat(new String[] {"stress", flash.toString(), "--fork-at", at, "--threads", "1",
+            "--no-progress", "--out", dir.resolve("one").toString()}, grid));
+        CliRun two = CliRun.of(concat(new String[] {"stress", flash.toString(), "--fork-at", "1735691100000",
+            "--threads", "2", "--out", dir.resolve("two").toString()}, grid));
+        assertEquals(0, one.status(), one.err());
+        assertEquals(0, two.status(), two.err());
+        assertTrue(one.err().contains("4 runs forked at 2025-01-01T00:25:00Z"), one.err());
+        List<String> rows = Files.readAllLines(dir.resolve("one/stress.csv"));
+        assertEquals(5, rows.size(), "header and 4 runs");
+        assertTrue(rows.get(0).startsWith("deleveraging,liquidation.buffer,ticks,"), "rows unchanged in format: "
+                + rows.get(0));
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode report = json.readTree(dir.resolve("one/stress.json").toFile());
+        assertEquals(1735691100000L, report.get("forkAtMs").asLong());
+        assertEquals(at, report.get("forkAt").asText());
+        CliRun plain = CliRun.of(concat(new String[] {"stress", flash.toString(), "--no-progress", "--out",
+            dir.resolve("plain").toString()}, grid));
+        assertEquals(0, plain.status(), plain.err());
+        assertFalse(Files.readString(dir.resolve("plain/stress.json")).contains("forkAt"));
+        com.fasterxml.jackson.databind.JsonNode fromStart = json.readTree(dir.resolve("plain/stress.json").toFile());
+        for (int cell = 0; cell < 4; cell++) {
+            com.fasterxml.jackson.databind.JsonNode row = report.get("runs").get(cell);
+            String deleveraging = row.get("set").get("deleveraging").asText();
+            String buffer = row.get("set").get("liquidation.buffer").asText();
+            Path a = dir.resolve("replay" + cell + "a");
+            Path b = dir.resolve("replay" + cell + "b");
+            CliRun replay = CliRun.of("replay", flash.toString(), "--out", a.toString(), "--fork-at", at, "--set",
+                    "deleveraging=" + deleveraging, "--set", "liquidation.buffer=" + buffer, "--fork-out", b.toString(),
+                    "--no-progress");
+            assertEquals(0, replay.status(), replay.err());
+            com.fasterxml.jackson.databind.JsonNode fork = json.readTree(b.resolve("summary.json").toFile());
+            assertEquals(fork.get("stateHash").asText(), row.get("stateHash").asText(), "cell " + cell);
+            assertEquals(fork.findValue("badDebtUsd").asDouble(), row.get("badDebtUsd").asDouble(), 0.0,
+                    "cell " + cell);
+            if (buffer.equals("0.1")) { // a wider buffer liquidates otherwise from the start than from 00:25
+                assertFalse(fromStart.get("runs").get(cell).get("stateHash").asText()
+                        .equals(row.get("stateHash").asText()), "cell " + cell + " kept the history before the fork");
+            }
+        }
+        assertEquals(Files.readString(dir.resolve("one/stress.csv")), Files.readString(dir.resolve("two/stress.csv")),
+                "the same rows whatever the threads, TIME as ISO-8601 or ms");
+    }
+
+    @Test
+    void aForkedGridRefusesWhatAForkCannotChange(@TempDir Path dir) {
+        CliRun input = CliRun.of("stress", GAP.toString(), "--fork-at", "1735690799000", "--set",
+                "insuranceFund.openingBalanceUsd=0,1e6", "--out", dir.resolve("x").toString());
+        assertEquals(ExitCodes.BAD_INPUT, input.status());
+        assertTrue(input.err().contains("--set insuranceFund.openingBalanceUsd: "), input.err());
+        CliRun badTime = CliRun.of("stress", GAP.toString(), "--fork-at", "yesterday", "--set",
+                "deleveraging=deficit", "--out", dir.resolve("x").toString());
+        assertEquals(ExitCodes.BAD_INPUT, badTime.status());
+        assertTrue(badTime.err().contains("--fork-at expects an ISO-8601"), badTime.err());
+        CliRun reverse = CliRun.of("stress", GAP.toString(), "--fork-at", "1735690799000", "--reverse", "--out",
+                dir.resolve("x").toString());
+        assertEquals(ExitCodes.BAD_INPUT, reverse.status());
+        assertTrue(reverse.err().contains("--fork-at goes with a grid"), reverse.err());
+        assertFalse(Files.exists(dir.resolve("x")), "nothing written");
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);

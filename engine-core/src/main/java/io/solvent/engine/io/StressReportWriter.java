@@ -26,6 +26,21 @@ public final class StressReportWriter {
      * @param results      each combination's outcome, same order
      */
     public static void write(Path dir, List<Map<String, String>> combinations, List<ReplayRunner.Result> results) {
+        write(dir, combinations, results, null);
+    }
+
+    /**
+     * A grid's results, forked or not: the rows are the same either way; a forked grid's {@code stress.json} also
+     * records the fork time ({@code forkAtMs} and {@code forkAt}, ISO-8601 UTC).
+     *
+     * @param dir          the output folder, created when missing
+     * @param combinations the grid's combinations, in order
+     * @param results      each combination's outcome, same order
+     * @param forkAtMs     the moment every cell forked from the original run, ms since the Unix epoch, UTC; null when
+     *                     every cell ran under its parameters from the start
+     */
+    public static void write(Path dir, List<Map<String, String>> combinations, List<ReplayRunner.Result> results,
+                             Long forkAtMs) {
         try {
             Files.createDirectories(dir);
             AtomicFiles.writeText(dir.resolve("stress.csv"), w -> {
@@ -45,6 +60,10 @@ public final class StressReportWriter {
             });
             AtomicFiles.writeJson(dir.resolve("stress.json"), g -> {
                 g.writeStartObject();
+                if (forkAtMs != null) {
+                    g.writeNumberField("forkAtMs", forkAtMs);
+                    g.writeStringField("forkAt", java.time.Instant.ofEpochMilli(forkAtMs).toString());
+                }
                 g.writeArrayFieldStart("runs");
                 for (int i = 0; i < results.size(); i++) {
                     g.writeStartObject();

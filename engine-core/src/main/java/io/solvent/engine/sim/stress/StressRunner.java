@@ -2,6 +2,7 @@ package io.solvent.engine.sim.stress;
 
 import io.solvent.engine.scenario.Calibration;
 import io.solvent.engine.scenario.MonteCarlo;
+import io.solvent.engine.scenario.Parameters;
 import io.solvent.engine.scenario.ReverseStress;
 import io.solvent.engine.scenario.Scenario;
 import io.solvent.engine.sim.Replay;
@@ -49,9 +50,26 @@ public final class StressRunner {
         void update(long done, long total, String detail);
     }
 
+    /**
+     * Told of each run as it finishes, from the thread that called the runner, before the progress that counts it:
+     * what a caller that is cancelled half-way keeps (the console shows the runs finished so far).
+     */
+    @FunctionalInterface
+    public interface Finished {
+        /** Told nothing. */
+        Finished NONE = (index, result) -> { };
+
+        /**
+         * @param index  the run's index in grid (or path) order
+         * @param result its result
+         */
+        void finished(int index, ReplayRunner.Result result);
+    }
+
     private final int threads;
     private final Progress progress;
     private final BooleanSupplier cancelled;
+    private final Finished finished;
 
     /**
      * @param threads   runs at once, {@code >= 1}
@@ -60,12 +78,24 @@ public final class StressRunner {
      *                  {@link CancellationException}
      */
     public StressRunner(int threads, Progress progress, BooleanSupplier cancelled) {
+        this(threads, progress, cancelled, Finished.NONE);
+    }
+
+    /**
+     * @param threads   runs at once, {@code >= 1}
+     * @param progress  told of progress
+     * @param cancelled asked between feed events: true stops every run and the analysis throws
+     *                  {@link CancellationException}
+     * @param finished  told of every run of a grid or of Monte Carlo paths as it finishes
+     */
+    public StressRunner(int threads, Progress progress, BooleanSupplier cancelled, Finished finished) {
         if (threads < 1) {
             throw new IllegalArgumentException("expected at least 1 thread, was " + threads);
         }
         this.threads = threads;
         this.progress = progress;
         this.cancelled = cancelled;
+        this.finished = finished;
     }
 
     /**
@@ -89,7 +119,38 @@ public final class StressRunner {
      * @throws InterruptedException  when interrupted while waiting for runs
      */
     public List<ReplayRunner.Result> grid(int count, IntFunction<Scenario> scenarioOf) throws InterruptedException {
-        return runAll(count, scenarioOf);
+        return runAll(count, i -> Replay.start(scenarioOf.apply(i), ReplaySink.NONE));
+    }
+
+    /**
+     * A grid forked at a moment: the scenario runs once under its own parameters through every feed event stamped at
+     * or before {@code atMs}, and from a snapshot there each cell goes on to the end under its own parameters
+     * ({@link Replay#fork}) — what {@code solvent replay --fork-at} does for one fork, so a cell's figures and state
+     * hash are that fork's, bit for bit. The shared history runs once, however many cells.
+     *
+     * @param base  the scenario, under its original parameters
+     * @param atMs  the fork time, ms since the Unix epoch, UTC
+     * @param cells each cell's parameters, in grid order
+     * @return each cell's result, in grid order
+     * @throws CancellationException    when cancelled
+     * @throws InterruptedException     when interrupted while waiting for runs
+     * @throws IllegalArgumentException when a cell's parameters cannot fork the scenario (other markets or assets)
+     */
+    public List<ReplayRunner.Result> forkedGrid(Scenario base, long atMs, List<Parameters> cells)
+            throws InterruptedException {
+        Replay.Snapshot snapshot;
+        String detail = "to the fork at " + java.time.Instant.ofEpochMilli(atMs);
+        progress.update(0, cells.size(), detail);
+        try (Replay shared = Replay.start(base, ReplaySink.NONE)) {
+            for (long i = 1; shared.nextTimeMs() <= atMs && shared.step(); i++) {
+                if ((i & (CHECK_EVERY - 1)) == 0 && cancelled.getAsBoolean()) {
+                    throw new CancellationException("stopped at " + java.time.Instant.ofEpochMilli(shared.timeMs())
+                            + ", before the fork");
+                }
+            }
+            snapshot = shared.snapshot();
+        }
+        return runAll(cells.size(), i -> Replay.fork(snapshot, cells.get(i), ReplaySink.NONE));
     }
 
     /**
@@ -104,7 +165,7 @@ public final class StressRunner {
      */
     public List<ReplayRunner.Result> monteCarlo(Scenario base, Calibration calibration, long startMs, long seed,
                                                 int paths) throws InterruptedException {
-        return runAll(paths, i -> MonteCarlo.path(base, calibration, startMs, seed, i));
+        return runAll(paths, i -> Replay.start(MonteCarlo.path(base, calibration, startMs, seed, i), ReplaySink.NONE));
     }
 
     /**
@@ -136,7 +197,12 @@ public final class StressRunner {
      * @throws CancellationException when cancelled
      */
     public ReplayRunner.Result run(Scenario scenario) {
-        try (Replay replay = Replay.start(scenario, ReplaySink.NONE)) {
+        return runToEnd(Replay.start(scenario, ReplaySink.NONE));
+    }
+
+    /** Steps a replay to its end, stopped when cancelled, and closes it. */
+    private ReplayRunner.Result runToEnd(Replay started) {
+        try (Replay replay = started) {
             for (long i = 1; replay.step(); i++) {
                 if ((i & (CHECK_EVERY - 1)) == 0 && cancelled.getAsBoolean()) {
                     throw new CancellationException("stopped at " + java.time.Instant.ofEpochMilli(replay.timeMs()));
@@ -146,7 +212,7 @@ public final class StressRunner {
         }
     }
 
-    private List<ReplayRunner.Result> runAll(int count, IntFunction<Scenario> scenarioOf)
+    private List<ReplayRunner.Result> runAll(int count, IntFunction<Replay> replayOf)
             throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, count)), r -> {
             Thread t = new Thread(r, "solvent-stress");
@@ -157,21 +223,22 @@ public final class StressRunner {
             CompletionService<Map.Entry<Integer, ReplayRunner.Result>> done = new ExecutorCompletionService<>(pool);
             for (int i = 0; i < count; i++) {
                 int index = i;
-                done.submit(() -> Map.entry(index, run(scenarioOf.apply(index))));
+                done.submit(() -> Map.entry(index, runToEnd(replayOf.apply(index))));
             }
             ReplayRunner.Result[] byIndex = new ReplayRunner.Result[count];
             progress.update(0, count, "");
-            for (int finished = 0; finished < count; ) {
+            for (int ran = 0; ran < count; ) {
                 if (cancelled.getAsBoolean()) {
-                    throw new CancellationException("stopped after " + finished + " of " + count + " runs");
+                    throw new CancellationException("stopped after " + ran + " of " + count + " runs");
                 }
                 Future<Map.Entry<Integer, ReplayRunner.Result>> f = done.poll(PROGRESS_EVERY_MS, TimeUnit.MILLISECONDS);
                 if (f != null) {
                     Map.Entry<Integer, ReplayRunner.Result> r = f.get();
                     byIndex[r.getKey()] = r.getValue();
-                    finished++;
+                    finished.finished(r.getKey(), r.getValue());
+                    ran++;
                 }
-                progress.update(finished, count, "");
+                progress.update(ran, count, "");
             }
             return Arrays.asList(byIndex); // in grid (or path) order, whatever finished first
         } catch (ExecutionException e) {
