@@ -84,6 +84,7 @@ public final class StressTaskViewModel {
     private final Parameters current;
     private final long momentMs;
     private final List<String> keys;
+    private final boolean live;
 
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.GRID);
     private final ObservableList<Axis> axes = FXCollections.observableArrayList();
@@ -125,8 +126,9 @@ public final class StressTaskViewModel {
         this.current = current;
         this.momentMs = momentMs;
         this.keys = List.copyOf(current.values().keySet());
-        shockAt.set(Instant.ofEpochMilli(momentMs != Long.MIN_VALUE ? momentMs
-                : ScenarioFeeds.firstTickMs(scenario)).toString());
+        this.live = scenario.feeds().stream().anyMatch(f -> f instanceof Scenario.StreamFeed st && st.file() == null);
+        shockAt.set(momentMs != Long.MIN_VALUE ? Instant.ofEpochMilli(momentMs).toString()
+                : live ? "" : Instant.ofEpochMilli(ScenarioFeeds.firstTickMs(scenario)).toString());
         Observable[] inputs = {mode, axes, forkAtMoment, shockAt, maxDropPercent, paths, seed, calibrationFiles,
             threads};
         for (Observable o : inputs) {
@@ -250,6 +252,10 @@ public final class StressTaskViewModel {
         problems.clear();
         job = null;
         try {
+            if (live) {
+                throw new Invalid(List.of("the scenario reads a live feed, which never ends: a stress analysis needs a"
+                        + " recorded one (record it with solvent record, then open the recording)"));
+            }
             job = switch (mode.get()) {
                 case GRID -> gridJob();
                 case REVERSE -> reverseJob();

@@ -242,6 +242,34 @@ class StressTaskViewModelTest {
     }
 
     @Test
+    void aLiveFeedIsRefusedInOneLine() {
+        Scenario flash = StressFixtures.flash();
+        Scenario live = flash.withFeeds(List.of(new Scenario.StreamFeed("binance-futures live", () -> {
+            throw new AssertionError("a stress analysis must not open a live feed");
+        }, null)));
+        StressTaskViewModel vm = new StressTaskViewModel(live);
+        vm.axes().add(new Axis("liquidation.buffer", "0.02"));
+        assertEquals(List.of("the scenario reads a live feed, which never ends: a stress analysis needs a recorded one"
+                + " (record it with solvent record, then open the recording)"), vm.problems());
+        assertFalse(vm.canStartProperty().get());
+    }
+
+    @Test
+    void aCalibrationThatCannotBeFittedFailsTheTaskWithItsReason(@TempDir Path dir) throws Exception {
+        Path other = dir.resolve("other.csv"); // a window of a symbol the scenario does not map
+        Files.writeString(other, "timestamp_ms,symbol,price\n0,SOLUSD,150\n60000,SOLUSD,151\n120000,SOLUSD,149\n");
+        StressTaskViewModel vm = new StressTaskViewModel(StressFixtures.flash());
+        vm.modeProperty().set(Mode.MONTE_CARLO);
+        vm.pathsProperty().set("3");
+        vm.calibrationFiles().add(other);
+        WaitForAsyncUtils.asyncFx(vm::start).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
+        assertNull(vm.resultProperty().get());
+        assertTrue(vm.statusProperty().get().startsWith("failed: calibration files: "), vm.statusProperty().get());
+        assertTrue(vm.canStartProperty().get(), "the form can start again");
+    }
+
+    @Test
     void aCancelledGridKeepsTheCellsThatFinishedExactly() throws Exception {
         StressTaskViewModel vm = grid(StressFixtures.flash(), Long.MIN_VALUE, "liquidation.buffer",
                 "0.01,0.02,0.03,0.04,0.05,0.06,0.07,0.08");
