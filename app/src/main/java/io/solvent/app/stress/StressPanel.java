@@ -95,6 +95,7 @@ public final class StressPanel {
         gridTable.setPrefHeight(240);
         gridTable.setMinHeight(140);
         pad(gridChart, false, true);
+        usdTicks(gridChart.getYAxis());
         VBox.setVgrow(gridChart, Priority.ALWAYS);
         gridView = new VBox(6, gridTable, gridChart);
 
@@ -104,6 +105,7 @@ public final class StressPanel {
         reversePoints = Charts.points(reverseChart);
         reverseLine = Charts.lines(reverseChart);
         pad(reverseChart, true, true);
+        usdTicks(reverseChart.getYAxis());
         reverseFigures.setId("stress-reverse-figures");
         HBox reverseBox = new HBox(16, reverseFigures, reverseChart);
         HBox.setHgrow(reverseChart, Priority.ALWAYS);
@@ -115,12 +117,14 @@ public final class StressPanel {
         badDebtBars = Charts.bars(badDebtChart, 10);
         badDebtMarkers = Charts.lines(badDebtChart);
         pad(badDebtChart, true, true);
+        usdTicks(badDebtChart.getXAxis());
         fundLossChart = Charts.numberChart("Fund loss per path (opening − lowest balance)", "fund loss", "USD",
                 "paths", "");
         fundLossChart.setId("stress-mc-fund-loss");
         fundLossBars = Charts.bars(fundLossChart, 10);
         fundLossMarkers = Charts.lines(fundLossChart);
         pad(fundLossChart, true, true);
+        usdTicks(fundLossChart.getXAxis());
         HBox charts = new HBox(10, badDebtChart, fundLossChart);
         HBox.setHgrow(badDebtChart, Priority.ALWAYS);
         HBox.setHgrow(fundLossChart, Priority.ALWAYS);
@@ -144,12 +148,47 @@ public final class StressPanel {
         if (x && chart.getXAxis() instanceof DefaultNumericAxis a) {
             a.setForceZeroInRange(true);
             a.setAutoRangePadding(0.04);
-            a.setAutoUnitScaling(true);
         }
         if (y && chart.getYAxis() instanceof DefaultNumericAxis a) {
             a.setForceZeroInRange(true);
             a.setAutoRangePadding(0.06);
         }
+    }
+
+    /**
+     * Dollar ticks ($0.08, $2.5k, $1.2M) instead of ChartFX's unit scaling, whose "mUSD" (milli) reads as millions.
+     */
+    private static void usdTicks(io.fair_acc.chartfx.axes.Axis axis) {
+        if (axis instanceof DefaultNumericAxis a) {
+            a.setAutoUnitScaling(false);
+            a.setUnitScaling(1);
+            a.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+                @Override
+                public String toString(Number n) {
+                    return tickUsd(n.doubleValue());
+                }
+
+                @Override
+                public Number fromString(String s) {
+                    throw new UnsupportedOperationException(s);
+                }
+            });
+        }
+    }
+
+    /** @param usd an amount, USD @return compact, for an axis tick: {@code $0}, {@code $0.08}, {@code $2.5k} */
+    static String tickUsd(double usd) {
+        double a = Math.abs(usd);
+        String sign = usd < 0 ? "−" : "";
+        String[] suffix = {"", "k", "M", "B"};
+        int k = 0;
+        while (a >= 1000 && k < suffix.length - 1) {
+            a /= 1000;
+            k++;
+        }
+        String digits = new java.math.BigDecimal(String.format(Locale.ROOT, a < 1 && k == 0 ? "%.4f" : "%.2f", a))
+                .stripTrailingZeros().toPlainString();
+        return digits.equals("0") ? "$0" : sign + "$" + digits + suffix[k];
     }
 
     /** @return the panel, to place in the Compare view's "Batch" section */

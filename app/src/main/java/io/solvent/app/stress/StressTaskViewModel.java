@@ -137,6 +137,28 @@ public final class StressTaskViewModel {
         validate();
     }
 
+    /**
+     * The view model as the console opens it: the session's scenario, the active run's parameters as the engine
+     * publishes them ({@code EngineView#parameters()}) and its moment ({@code EngineView#timeMs()}).
+     *
+     * @param scenario     the session's scenario, as loaded
+     * @param activeValues the active run's parameters by dotted key; those equal to the scenario's change nothing
+     * @param momentMs     the active run's time, ms since the Unix epoch, UTC; {@link Long#MIN_VALUE} before the first
+     *                     event
+     * @return the view model
+     * @throws io.solvent.engine.scenario.ParameterException when a value is not valid for the scenario
+     */
+    public static StressTaskViewModel forConsole(Scenario scenario, Map<String, String> activeValues, long momentMs) {
+        Map<String, String> own = scenario.parameters().values();
+        Map<String, String> changed = new LinkedHashMap<>();
+        activeValues.forEach((k, v) -> {
+            if (!java.util.Objects.equals(own.get(k), v)) {
+                changed.put(k, v == null ? "null" : v);
+            }
+        });
+        return new StressTaskViewModel(scenario, scenario.parameters().with(changed), momentMs);
+    }
+
     /** @return the analysis chosen */
     public ObjectProperty<Mode> modeProperty() {
         return mode;

@@ -199,6 +199,43 @@ class StressPanelTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void cancelStopsTheGridAndShowsWhatFinishedAsPartial(FxRobot robot) throws Exception {
+        show(robot, StressFixtures.flash(), Long.MIN_VALUE);
+        robot.interact(() -> {
+            panel.viewModel().threadsProperty().set(1);
+            panel.viewModel().axes().setAll(
+                    new StressTaskViewModel.Axis("liquidation.buffer", String.join(",", java.util.stream.IntStream
+                            .range(0, 60).mapToObj(i -> "0.0" + (10 + i)).toList())),
+                    new StressTaskViewModel.Axis("liquidation.maxFraction", "0.2,0.4,0.6,0.8,1"));
+        });
+        assertEquals("0.2,0.4,0.6,0.8,1", robot.lookup("#stress-grid-values-1").queryAs(TextField.class).getText(),
+                "the form shows the axes set from outside");
+        Button cancel = robot.lookup("#stress-cancel").queryAs(Button.class);
+        assertTrue(cancel.isDisabled(), "nothing to cancel yet");
+        robot.interact(() -> robot.lookup("#stress-run").queryAs(Button.class).fire());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> panel.viewModel().progressProperty().get() > 0);
+        assertFalse(cancel.isDisabled());
+        assertTrue(robot.lookup("#stress-run").queryAs(Button.class).isDisabled(), "one analysis at a time");
+        robot.clickOn(cancel);
+        try {
+            WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> panel.viewModel().task().stopping());
+        } catch (java.util.concurrent.TimeoutException lost) {
+            robot.interact(cancel::fire);
+        }
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !panel.viewModel().runningProperty().get());
+        WaitForAsyncUtils.sleep(800, TimeUnit.MILLISECONDS);
+        StressResult.GridResult r = (StressResult.GridResult) panel.viewModel().resultProperty().get();
+        assertTrue(r.cancelled() && r.rows().size() < 300, "stopped early: " + r.rows().size());
+        assertEquals(r.rows().size(), robot.lookup("#stress-grid-table").queryAs(TableView.class).getItems().size());
+        assertTrue(robot.lookup("#stress-status").queryAs(Label.class).getText().startsWith("Partial grid (cancelled): "
+                + r.rows().size() + " of 300 runs finished"));
+        assertTrue(data(robot.lookup("#stress-grid-chart").queryAs(XYChart.class)).getFirst().getName()
+                .contains("partial"));
+        snapshot(robot, "grid-cancelled-dark");
+    }
+
+    @Test
     void theReverseSearchShowsItsAnswerAndTrials(FxRobot robot) throws Exception {
         show(robot, StressFixtures.flash(), StressFixtures.FLASH_MID_CRASH_MS);
         robot.interact(() -> panel.viewModel().modeProperty().set(StressTaskViewModel.Mode.REVERSE));

@@ -242,6 +242,22 @@ class StressTaskViewModelTest {
     }
 
     @Test
+    void theConsoleOpensItOnTheActiveRunsParametersAndMoment() throws Exception {
+        Scenario flash = StressFixtures.flash();
+        java.util.Map<String, String> active = new java.util.LinkedHashMap<>(flash.parameters().values());
+        active.put("liquidation.buffer", "0.05"); // the operator changed it in the console
+        StressTaskViewModel vm = StressTaskViewModel.forConsole(flash, active, FLASH_MID_CRASH_MS);
+        assertEquals("0.05", vm.currentValue("liquidation.buffer"));
+        assertEquals("2025-01-01T00:25:00Z", vm.shockAtProperty().get(), "the reverse stress shocks at the moment");
+        vm.axes().add(new Axis("deleveraging", "adl-ranked"));
+        StressResult.GridResult r = (StressResult.GridResult) run(vm, 1);
+        StressResult.GridResult direct = (StressResult.GridResult) run(grid(flash, Long.MIN_VALUE,
+                "liquidation.buffer", "0.05", "deleveraging", "adl-ranked"), 1);
+        assertEquals(direct.rows().getFirst().stateHash(), r.rows().getFirst().stateHash(),
+                "a cell runs under the active parameters with its values");
+    }
+
+    @Test
     void aLiveFeedIsRefusedInOneLine() {
         Scenario flash = StressFixtures.flash();
         Scenario live = flash.withFeeds(List.of(new Scenario.StreamFeed("binance-futures live", () -> {
