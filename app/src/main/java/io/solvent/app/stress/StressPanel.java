@@ -252,12 +252,15 @@ public final class StressPanel {
         Button add = new Button("+ Parameter");
         add.setId("stress-grid-add");
         add.setOnAction(e -> vm.axes().add(new StressTaskViewModel.Axis("", "")));
-        CheckBox fork = new CheckBox(vm.hasMoment()
-                ? "Fork every cell at the current moment, " + Format.time(vm.momentMs())
-                + " (the history before it as it happened)"
-                : "Fork at the current moment (no run under way)");
+        CheckBox fork = new CheckBox();
         fork.setId("stress-grid-fork");
-        fork.setDisable(!vm.hasMoment());
+        Runnable moment = () -> {
+            fork.setText(vm.hasMoment() ? "Fork every cell at the current moment, " + Format.time(vm.momentMs())
+                    + " (the history before it as it happened)" : "Fork at the current moment (no run under way)");
+            fork.setDisable(!vm.hasMoment());
+        };
+        moment.run();
+        vm.momentProperty().addListener((o, a, b) -> moment.run());
         fork.selectedProperty().bindBidirectional(vm.forkAtMomentProperty());
         Label hint = new Label("One row per parameter, its values comma-separated; every combination runs"
                 + " (the last row varies fastest).");

@@ -81,8 +81,10 @@ public final class StressTaskViewModel {
     public static final int MAX_PATHS = 10_000;
 
     private final Scenario scenario;
-    private final Parameters current;
-    private final long momentMs;
+    private Parameters current;
+    private Map<String, String> currentValues;
+    private Map<String, String> followed;
+    private final javafx.beans.property.ReadOnlyLongWrapper moment = new javafx.beans.property.ReadOnlyLongWrapper();
     private final List<String> keys;
     private final boolean live;
 
@@ -124,8 +126,9 @@ public final class StressTaskViewModel {
     public StressTaskViewModel(Scenario scenario, Parameters current, long momentMs) {
         this.scenario = scenario;
         this.current = current;
-        this.momentMs = momentMs;
-        this.keys = List.copyOf(current.values().keySet());
+        this.currentValues = current.values();
+        this.moment.set(momentMs);
+        this.keys = List.copyOf(currentValues.keySet());
         this.live = scenario.feeds().stream().anyMatch(f -> f instanceof Scenario.StreamFeed st && st.file() == null);
         shockAt.set(momentMs != Long.MIN_VALUE ? Instant.ofEpochMilli(momentMs).toString()
                 : live ? "" : Instant.ofEpochMilli(ScenarioFeeds.firstTickMs(scenario)).toString());
@@ -149,6 +152,12 @@ public final class StressTaskViewModel {
      * @throws io.solvent.engine.scenario.ParameterException when a value is not valid for the scenario
      */
     public static StressTaskViewModel forConsole(Scenario scenario, Map<String, String> activeValues, long momentMs) {
+        StressTaskViewModel vm = new StressTaskViewModel(scenario, active(scenario, activeValues), momentMs);
+        vm.followed = new LinkedHashMap<>(activeValues);
+        return vm;
+    }
+
+    private static Parameters active(Scenario scenario, Map<String, String> activeValues) {
         Map<String, String> own = scenario.parameters().values();
         Map<String, String> changed = new LinkedHashMap<>();
         activeValues.forEach((k, v) -> {
@@ -156,7 +165,43 @@ public final class StressTaskViewModel {
                 changed.put(k, v == null ? "null" : v);
             }
         });
-        return new StressTaskViewModel(scenario, scenario.parameters().with(changed), momentMs);
+        return scenario.parameters().with(changed);
+    }
+
+    /**
+     * Follows the console: the active run's parameters and moment now (call it when the Batch section is shown, and
+     * when the run is paused, seeked, forked or its parameters change; at most a few times a second while it plays).
+     * The next analysis runs under them; a grid forks at this moment; the reverse stress's shock time follows it
+     * unless it was typed. Nothing changes while an analysis runs (it keeps what it started with).
+     *
+     * @param activeValues the active run's parameters by dotted key ({@code EngineView#parameters()})
+     * @param momentMs     the active run's time, ms since the Unix epoch, UTC ({@code EngineView#timeMs()})
+     * @throws io.solvent.engine.scenario.ParameterException when a value is not valid for the scenario
+     */
+    public void follow(Map<String, String> activeValues, long momentMs) {
+        boolean sameValues = activeValues.equals(followed);
+        if (sameValues && momentMs == moment.get()) {
+            return;
+        }
+        if (!sameValues) {
+            current = active(scenario, activeValues);
+            currentValues = current.values();
+            followed = new LinkedHashMap<>(activeValues);
+        }
+        String typed = shockAt.get();
+        boolean shockFollows = typed == null || typed.isBlank()
+                || (moment.get() != Long.MIN_VALUE && typed.equals(Instant.ofEpochMilli(moment.get()).toString()));
+        moment.set(momentMs);
+        if (shockFollows && momentMs != Long.MIN_VALUE) {
+            shockAt.set(Instant.ofEpochMilli(momentMs).toString()); // validates
+        } else {
+            validate();
+        }
+    }
+
+    /** @return the console's current moment, ms since the Unix epoch, UTC; {@link Long#MIN_VALUE} for none */
+    public javafx.beans.property.ReadOnlyLongProperty momentProperty() {
+        return moment.getReadOnlyProperty();
     }
 
     /** @return the analysis chosen */
@@ -176,18 +221,18 @@ public final class StressTaskViewModel {
 
     /** @param key a dotted key @return its value in the current parameters, as in a scenario file; empty if none */
     public String currentValue(String key) {
-        String v = current.values().get(key);
+        String v = currentValues.get(key);
         return v == null ? "" : v;
     }
 
     /** @return whether the console gave a current moment to fork at */
     public boolean hasMoment() {
-        return momentMs != Long.MIN_VALUE;
+        return moment.get() != Long.MIN_VALUE;
     }
 
     /** @return the console's current moment, ms since the Unix epoch, UTC; {@link Long#MIN_VALUE} for none */
     public long momentMs() {
-        return momentMs;
+        return moment.get();
     }
 
     /** @return whether a grid forks every cell at the current moment from the original run */
@@ -317,7 +362,7 @@ public final class StressTaskViewModel {
                 bad.add("a row has no parameter: choose one");
                 continue;
             }
-            if (!Parameters.isKey(key) || !current.values().containsKey(key)) {
+            if (!Parameters.isKey(key) || !currentValues.containsKey(key)) {
                 bad.add(key + ": not a parameter of this scenario");
                 continue;
             }
@@ -363,7 +408,7 @@ public final class StressTaskViewModel {
             if (!hasMoment()) {
                 throw new Invalid(List.of("no current moment to fork at: the console has not started the run"));
             }
-            fork = momentMs;
+            fork = moment.get();
         }
         List<Map<String, String>> cells = StressGrid.combinations(grid);
         List<Parameters> cellParameters = new ArrayList<>(cells.size());

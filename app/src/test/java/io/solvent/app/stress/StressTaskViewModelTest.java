@@ -255,6 +255,19 @@ class StressTaskViewModelTest {
                 "liquidation.buffer", "0.05", "deleveraging", "adl-ranked"), 1);
         assertEquals(direct.rows().getFirst().stateHash(), r.rows().getFirst().stateHash(),
                 "a cell runs under the active parameters with its values");
+
+        active.put("liquidation.buffer", "0.1"); // the console moves on: another change, a later moment
+        vm.forkAtMomentProperty().set(true);
+        vm.follow(active, FLASH_MID_CRASH_MS + 60_000);
+        assertEquals("0.1", vm.currentValue("liquidation.buffer"));
+        assertEquals(FLASH_MID_CRASH_MS + 60_000, vm.momentMs());
+        assertEquals("2025-01-01T00:26:00Z", vm.shockAtProperty().get(), "an untyped shock time follows the moment");
+        assertEquals(FLASH_MID_CRASH_MS + 60_000, ((StressJob.Grid) vm.job()).forkAtMs(), "a grid forks there");
+        vm.shockAtProperty().set("2025-01-01T00:10:00Z");
+        vm.follow(active, FLASH_MID_CRASH_MS + 120_000);
+        assertEquals("2025-01-01T00:10:00Z", vm.shockAtProperty().get(), "a typed shock time stays");
+        vm.modeProperty().set(Mode.REVERSE);
+        assertEquals("0.1", ((StressJob.Reverse) vm.job()).scenario().parameters().values().get("liquidation.buffer"));
     }
 
     @Test
