@@ -61,6 +61,7 @@ public final class StressPanel {
     private final StackPane results = new StackPane();
     private final TableView<StressResult.RunRow> gridTable = new TableView<>();
     private final ObservableList<String> cellLabels = FXCollections.observableArrayList();
+    private List<String> gridKeys;
     private final XYChart gridChart;
     private final ErrorDataSetRenderer gridBars;
     private final VBox gridView;
@@ -441,6 +442,38 @@ public final class StressPanel {
     }
 
     private void showGrid(StressResult.GridResult g) {
+        if (!g.keys().equals(gridKeys)) { // the same grid's later results keep the columns and the operator's sort
+            gridKeys = g.keys();
+            gridColumns(g);
+        }
+        gridTable.getItems().setAll(g.rows());
+        gridTable.sort();
+        boolean shortLabels = g.rows().stream().allMatch(r -> String.join(" · ", r.set().values()).length() <= 16);
+        cellLabels.setAll(g.rows().stream().map(r -> shortLabels ? String.join(" · ", r.set().values())
+                : "#" + (r.index() + 1)).toList());
+        double[] xs = new double[g.rows().size()];
+        double[] ys = new double[xs.length];
+        double[] deficit = new double[xs.length];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = i;
+            ys[i] = g.rows().get(i).badDebtUsd();
+            deficit[i] = g.rows().get(i).deficitUsd();
+        }
+        int barPx = (int) Math.clamp(900.0 / Math.max(1, xs.length) * 0.25, 2, 30);
+        gridBars.setBarWidth(barPx);
+        gridBars.setshiftBarOffset(barPx + 1);
+        String partial = g.cancelled() ? " (partial: finished cells only)"
+                : g.rows().size() < g.planned() ? " (under way: finished cells so far)" : "";
+        DoubleDataSet d = new DoubleDataSet("bad debt, USD" + partial);
+        d.setStyle(Charts.line(BARS, 1));
+        d.set(xs, ys);
+        DoubleDataSet left = new DoubleDataSet("deficit left on the books after deleveraging, USD");
+        left.setStyle(Charts.line(SECOND, 1));
+        left.set(xs, deficit);
+        setData(gridBars, d, left);
+    }
+
+    private void gridColumns(StressResult.GridResult g) {
         gridTable.getColumns().clear();
         TableColumn<StressResult.RunRow, Number> cell = number("cell", r -> r.index() + 1, v -> "#" + v.longValue());
         cell.setPrefWidth(50);
@@ -469,30 +502,6 @@ public final class StressPanel {
         hash.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue().stateHash().substring(0, 12) + "…"));
         hash.setPrefWidth(120);
         gridTable.getColumns().add(hash);
-        gridTable.getItems().setAll(g.rows());
-
-        boolean shortLabels = g.rows().stream().allMatch(r -> String.join(" · ", r.set().values()).length() <= 16);
-        cellLabels.setAll(g.rows().stream().map(r -> shortLabels ? String.join(" · ", r.set().values())
-                : "#" + (r.index() + 1)).toList());
-        double[] xs = new double[g.rows().size()];
-        double[] ys = new double[xs.length];
-        double[] deficit = new double[xs.length];
-        for (int i = 0; i < xs.length; i++) {
-            xs[i] = i;
-            ys[i] = g.rows().get(i).badDebtUsd();
-            deficit[i] = g.rows().get(i).deficitUsd();
-        }
-        int barPx = (int) Math.clamp(900.0 / Math.max(1, xs.length) * 0.25, 2, 30);
-        gridBars.setBarWidth(barPx);
-        gridBars.setshiftBarOffset(barPx + 1);
-        String partial = g.cancelled() ? " (partial: finished cells only)" : "";
-        DoubleDataSet d = new DoubleDataSet("bad debt, USD" + partial);
-        d.setStyle(Charts.line(BARS, 1));
-        d.set(xs, ys);
-        DoubleDataSet left = new DoubleDataSet("deficit left on the books after deleveraging, USD");
-        left.setStyle(Charts.line(SECOND, 1));
-        left.set(xs, deficit);
-        setData(gridBars, d, left);
     }
 
     private void showReverse(StressResult.ReverseResult r) {

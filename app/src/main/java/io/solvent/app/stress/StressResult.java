@@ -89,6 +89,7 @@ public sealed interface StressResult {
             String fork = forkAtMs == null ? "each cell from the start"
                     : "forked at " + io.solvent.app.viewmodel.Format.time(forkAtMs);
             return (cancelled ? "Partial grid (cancelled): " + rows.size() + " of " + planned + " runs finished"
+                    : rows.size() < planned ? "Grid under way: " + rows.size() + " of " + planned + " runs finished"
                     : "Grid: " + planned + " runs") + ", " + fork;
         }
     }
@@ -200,7 +201,9 @@ public sealed interface StressResult {
         @Override
         public String label() {
             return (cancelled ? "Partial Monte Carlo (cancelled): paths 0–" + (paths.size() - 1) + ", " + paths.size()
-                    + " of " + planned : "Monte Carlo: " + paths.size() + " paths") + ", seed " + seed
+                    + " of " + planned : paths.size() < planned ? "Monte Carlo under way: paths 0–" + (paths.size() - 1)
+                    + ", " + paths.size() + " of " + planned : "Monte Carlo: " + paths.size() + " paths")
+                    + ", seed " + seed
                     + (thinTail() ? " · thin tail: the 99% figures rest on " + badDebt.at(0.99).pathsInTail()
                     + " path(s); " + io.solvent.app.viewmodel.Format.count(MonteCarlo.pathsFor(0.99))
                     + " paths put " + MonteCarlo.RELIABLE_TAIL_PATHS + " in the tail" : "");

@@ -38,6 +38,15 @@ public final class StressRun {
          * @param message such as {@code 3 of 12 runs · 0.8 runs/s · ETA 11.3 s}
          */
         void progress(long done, long total, String message);
+
+        /**
+         * What a grid or Monte Carlo run has so far, while it runs (at most twice a second): a grid's finished cells,
+         * the unbroken prefix of finished paths. Not {@link StressResult#cancelled()}, and short of its planned runs.
+         *
+         * @param soFar the result so far
+         */
+        default void interim(StressResult soFar) {
+        }
     }
 
     private StressRun() {
@@ -71,7 +80,12 @@ public final class StressRun {
             throws InterruptedException {
         int n = g.runs();
         ReplayRunner.Result[] done = new ReplayRunner.Result[n];
-        StressRunner runner = new StressRunner(threads, eta, cancelled, (i, r) -> done[i] = r);
+        StressRunner runner = new StressRunner(threads, eta, cancelled, (i, r) -> {
+            done[i] = r;
+            if (eta.interimDue()) {
+                eta.listener.interim(gridOf(g, done, false));
+            }
+        });
         boolean stopped = false;
         try {
             if (g.forkAtMs() == null) {
@@ -82,16 +96,18 @@ public final class StressRun {
         } catch (CancellationException e) {
             stopped = true;
         }
+        StressResult.GridResult r = gridOf(g, done, stopped);
+        return stopped && r.rows().isEmpty() ? null : r;
+    }
+
+    private static StressResult.GridResult gridOf(StressJob.Grid g, ReplayRunner.Result[] done, boolean stopped) {
         List<StressResult.RunRow> rows = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < done.length; i++) {
             if (done[i] != null) {
                 rows.add(StressResult.RunRow.of(i, g.cells().get(i), done[i]));
             }
         }
-        if (stopped && rows.isEmpty()) {
-            return null;
-        }
-        return new StressResult.GridResult(g.keys(), rows, n, g.forkAtMs(), stopped);
+        return new StressResult.GridResult(g.keys(), rows, done.length, g.forkAtMs(), stopped);
     }
 
     private static StressResult reverse(StressJob.Reverse job, Eta eta, BooleanSupplier cancelled) {
@@ -144,19 +160,27 @@ public final class StressRun {
         long start = ScenarioFeeds.firstTickMs(base);
         int n = job.paths();
         ReplayRunner.Result[] done = new ReplayRunner.Result[n];
-        StressRunner runner = new StressRunner(threads, eta, cancelled, (i, r) -> done[i] = r);
+        StressRunner runner = new StressRunner(threads, eta, cancelled, (i, r) -> {
+            done[i] = r;
+            if (eta.interimDue() && done[0] != null) {
+                eta.listener.interim(monteCarloOf(job, calibration, done, false));
+            }
+        });
         boolean stopped = false;
         try {
             runner.monteCarlo(base, calibration, start, job.seed(), n);
         } catch (CancellationException e) {
             stopped = true;
         }
+        return done[0] == null ? null : monteCarloOf(job, calibration, done, stopped);
+    }
+
+    /** The paths 0..k-1 that finished without a gap, and their tails; at least path 0 must have. */
+    private static StressResult.MonteCarloResult monteCarloOf(StressJob.MonteCarlo job, Calibration calibration,
+                                                              ReplayRunner.Result[] done, boolean stopped) {
         int k = 0;
-        while (k < n && done[k] != null) {
+        while (k < done.length && done[k] != null) {
             k++;
-        }
-        if (k == 0) {
-            return null;
         }
         List<StressResult.RunRow> paths = new ArrayList<>(k);
         double[] badDebt = new double[k];
@@ -168,8 +192,9 @@ public final class StressRun {
             badDebt[i] = row.badDebtUsd();
             fundLoss[i] = row.fundLossUsd();
         }
-        return new StressResult.MonteCarloResult(n, job.seed(), calibration.symbols(), calibration.volatility(), paths,
-                StressResult.Tail.of(badDebt), StressResult.Tail.of(fundLoss), stopped);
+        return new StressResult.MonteCarloResult(done.length, job.seed(), calibration.symbols(),
+                calibration.volatility(), paths, StressResult.Tail.of(badDebt), StressResult.Tail.of(fundLoss),
+                stopped);
     }
 
     /** The calibration {@code solvent stress --monte-carlo --calibrate} fits: the files merged, the mapped symbols. */
@@ -196,14 +221,27 @@ public final class StressRun {
 
     /** Turns the runner's progress into runs done, the rate and the time left. */
     private static final class Eta implements StressRunner.Progress {
+        private static final long INTERIM_EVERY_NS = 500_000_000L;
         private final Listener listener;
         private final LongSupplier nanos;
         private final long start;
+        private long lastInterim;
 
         Eta(Listener listener, LongSupplier nanos) {
             this.listener = listener;
             this.nanos = nanos;
             this.start = nanos.getAsLong();
+            this.lastInterim = start;
+        }
+
+        /** @return whether an interim result is due (at most every half second) */
+        boolean interimDue() {
+            long now = nanos.getAsLong();
+            if (now - lastInterim < INTERIM_EVERY_NS) {
+                return false;
+            }
+            lastInterim = now;
+            return true;
         }
 
         @Override

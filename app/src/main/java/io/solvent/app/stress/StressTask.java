@@ -5,7 +5,8 @@ import javafx.concurrent.Task;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A stress analysis as a background task: progress as runs done of the total, the message the rate and ETA. Stopped by
+ * A stress analysis as a background task: progress as runs done of the total, the message the rate and ETA, the value
+ * while it runs what has finished so far ({@link StressRun.Listener#interim}). Stopped by
  * {@link #stop()} (the engine runner's cancellation: the task then succeeds with the partial result, labelled as
  * such, or null when nothing usable finished) or by {@link #cancel()} (the task is cancelled and its result lost).
  */
@@ -32,9 +33,17 @@ public final class StressTask extends Task<StressResult> {
 
     @Override
     protected StressResult call() throws InterruptedException {
-        return StressRun.run(job, threads, (done, total, message) -> {
-            updateProgress(done, total);
-            updateMessage(message);
+        return StressRun.run(job, threads, new StressRun.Listener() {
+            @Override
+            public void progress(long done, long total, String message) {
+                updateProgress(done, total);
+                updateMessage(message);
+            }
+
+            @Override
+            public void interim(StressResult soFar) {
+                updateValue(soFar); // the task's value while it runs: what has finished so far
+            }
         }, () -> stop.get() || isCancelled());
     }
 }

@@ -305,7 +305,10 @@ public final class StressTaskViewModel {
         return status.getReadOnlyProperty();
     }
 
-    /** @return the last result, complete or partial; null before the first, or after a run that left nothing */
+    /**
+     * @return the last result, complete or partial; while an analysis runs, what it has finished so far (labelled
+     *         "under way", at most twice a second); null before the first, or after a run that left nothing
+     */
     public ReadOnlyObjectProperty<StressResult> resultProperty() {
         return result.getReadOnlyProperty();
     }
@@ -529,6 +532,11 @@ public final class StressTaskViewModel {
         t.messageProperty().addListener((o, a, b) -> {
             if (task == t && !t.stopping()) {
                 status.set(b);
+            }
+        });
+        t.valueProperty().addListener((o, a, b) -> {
+            if (task == t && running.get() && b != null) {
+                result.set(b); // the runs finished so far, labelled "under way"
             }
         });
         t.setOnSucceeded(e -> finish(t, t.getValue(), null));

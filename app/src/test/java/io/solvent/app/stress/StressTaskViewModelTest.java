@@ -318,6 +318,42 @@ class StressTaskViewModelTest {
     }
 
     @Test
+    void whileItRunsTheFinishedRunsAreHandedOverAsTheyLand(@TempDir Path dir) throws Exception {
+        StressTaskViewModel vm = grid(StressFixtures.flash(), Long.MIN_VALUE, "liquidation.buffer", "0.01,0.02,0.03,0.04");
+        java.util.List<StressResult> interim = new java.util.ArrayList<>();
+        long[] clock = {0};
+        StressRun.Listener listener = new StressRun.Listener() {
+            @Override
+            public void progress(long done, long total, String message) {
+            }
+
+            @Override
+            public void interim(StressResult soFar) {
+                interim.add(soFar);
+            }
+        };
+        // a clock that moves a second per reading: every finished run is due to be handed over
+        StressResult.GridResult end = (StressResult.GridResult) StressRun.run(vm.job(), 1, listener, () -> false,
+                () -> clock[0] += 1_000_000_000L);
+        assertEquals(List.of(1, 2, 3, 4), interim.stream().map(r -> ((StressResult.GridResult) r).rows().size())
+                .toList(), "one row more each time");
+        assertEquals(end.rows().subList(0, 3), ((StressResult.GridResult) interim.get(2)).rows());
+        assertTrue(interim.getFirst().label().startsWith("Grid under way: 1 of 4 runs finished"));
+        assertFalse(interim.getFirst().cancelled());
+
+        StressTaskViewModel mc = new StressTaskViewModel(StressFixtures.flash());
+        mc.modeProperty().set(Mode.MONTE_CARLO);
+        mc.calibrationFiles().add(StressFixtures.window(dir));
+        mc.pathsProperty().set("3");
+        interim.clear();
+        StressRun.run(mc.job(), 1, listener, () -> false, () -> clock[0] += 1_000_000_000L);
+        assertEquals(List.of(1, 2, 3), interim.stream().map(r -> ((StressResult.MonteCarloResult) r).paths().size())
+                .toList());
+        assertTrue(interim.getFirst().label().startsWith("Monte Carlo under way: paths 0–0, 1 of 3"),
+                interim.getFirst().label());
+    }
+
+    @Test
     void aCancelledMonteCarloKeepsAnUnbrokenPrefixOfPaths(@TempDir Path dir) throws Exception {
         StressTaskViewModel vm = new StressTaskViewModel(StressFixtures.flash());
         vm.modeProperty().set(Mode.MONTE_CARLO);
@@ -348,6 +384,12 @@ class StressTaskViewModelTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.progressProperty().get() > 0);
         assertTrue(vm.statusProperty().get().contains(" of 300 runs"), vm.statusProperty().get());
         assertTrue(vm.statusProperty().get().contains("ETA"), vm.statusProperty().get());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.resultProperty().get() != null);
+        StressResult.GridResult soFar = (StressResult.GridResult) vm.resultProperty().get();
+        assertTrue(vm.runningProperty().get(), "rows land while the grid runs");
+        assertFalse(soFar.cancelled());
+        assertTrue(soFar.rows().size() < 300 && soFar.label().startsWith("Grid under way: " + soFar.rows().size()
+                + " of 300 runs finished"), soFar.label());
         WaitForAsyncUtils.asyncFx(vm::cancel).get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
         StressResult.GridResult r = (StressResult.GridResult) vm.resultProperty().get();
