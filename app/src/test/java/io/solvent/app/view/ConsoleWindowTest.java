@@ -52,7 +52,8 @@ class ConsoleWindowTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> window.stop()).get(); // a running timer would keep the window alive
         session.close();
     }
 

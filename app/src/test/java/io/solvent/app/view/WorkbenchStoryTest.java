@@ -80,7 +80,8 @@ class WorkbenchStoryTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> window.stop()).get(); // a running timer would keep the window alive
         if (session != null) {
             session.close();
         }

@@ -333,6 +333,10 @@ public final class EngineLoop implements AutoCloseable {
             if (stopAnswer != null) {
                 stopAnswer.complete(last);
             }
+            // the engines (and their snapshots) are not needed any more: a reader that still holds the loop keeps
+            // only its last view
+            runs.clear();
+            active = null;
         }
     }
 

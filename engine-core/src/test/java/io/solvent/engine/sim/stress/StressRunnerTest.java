@@ -68,4 +68,37 @@ class StressRunnerTest {
         assertFalse(details.isEmpty());
         assertTrue(details.getFirst().startsWith("drop "), details.getFirst());
     }
+
+    @Test
+    void aForkedGridIsOneReplayToTheMomentThenAForkPerCell() throws Exception {
+        Scenario s = ScenarioReader.read(GAP);
+        long at = 1_735_690_799_000L; // a second before the gap
+        List<io.solvent.engine.scenario.Parameters> cells = List.of(s.parameters().with("deleveraging", "deficit"),
+                s.parameters().with("liquidation.buffer", "0.1"));
+        List<Integer> finished = Collections.synchronizedList(new ArrayList<>());
+        List<String> details = Collections.synchronizedList(new ArrayList<>());
+        List<ReplayRunner.Result> results = new StressRunner(2, (done, total, detail) -> details.add(detail),
+                () -> false, (index, r) -> finished.add(index)).forkedGrid(s, at, cells);
+        for (int i = 0; i < cells.size(); i++) {
+            io.solvent.engine.sim.Replay.Snapshot snapshot;
+            try (io.solvent.engine.sim.Replay replay = io.solvent.engine.sim.Replay.start(s, ReplaySink.NONE)) {
+                while (replay.nextTimeMs() <= at && replay.step()) {
+                    // the shared history, under the scenario's own parameters
+                }
+                snapshot = replay.snapshot();
+            }
+            try (io.solvent.engine.sim.Replay fork = io.solvent.engine.sim.Replay.fork(snapshot, cells.get(i),
+                    ReplaySink.NONE)) {
+                while (fork.step()) {
+                    // to the end under the cell's parameters
+                }
+                assertEquals(fork.finish().stateHash(), results.get(i).stateHash(), "cell " + i);
+            }
+        }
+        assertEquals(List.of(0, 1), finished.stream().sorted().toList(), "each run told once as it finished");
+        assertTrue(details.getFirst().startsWith("to the fork at 2025-01-01T00:19:59Z"), details.getFirst());
+        CancellationException stopped = assertThrows(CancellationException.class,
+                () -> new StressRunner(1, StressRunner.Progress.NONE, () -> true).forkedGrid(s, at, cells));
+        assertTrue(stopped.getMessage().endsWith("before the fork"), stopped.getMessage());
+    }
 }
