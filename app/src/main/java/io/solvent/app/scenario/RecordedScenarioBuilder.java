@@ -115,11 +115,24 @@ public final class RecordedScenarioBuilder {
 
         /** @return every finding in words, blocking ones first; empty when all is well */
         public List<String> messages() {
+            List<String> out = new ArrayList<>(errors());
+            out.addAll(warnings());
+            return out;
+        }
+
+        /** @return the findings that keep a scenario from being written */
+        public List<String> errors() {
             List<String> out = new ArrayList<>();
             if (mapped == 0) {
                 out.add("no symbol is mapped to an asset of the book; map at least one");
             }
             unknownAssets.forEach((s, a) -> out.add(s + " → " + a + ": the book has no asset " + a));
+            return out;
+        }
+
+        /** @return the findings a scenario can be written with, said so the operator knows */
+        public List<String> warnings() {
+            List<String> out = new ArrayList<>();
             if (!unpricedAssets.isEmpty()) {
                 out.add("not priced by any symbol (they keep the book's prices): " + String.join(", ", unpricedAssets));
             }

@@ -105,15 +105,21 @@ public record ScenarioFacts(String name, Map<String, String> feedSymbols, String
         return tMs >= startMs && tMs < endMs;
     }
 
-    /** @return the replayed time in words, such as {@code 2025-01-01 00:00:00 UTC + 60.0 min}; "whole files" */
+    /**
+     * @return the replayed time in words, such as {@code 2025-01-01 00:00 UTC, 60.0 min}; "the whole recorded
+     *         files" when the file does not say
+     */
     public String windowText() {
         if (!windowKnown()) {
             return startMs == Long.MIN_VALUE && endMs == Long.MAX_VALUE ? "the whole recorded files"
-                    : (startMs == Long.MIN_VALUE ? "…" : Format.time(startMs)) + " to "
-                    + (endMs == Long.MAX_VALUE ? "…" : Format.time(endMs));
+                    : (startMs == Long.MIN_VALUE ? "…" : MINUTE.format(Instant.ofEpochMilli(startMs))) + " to "
+                    + (endMs == Long.MAX_VALUE ? "…" : MINUTE.format(Instant.ofEpochMilli(endMs)));
         }
-        return Format.time(startMs) + " + " + Format.duration(endMs - startMs);
+        return MINUTE.format(Instant.ofEpochMilli(startMs)) + ", " + Format.duration(endMs - startMs);
     }
+
+    private static final java.time.format.DateTimeFormatter MINUTE = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
 
     private static long instant(JsonNode n, long missing) {
         if (n == null || n.isNull()) {

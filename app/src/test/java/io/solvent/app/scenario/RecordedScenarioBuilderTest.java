@@ -19,12 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class RecordedScenarioBuilderTest {
+public class RecordedScenarioBuilderTest {
     private static final Path BOOK = Path.of("..", "assets", "books", "population-300.json");
     private static final long T0 = 1_735_689_600_000L;
 
     /** Ticks of BTCUSDT and ETHUSDT, one a second for 10 minutes, falling 30%, with a 2-minute hole in ETH. */
-    static Path ticks(Path dir) throws Exception {
+    public static Path ticks(Path dir) throws Exception {
         StringBuilder b = new StringBuilder("timestamp_ms,symbol,price\n");
         for (int i = 0; i < 600; i++) {
             double f = 1 - 0.3 * i / 600.0;
@@ -38,7 +38,7 @@ class RecordedScenarioBuilderTest {
         return f;
     }
 
-    static Path bars(Path dir) throws Exception {
+    public static Path bars(Path dir) throws Exception {
         StringBuilder b = new StringBuilder("timestamp_ms,symbol,open,high,low,close,volume\n");
         for (int i = 0; i < 10; i++) {
             long t = T0 + i * 60_000L;

@@ -29,13 +29,13 @@ class ScenarioLibraryTest {
         }
         LibraryEntry flash = bundled.get(1);
         assertTrue(flash.name().startsWith("flash crash: ETH −35%"), flash.name());
-        assertEquals("2025-01-01 00:00:00 UTC + 60.0 min", flash.window());
+        assertEquals("2025-01-01 00:00 UTC, 60.0 min", flash.window());
         assertNull(flash.note());
         assertEquals(300, ScenarioReader.read(flash.path()).book().accounts().size(), "its book copied beside it");
         LibraryEntry october = bundled.get(3);
         assertNotNull(october.note(), "the jar does not ship the recorded data");
         assertTrue(october.note().startsWith("its recorded data is not here: 6 files missing"), october.note());
-        assertEquals("2025-10-10 21:00:00 UTC + 3.0 h", october.window());
+        assertEquals("2025-10-10 21:00 UTC, 3.0 h", october.window());
     }
 
     @Test
