@@ -267,6 +267,6 @@ public sealed interface HypotheticalShock {
     }
 
     private static String pct(double f) {
-        return String.format(java.util.Locale.ROOT, "%+.1f%%", 100 * f);
+        return String.format(java.util.Locale.ROOT, "%+.1f%%", 100 * f).replace('-', '−');
     }
 }

@@ -334,7 +334,7 @@ public final class ShockBuilder {
     }
 
     private static String pct(double f) {
-        return String.format(Locale.ROOT, "%+.1f%%", 100 * f);
+        return String.format(Locale.ROOT, "%+.1f%%", 100 * f).replace('-', '−');
     }
 
     /** The problems of one shock. */

@@ -143,7 +143,7 @@ public final class ShockBuilderView {
         }));
         table.getColumns().get(0).setPrefWidth(36);
         table.getColumns().get(1).setPrefWidth(140);
-        table.getColumns().get(2).setPrefWidth(360);
+        table.getColumns().get(2).setPrefWidth(460);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Button remove = new Button("Remove");
         remove.setId("shock-remove");

@@ -112,6 +112,38 @@ public class RecordedScenarioBuilderTest {
     }
 
     @Test
+    void theRecordedCrashOf2025_10_10BecomesAScenarioThatReplays(@TempDir Path dir) {
+        Path data = Path.of("..", "..", "shared", "data", "crash_2025-10-10");
+        Path perp = data.resolve("binance_usdm_perp_1m_2025-10-10.csv");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(perp), "skipped: the shared recorded data "
+                + data.toAbsolutePath().normalize() + " is not here (it is never copied into the project)");
+        long t0 = System.nanoTime();
+        RecordedScenarioBuilder.Inspection in = RecordedScenarioBuilder.inspect(List.of(perp,
+                data.resolve("binance_usdm_BTCUSDT_bookdepth_2025-10-10_12-24UTC.csv")));
+        long inspectMs = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(in.notes().getFirst().contains("is order-book depth: it is not replayed as prices"),
+                in.notes().toString());
+        List<String> assets = RecordedScenarioBuilder.bookAssets(BOOK);
+        Map<String, String> guess = RecordedScenarioBuilder.guess(in.priceSymbols(), assets);
+        assertEquals(Map.of("AVAXUSDT", "AVAX", "BTCUSDT", "BTC", "DOGEUSDT", "DOGE", "LINKUSDT", "LINK",
+                "SOLUSDT", "SOL", "XRPUSDT", "XRP"), guess);
+        RecordedScenarioBuilder.MappingCheck c = RecordedScenarioBuilder.check(guess, in, assets, "USDC");
+        assertTrue(c.ok(), c.messages().toString());
+        assertEquals(List.of("ETH", "ENA", "AAVE", "DOT"), c.unpricedAssets(), "the file has no ETH, ENA, AAVE, DOT");
+        Path target = dir.resolve("oct10.json");
+        RecordedScenarioBuilder.write(in, BOOK, guess, "2025-10-10 perps over 300 accounts", target);
+        Scenario s = ScenarioReader.read(target);
+        assertEquals(1, s.feeds().size(), "the depth file is not a price feed");
+        long t1 = System.nanoTime();
+        ReplayRunner.Result r = ReplayRunner.run(s, ReplaySink.NONE);
+        long replayMs = (System.nanoTime() - t1) / 1_000_000;
+        assertTrue(r.summary().liquidations() > 0, "the crash liquidates some of the 300 accounts");
+        System.out.printf("2025-10-10 perps: %d symbols, %d mapped, inspected in %d ms; replay %d ticks, %d"
+                        + " liquidations in %d ms%n", in.priceSymbols().size(), guess.size(), inspectMs, r.ticks(),
+                r.summary().liquidations(), replayMs);
+    }
+
+    @Test
     void aJournalOrABadFileIsRefusedInOneLine(@TempDir Path dir) throws Exception {
         Path j = dir.resolve("live.jsonl");
         Files.writeString(j, "{}\n");

@@ -106,6 +106,21 @@ class ShockBuilderTest {
         assertEquals(base.feeds(), s.feeds().subList(0, 2));
     }
 
+    @Test
+    void aWhatIfOfTheConsoleDefaultIsSavedAndReadBackWhole(@TempDir Path dir) {
+        ShockBuilder def = ShockBuilder.of(Path.of("..", "assets", "scenarios", "console-default.json"));
+        ScenarioFacts f = def.facts();
+        assertEquals(1_760_130_000_000L, f.startMs(), "no window: the synthetic paths' span");
+        assertEquals(5, f.feedSymbols().size());
+        long t0 = System.nanoTime();
+        Path target = def.save(List.of(new InstantMove("SOLUSD", f.startMs() + 20 * MIN, -0.25)), "default + SOL gap",
+                dir.resolve("default-sol.json"));
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(Files.isRegularFile(target));
+        System.out.printf("a what-if of the console default (100,000 generated accounts) saved and read back in %d"
+                + " ms%n", ms);
+    }
+
     private void assertProblem(HypotheticalShock s, String field, String contains) {
         List<FieldProblem> ps = builder.validate(-1, s);
         assertTrue(ps.stream().anyMatch(p -> p.field().equals(field) && p.message().contains(contains)),
