@@ -56,6 +56,8 @@ class ShockBuilderEffectTest {
                 big.liquidationsBefore(before) + " liquidations after −30%, " + small.liquidationsBefore(before)
                         + " after −10%");
         assertTrue(small.liquidationsBefore(before) >= base.liquidationsBefore(before));
+        System.out.printf("liquidations before minute 20: base %d, BTC −10%% %d, BTC −30%% %d%n",
+                base.liquidationsBefore(before), small.liquidationsBefore(before), big.liquidationsBefore(before));
         assertEquals(0.7, big.price("BTC", T0 + 10 * MIN) / base.price("BTC", T0 + 10 * MIN), 0.01,
                 "BTC seen at 0.7× the base after a −30% gap (within the cascade's own price impact)");
     }
@@ -97,6 +99,8 @@ class ShockBuilderEffectTest {
         assertEquals(0.87, depeg.price("USDC", T0 + 12 * MIN), 0.01, "at the low during the hold");
         assertEquals(1.0, depeg.price("USDC", T0 + 30 * MIN), 0.01, "back at the peg after");
         long before = T0 + 20 * MIN;
+        System.out.printf("USDC depeg to $0.87: %d liquidations before minute 20 (base %d)%n",
+                depeg.liquidationsBefore(before), base.liquidationsBefore(before));
         assertTrue(depeg.liquidationsBefore(before) > base.liquidationsBefore(before),
                 depeg.liquidationsBefore(before) + " vs " + base.liquidationsBefore(before));
     }
@@ -132,6 +136,9 @@ class ShockBuilderEffectTest {
     void aLiquidityDroughtMakesTheSameCrashCostMore() {
         Run drought = run(new LiquidityDrought(0.05, 0.1));
         assertEquals(base.summary.steps(), drought.summary.steps());
+        System.out.printf("drought: bad debt %.0f USD (base %.0f USD), fund minimum %.0f USD (base %.0f USD)%n",
+                drought.summary.badDebtUsd(), base.summary.badDebtUsd(), drought.summary.fundMinimumUsd(),
+                base.summary.fundMinimumUsd());
         assertTrue(drought.summary.badDebtUsd() > base.summary.badDebtUsd(),
                 "bad debt " + drought.summary.badDebtUsd() + " USD in the drought, " + base.summary.badDebtUsd()
                         + " USD without");
@@ -162,6 +169,8 @@ class ShockBuilderEffectTest {
             }
         };
         RunSummary summary = ReplayRunner.run(s, sink).summary();
+        assertEquals(0, summary.plausibilityViolations(), "a sound run: fills in their band, bad debt as equity");
+        assertTrue(summary.maxLedgerImbalance() < 1e-9, "the ledger balances: " + summary.maxLedgerImbalance());
         return new Run(summary, rows, liquidations, s.book().assets().stream().map(Asset::symbol).toList());
     }
 

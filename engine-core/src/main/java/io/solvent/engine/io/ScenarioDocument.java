@@ -2,7 +2,6 @@ package io.solvent.engine.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.solvent.engine.feed.synthetic.Shock;
 import io.solvent.engine.input.InputException;
@@ -67,11 +66,7 @@ public record ScenarioDocument(Path folder, ObjectNode tree) {
      */
     public ScenarioDocument withShocksAdded(List<? extends Shock> shocks) {
         ObjectNode t = tree();
-        JsonNode existing = t.get("shocks");
-        ArrayNode list = existing instanceof ArrayNode a ? a : t.putArray("shocks");
-        if (existing != null && !(existing instanceof ArrayNode)) {
-            t.set("shocks", list);
-        }
+        ArrayNode list = t.get("shocks") instanceof ArrayNode a ? a : t.putArray("shocks");
         shocks.forEach(s -> list.add(ScenarioWriter.shock(s)));
         return new ScenarioDocument(folder, t);
     }
@@ -161,12 +156,5 @@ public record ScenarioDocument(Path folder, ObjectNode tree) {
         }
         // forward slashes, so that the file reads the same on every system
         return target.relativize(file).toString().replace('\\', '/');
-    }
-
-    /** @return an empty document in a folder (a scenario made from nothing, such as one over recorded files) */
-    public static ScenarioDocument empty(Path folder) {
-        ObjectNode t = JsonNodeFactory.instance.objectNode();
-        t.put("format", 1);
-        return new ScenarioDocument(folder, t);
     }
 }
