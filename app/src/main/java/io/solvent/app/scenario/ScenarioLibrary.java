@@ -30,6 +30,8 @@ import java.util.Map;
  * once into {@code bundled/} of the configuration directory (rewritten when the jar's differs). A bundled scenario
  * that replays recorded data not shipped in the jar (2025-10-10) is listed with a note unless the data is found
  * beside it, as in a checkout of the project ({@code assets/} given as {@code checkoutAssets}).
+ *
+ * <p>Thread-safe (its methods are synchronized); it reads files, so call it off the FX thread.
  */
 public final class ScenarioLibrary {
     /** The scenarios shipped in the jar, in the order listed. */
@@ -87,7 +89,7 @@ public final class ScenarioLibrary {
     }
 
     /** @return every entry: bundled, then the user's, then the recent ones */
-    public List<LibraryEntry> all() {
+    public synchronized List<LibraryEntry> all() {
         List<LibraryEntry> out = new ArrayList<>(bundled());
         out.addAll(user());
         out.addAll(recent());
@@ -95,7 +97,7 @@ public final class ScenarioLibrary {
     }
 
     /** @return the bundled scenarios, each with its file (written into the configuration directory when needed) */
-    public List<LibraryEntry> bundled() {
+    public synchronized List<LibraryEntry> bundled() {
         List<LibraryEntry> out = new ArrayList<>();
         for (Bundled b : BUNDLED) {
             Path file;
@@ -112,7 +114,7 @@ public final class ScenarioLibrary {
     }
 
     /** @return the user's scenario files ({@code *.json} of {@link #userFolder()}), by file name */
-    public List<LibraryEntry> user() {
+    public synchronized List<LibraryEntry> user() {
         Path dir = userFolder();
         if (!Files.isDirectory(dir)) {
             return List.of();
@@ -136,7 +138,7 @@ public final class ScenarioLibrary {
      * @return the scenarios opened lately, most recent first; a file gone since is dropped from the saved list and
      *         named in {@link #notes()}
      */
-    public List<LibraryEntry> recent() {
+    public synchronized List<LibraryEntry> recent() {
         List<Path> saved = recent.load();
         List<Path> kept = new ArrayList<>();
         for (Path p : saved) {
@@ -153,7 +155,7 @@ public final class ScenarioLibrary {
     }
 
     /** @return what the library noticed since the last call (files dropped, folders unreadable), then forgets them */
-    public List<String> notes() {
+    public synchronized List<String> notes() {
         List<String> out = List.copyOf(notes);
         notes.clear();
         return out;
@@ -174,7 +176,7 @@ public final class ScenarioLibrary {
     }
 
     /** @param file a scenario file just opened: first in the recent list */
-    public void noteOpened(Path file) {
+    public synchronized void noteOpened(Path file) {
         recent.add(file);
     }
 
@@ -185,7 +187,7 @@ public final class ScenarioLibrary {
      * @throws UncheckedIOException when the copy cannot be written
      * @throws IllegalArgumentException when the jar has no such scenario
      */
-    public Path bundledFile(String name) {
+    public synchronized Path bundledFile(String name) {
         if (checkoutAssets != null && Files.isRegularFile(checkoutAssets.resolve("scenarios").resolve(name))) {
             return checkoutAssets.resolve("scenarios").resolve(name).toAbsolutePath();
         }

@@ -40,7 +40,7 @@ import java.util.function.Consumer;
  * book, edit the feed symbol → asset mapping the view guessed (BTCUSDT → BTC), see it checked (assets of the book no
  * symbol prices, symbols naming assets the book lacks, symbols left unmapped, several symbols combined by their
  * median), and write a scenario file that replays them, which "Write and open" hands to the console. Reading the files
- * and writing run on the background executor.
+ * and the book, and writing, run on the background executor.
  */
 public final class RecordedFilesView {
     /** The mapping's "not mapped" choice. */
@@ -68,7 +68,8 @@ public final class RecordedFilesView {
     private List<String> assets = List.of();
 
     /**
-     * @param library    the library: the sample book as the default, its folder as where to write
+     * @param library    the library: the sample book as the default (once copied out of the jar), its folder as
+     *                   where to write
      * @param background where files are read and written (off the FX thread)
      * @param onOpen     told of a written scenario the user chose to open
      */
@@ -129,14 +130,22 @@ public final class RecordedFilesView {
 
         book.setId("recorded-book");
         HBox.setHgrow(book, Priority.ALWAYS);
-        Path sample;
-        try {
-            sample = library.bundledFile("flash-crash.json").getParent().resolveSibling("books")
-                    .resolve("population-300.json");
-        } catch (RuntimeException e) {
-            sample = null;
-        }
-        book.setText(sample == null ? "" : sample.toAbsolutePath().normalize().toString());
+        background.execute(() -> {
+            String sample;
+            try {
+                sample = library.bundledFile("flash-crash.json").getParent().resolveSibling("books")
+                        .resolve("population-300.json").toAbsolutePath().normalize().toString();
+            } catch (RuntimeException e) {
+                sample = "";
+            }
+            String text = sample;
+            Platform.runLater(() -> {
+                if (book.getText().isBlank()) {
+                    book.setText(text);
+                    loadBook();
+                }
+            });
+        });
         Button bookPick = new Button("Book…");
         bookPick.setOnAction(e -> {
             FileChooser fc = new FileChooser();
@@ -202,7 +211,6 @@ public final class RecordedFilesView {
         root.getChildren().addAll(title, fileList, fileButtons, inspectTitle, seriesTable, mapTitle, bookRow,
                 mappingTable, checkText, checkWarnings, out);
         VBox.setVgrow(seriesTable, Priority.ALWAYS);
-        loadBook();
         recheck();
     }
 
@@ -274,25 +282,40 @@ public final class RecordedFilesView {
     private void loadBook() {
         String text = book.getText().trim();
         if (text.isEmpty()) {
-            assets = List.of();
-            recheck();
+            applyBook(List.of(), null);
             return;
         }
-        try {
-            assets = RecordedScenarioBuilder.bookAssets(Path.of(text));
-            assetChoices.setAll(assets);
-            assetChoices.add(NONE);
-        } catch (RuntimeException e) {
-            assets = List.of();
-            assetChoices.setAll(NONE);
-            checkText.setText("the book cannot be read: " + e.getMessage());
-        }
+        checkText.setText("reading the book…");
+        background.execute(() -> {
+            List<String> read;
+            String problem = null;
+            try {
+                read = RecordedScenarioBuilder.bookAssets(Path.of(text));
+            } catch (RuntimeException e) {
+                read = List.of();
+                problem = "the book cannot be read: " + e.getMessage();
+            }
+            List<String> a = read;
+            String p = problem;
+            Platform.runLater(() -> applyBook(a, p));
+        });
+    }
+
+    private void applyBook(List<String> read, String problem) {
+        assets = read;
+        assetChoices.setAll(read);
+        assetChoices.add(NONE);
         if (inspection != null) {
             Map<String, String> guess = RecordedScenarioBuilder.guess(inspection.priceSymbols(), assets);
             mapping.forEach(r -> r[1] = guess.getOrDefault(r[0], NONE));
             mappingTable.refresh();
         }
         recheck();
+        if (problem != null) {
+            checkText.getStyleClass().removeAll("check-ok", "check-warning");
+            checkText.getStyleClass().add("field-error");
+            checkText.setText(problem);
+        }
     }
 
     private void recheck() {

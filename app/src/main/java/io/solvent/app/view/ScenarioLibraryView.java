@@ -2,6 +2,7 @@ package io.solvent.app.view;
 
 import io.solvent.app.scenario.LibraryEntry;
 import io.solvent.app.scenario.ScenarioLibrary;
+import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
@@ -20,6 +21,7 @@ import javafx.stage.FileChooser;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -27,12 +29,14 @@ import java.util.function.Consumer;
  * description, the time it replays and its file; one that cannot be opened as it is (its recorded data missing,
  * unreadable) is greyed and says why. Open (or a double-click) and "Open file…" hand a file to the console;
  * "New from…" hands the selected one to the shock builder as its base; "Recorded files…" asks for the recorded-files
- * view. What the library noticed (recent files gone) shows under the table.
+ * view. What the library noticed (recent files gone) shows under the table. The library is read, and the recent
+ * list written, on the background executor.
  */
 public final class ScenarioLibraryView {
     private static final PseudoClass UNAVAILABLE = PseudoClass.getPseudoClass("unavailable");
 
     private final ScenarioLibrary library;
+    private final Executor background;
     private final VBox root = new VBox(6);
     private final ObservableList<LibraryEntry> entries = FXCollections.observableArrayList();
     private final TableView<LibraryEntry> table = new TableView<>(entries);
@@ -41,13 +45,15 @@ public final class ScenarioLibraryView {
 
     /**
      * @param library   the library
+     * @param background where the library is read and the recent list written (off the FX thread)
      * @param onOpen    told of the scenario file the user opens
      * @param onNewFrom told of the scenario the user wants to build a what-if from (the shock builder's base)
      * @param onRecorded asked to show the recorded-files view, or null for no such button
      */
-    public ScenarioLibraryView(ScenarioLibrary library, Consumer<Path> onOpen, Consumer<Path> onNewFrom,
-                               Runnable onRecorded) {
+    public ScenarioLibraryView(ScenarioLibrary library, Executor background, Consumer<Path> onOpen,
+                               Consumer<Path> onNewFrom, Runnable onRecorded) {
         this.library = library;
+        this.background = background;
         root.setPadding(new Insets(10));
         root.getStyleClass().add("scenario-library");
         table.setId("library-table");
@@ -102,8 +108,9 @@ public final class ScenarioLibraryView {
             fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Scenario (*.json)", "*.json"));
             java.io.File f = fc.showOpenDialog(root.getScene() == null ? null : root.getScene().getWindow());
             if (f != null) {
-                library.noteOpened(f.toPath());
-                onOpen.accept(f.toPath());
+                Path p = f.toPath();
+                background.execute(() -> library.noteOpened(p));
+                onOpen.accept(p);
             }
         });
         Button refresh = new Button("Refresh");
@@ -142,13 +149,25 @@ public final class ScenarioLibraryView {
         return root;
     }
 
-    /** Lists the library again (a file saved, a folder changed). */
+    /** Lists the library again (a file saved, a folder changed): read on the background executor, then shown. */
     public void refresh() {
-        entries.setAll(library.all());
-        List<String> n = library.notes();
-        notes.setText(String.join("\n", n));
-        notes.setVisible(!n.isEmpty());
-        notes.setManaged(!n.isEmpty());
+        table.setPlaceholder(new Label("reading the library…"));
+        background.execute(() -> {
+            List<LibraryEntry> all = library.all();
+            List<String> n = library.notes();
+            Platform.runLater(() -> {
+                LibraryEntry selected = table.getSelectionModel().getSelectedItem();
+                entries.setAll(all);
+                if (selected != null) {
+                    all.stream().filter(e -> e.kind() == selected.kind() && java.util.Objects.equals(e.path(),
+                            selected.path())).findFirst().ifPresent(e -> table.getSelectionModel().select(e));
+                }
+                table.setPlaceholder(new Label("no scenarios"));
+                notes.setText(String.join("\n", n));
+                notes.setVisible(!n.isEmpty());
+                notes.setManaged(!n.isEmpty());
+            });
+        });
     }
 
     /** @return the entries listed */
@@ -158,8 +177,9 @@ public final class ScenarioLibraryView {
 
     private void open(LibraryEntry e, Consumer<Path> onOpen) {
         if (e != null && e.openable()) {
-            library.noteOpened(e.path());
-            onOpen.accept(e.path());
+            Path p = e.path();
+            background.execute(() -> library.noteOpened(p));
+            onOpen.accept(p);
         }
     }
 }

@@ -37,7 +37,7 @@ public final class ScenarioWorkbench {
         };
         builderView = new ShockBuilderView(library, null, background, open);
         recordedView = new RecordedFilesView(library, background, open);
-        libraryView = new ScenarioLibraryView(library, open, base -> {
+        libraryView = new ScenarioLibraryView(library, background, open, base -> {
             builderView.setBase(base);
             tabs.getSelectionModel().select(build);
         }, () -> tabs.getSelectionModel().select(recorded));

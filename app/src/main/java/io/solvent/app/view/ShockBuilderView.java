@@ -41,7 +41,8 @@ import java.util.function.Consumer;
  * — each kind with its own fields, in the operator's units, and a line saying how the scenario file expresses it —
  * checked as they are typed (the problem shown under its field), and Save, which writes a scenario file of the
  * documented format (read back whole before it is kept) and, with "Save and open", hands it to the console. Saving
- * runs on the background executor; the FX thread only renders.
+ * and reading the library run on the background executor; the FX thread only renders (a base's text is read when
+ * chosen: a scenario file is small unless its book is inline).
  */
 public final class ShockBuilderView {
     private final ScenarioLibrary library;
@@ -68,7 +69,7 @@ public final class ShockBuilderView {
 
     /**
      * @param library    the library: its scenarios as bases, its folder as where to save
-     * @param baseFile   the base scenario to start from, or null for the first bundled one
+     * @param baseFile   the base scenario to start from, or null for the first bundled one (once the library is read)
      * @param background where saving runs (off the FX thread)
      * @param onOpen     told of a saved scenario the user chose to open
      */
@@ -83,10 +84,24 @@ public final class ShockBuilderView {
         base.setMaxWidth(520);
         base.setCellFactory(l -> entryCell());
         base.setButtonCell(entryCell());
-        List<LibraryEntry> bases = new ArrayList<>();
-        library.bundled().stream().filter(LibraryEntry::openable).forEach(bases::add);
-        library.user().stream().filter(LibraryEntry::openable).forEach(bases::add);
-        base.getItems().setAll(bases);
+        background.execute(() -> {
+            List<LibraryEntry> bases = new ArrayList<>();
+            library.bundled().stream().filter(LibraryEntry::openable).forEach(bases::add);
+            library.user().stream().filter(LibraryEntry::openable).forEach(bases::add);
+            Platform.runLater(() -> {
+                LibraryEntry chosen = base.getValue();
+                if (chosen != null && bases.stream().noneMatch(e -> e.path().equals(chosen.path()))) {
+                    bases.add(chosen);
+                }
+                base.getItems().setAll(bases);
+                if (chosen != null) {
+                    base.setValue(bases.stream().filter(e -> e.path().equals(chosen.path())).findFirst()
+                            .orElse(chosen));
+                } else if (!bases.isEmpty()) {
+                    setBase(bases.getFirst().path());
+                }
+            });
+        });
         Button file = new Button("File…");
         file.setId("shock-base-file");
         file.setOnAction(e -> {
@@ -202,9 +217,8 @@ public final class ShockBuilderView {
         root.setBottom(bottom);
 
         shocks.addListener((javafx.collections.ListChangeListener<HypotheticalShock>) c -> table.refresh());
-        Path start = baseFile != null ? baseFile : bases.isEmpty() ? null : bases.getFirst().path();
-        if (start != null) {
-            setBase(start);
+        if (baseFile != null) {
+            setBase(baseFile);
         }
         kind.setValue(HypotheticalShock.KINDS.getFirst());
     }

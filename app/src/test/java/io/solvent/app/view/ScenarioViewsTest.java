@@ -148,9 +148,11 @@ class ScenarioViewsTest {
         AtomicReference<Path> newFrom = new AtomicReference<>();
         ScenarioLibraryView[] view = new ScenarioLibraryView[1];
         robot.interact(() -> {
-            view[0] = new ScenarioLibraryView(library, opened::set, newFrom::set, () -> { });
+            view[0] = new ScenarioLibraryView(library, BACKGROUND, opened::set, newFrom::set, () -> { });
             show(view[0].node(), "dark");
         });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> view[0].entries().size() == 6);
+        WaitForAsyncUtils.waitForFxEvents();
         List<LibraryEntry> entries = view[0].entries();
         assertEquals(List.of(LibraryEntry.Kind.BUNDLED, LibraryEntry.Kind.BUNDLED, LibraryEntry.Kind.BUNDLED,
                 LibraryEntry.Kind.BUNDLED, LibraryEntry.Kind.USER, LibraryEntry.Kind.RECENT),
@@ -165,6 +167,8 @@ class ScenarioViewsTest {
         snapshot(robot, "scenario-library.png");
         robot.interact(() -> robot.lookup("#library-open").queryButton().fire());
         assertEquals(library.bundledFile("gap-down.json"), opened.get());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> library.recentStore().load().getFirst()
+                .equals(library.bundledFile("gap-down.json")));
         robot.interact(() -> {
             table.getSelectionModel().select(4);
             robot.lookup("#library-new-from").queryButton().fire();
@@ -189,7 +193,8 @@ class ScenarioViewsTest {
             robot.lookup("#recorded-inspect").queryButton().fire();
         });
         TableView<?> series = robot.lookup("#recorded-series").queryTableView();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> series.getItems().size() == 4);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> series.getItems().size() == 4
+                && view[0].mapping().size() == 3);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(java.util.Map.of("BTCUSDT", "BTC", "ETHUSDT", "ETH", "gemini:ETHUSD", "ETH"),
                 view[0].mapping());
@@ -232,6 +237,7 @@ class ScenarioViewsTest {
             show(bench[0].node(), "dark");
         });
         TableView<LibraryEntry> table = robot.lookup("#library-table").queryTableView();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> bench[0].libraryView().entries().size() == 4);
         robot.interact(() -> {
             table.getSelectionModel().select(2);
             robot.lookup("#library-new-from").queryButton().fire();
@@ -252,8 +258,8 @@ class ScenarioViewsTest {
         Scenario s = ScenarioReader.read(opened.get());
         assertEquals("USDC", s.symbols().get("USDC-PEG"));
         robot.interact(() -> bench[0].select("library"));
-        assertTrue(bench[0].libraryView().entries().stream().anyMatch(e -> e.kind() == LibraryEntry.Kind.USER
-                && e.path().equals(opened.get())), "the saved scenario is listed as yours");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bench[0].libraryView().entries().stream()
+                .anyMatch(e -> e.kind() == LibraryEntry.Kind.USER && e.path().equals(opened.get())));
         robot.interact(() -> robot.lookup("#library-recorded").queryButton().fire());
         assertEquals("recorded", bench[0].shown());
     }
