@@ -92,6 +92,8 @@ class ScenarioViewsTest {
         assertEquals("expected a move between −100% and +100% (exclusive), was −130.0%", moveError.getText());
         assertTrue(robot.lookup("#shock-add").queryButton().isDisabled(), "a bad shock cannot be added");
         snapshot(robot, "shock-builder-invalid.png");
+        snapshot(robot, "shock-builder-invalid-light.png", "light");
+        snapshot(robot, "shock-builder-invalid.png", "dark");
 
         robot.interact(() -> robot.lookup("#shock-field-move").queryAs(TextField.class).setText("-30"));
         assertFalse(moveError.isVisible());
