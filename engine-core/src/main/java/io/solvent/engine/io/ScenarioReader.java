@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.solvent.engine.feed.synthetic.CrashShock;
+import io.solvent.engine.feed.synthetic.DepegShock;
+import io.solvent.engine.feed.synthetic.FrozenFeedShock;
 import io.solvent.engine.feed.synthetic.InstantShock;
 import io.solvent.engine.feed.synthetic.JumpDiffusionParameters;
 import io.solvent.engine.feed.synthetic.Shock;
@@ -614,7 +616,22 @@ public final class ScenarioReader {
                         longValue(c.field("startMs")), c.field("drop").number(), longValue(c.field("crashMs")),
                         c.field("recovery").number(0), optionalMs(c.field("recoveryMs"), 0)));
             }
-            default -> throw c.field("type").fail("expected \"instant\" or \"crash\", found \"" + type + "\"");
+            case "depeg" -> {
+                c.object(Set.of("type", "symbol", "startMs", "depegPrice", "declineMs", "holdMs", "recoveryMs",
+                        "recoveredPrice"));
+                double low = c.field("depegPrice").number();
+                yield BookReader.validated(c, () -> new DepegShock(c.field("symbol").text(),
+                        longValue(c.field("startMs")), low, optionalMs(c.field("declineMs"), 0),
+                        optionalMs(c.field("holdMs"), 0), optionalMs(c.field("recoveryMs"), 0),
+                        c.field("recoveredPrice").number(low))); // no recoveredPrice: no recovery
+            }
+            case "freeze" -> {
+                c.object(Set.of("type", "symbol", "fromMs", "toMs"));
+                yield BookReader.validated(c, () -> new FrozenFeedShock(c.field("symbol").text(),
+                        longValue(c.field("fromMs")), longValue(c.field("toMs"))));
+            }
+            default -> throw c.field("type").fail("expected \"instant\", \"crash\", \"depeg\" or \"freeze\", found \""
+                    + type + "\"");
         };
     }
 

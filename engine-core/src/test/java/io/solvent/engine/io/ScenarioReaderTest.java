@@ -38,7 +38,7 @@ class ScenarioReaderTest {
         "bad buffer|\"liquidation\": {\"buffer\": -0.1},|$.liquidation.buffer|expected a number >= 0",
         "unknown asset|\"symbols\": {\"ETHUSD\": \"ETHER\"},|$.symbols.ETHUSD|unknown asset 'ETHER'",
         "bad staleness|\"oracle\": {\"stalenessPolicy\": \"ignore\"},|$.oracle.stalenessPolicy|expected \"keep-last\" or \"pause\"",
-        "bad shock|\"shocks\": [{\"type\": \"meteor\"}],|$.shocks[0].type|expected \"instant\" or \"crash\"",
+        "bad shock|\"shocks\": [{\"type\": \"meteor\"}],|$.shocks[0].type|expected \"instant\", \"crash\", \"depeg\" or \"freeze\"",
         "fractional ms|\"oracle\": {\"latencyMs\": 1.5},|$.oracle.latencyMs|expected a whole number",
         "unknown market|\"liquidity\": {\"markets\": {\"ETH-PERPS\": {\"depthPerPercentUsd\": 1e6}}},|$.liquidity.markets['ETH-PERPS']|unknown market 'ETH-PERPS'; expected one of the book's markets [ETH-PERP",
         "two depths|\"liquidity\": {\"markets\": {\"ETH-PERP\": {\"depthPerPercentUsd\": 1e6, \"depthFile\": \"d.csv\"}}},|$.liquidity.markets['ETH-PERP']|expected exactly one of",
