@@ -53,6 +53,10 @@ public final class SnapshotCommand implements Callable<Integer> {
             + " changes are made first (its scenario is SCENARIO's); the runs are then moved to --at")
     Path workspace;
 
+    @Option(names = "--stage", paramLabel = "KEY=VALUE", description = "with --view parameters: an edit staged in the"
+            + " sheet, checked against the guardrails and previewed, not applied (repeatable)")
+    List<String> stage;
+
     @Option(names = "--theme", defaultValue = "dark", paramLabel = "dark|light", description = "default dark")
     String theme;
 
@@ -105,7 +109,19 @@ public final class SnapshotCommand implements Callable<Integer> {
         try {
             io.solvent.app.workbench.Workspace ws = workspace == null ? null
                     : io.solvent.app.workbench.Workspace.read(workspace);
-            v = SnapshotRenderer.render(sc, ws, atMs, absolute, name, out, w, h, theme);
+            java.util.Map<String, String> staged = new java.util.LinkedHashMap<>();
+            for (String kv : stage == null ? List.<String>of() : stage) {
+                int eq = kv.indexOf('=');
+                if (eq <= 0) {
+                    throw bad("--stage '" + kv + "' is not KEY=VALUE, such as"
+                            + " markets.ETH-PERP.tiers[0].maintenanceMarginFraction=0.03");
+                }
+                staged.put(kv.substring(0, eq).strip(), kv.substring(eq + 1).strip());
+            }
+            if (!staged.isEmpty() && !"parameters".equals(name)) {
+                throw bad("--stage goes with --view parameters");
+            }
+            v = SnapshotRenderer.render(sc, ws, staged, atMs, absolute, name, out, w, h, theme);
         } catch (IllegalArgumentException e) {
             throw bad(scenario + ": " + e.getMessage());
         }

@@ -117,7 +117,7 @@ public final class ConsoleApp extends Application {
                 t -> {
                     save(settings.withTheme(t));
                     notifier.setDark(!"light".equals(t));
-                }, this::chooseScenario);
+                }, () -> showLibrary("library"));
         alerts.reset(); // a new session: its runs are not the last one's
         window.addAlerts(alerts);
         window.select(settings.view());
@@ -134,6 +134,25 @@ public final class ConsoleApp extends Application {
             lab.run(sc, labWindow.workbench().parametersOf(v.parameters()), v.timeMs());
             labWindow.select("lab");
         });
+        io.solvent.app.stress.StressTaskViewModel batchVm = io.solvent.app.stress.StressTaskViewModel.forConsole(sc,
+                sc.parameters().values(), Long.MIN_VALUE);
+        io.solvent.app.stress.StressPanel batch = new io.solvent.app.stress.StressPanel(batchVm);
+        window.compareView().addTab("Batch: grid, reverse stress, Monte Carlo", batch.node());
+        long[] followed = {0};
+        vm.attach(v -> { // the batch's fork moment and base parameters follow the run shown, a few times a second
+            long now = System.nanoTime();
+            if (now - followed[0] > 300_000_000L && v.timeMs() != Long.MIN_VALUE) {
+                followed[0] = now;
+                batchVm.follow(v.parameters(), v.timeMs());
+            }
+        });
+        window.addTool("Batch run (stress grid, reverse stress, Monte Carlo)…", "Shortcut+G", () -> {
+            window.select("compare");
+            window.compareView().selectTab(1);
+        });
+        window.addTool("Open scenario file…", "Shortcut+Shift+F", this::chooseScenario);
+        window.addTool("New what-if scenario from this one…", "Shortcut+N", () -> showLibrary("builder"));
+        window.addTool("Scenario from recorded files…", null, () -> showLibrary("recorded"));
         window.select(settings.view()); // the view saved may be one just added
         scenarioFile = file;
         stage.setTitle("Solvent — " + session.name());
@@ -165,7 +184,10 @@ public final class ConsoleApp extends Application {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Scenario files", "*.json"));
         File f = chooser.showOpenDialog(stage);
         if (f != null) {
-            open(f.toPath(), false);
+            if (library == null) {
+                library = io.solvent.app.scenario.ScenarioLibrary.inConfigDirectory(System.getenv());
+            }
+            openFromLibrary(f.toPath());
         }
     }
 
@@ -198,6 +220,50 @@ public final class ConsoleApp extends Application {
         } catch (IOException e) {
             showError("Could not save the workspace.", f + ": " + e.getMessage());
         }
+    }
+
+    private io.solvent.app.scenario.ScenarioLibrary library;
+    private final java.util.concurrent.ExecutorService files = java.util.concurrent.Executors.newSingleThreadExecutor(
+            r -> {
+                Thread t = new Thread(r, "solvent-files");
+                t.setDaemon(true);
+                return t;
+            });
+
+    private void showLibrary(String tab) {
+        if (library == null) {
+            library = io.solvent.app.scenario.ScenarioLibrary.inConfigDirectory(System.getenv());
+        }
+        Stage dialog = new Stage();
+        dialog.initOwner(stage);
+        dialog.setTitle("Solvent — scenarios");
+        io.solvent.app.view.ScenarioWorkbench bench = new io.solvent.app.view.ScenarioWorkbench(library, files,
+                path -> {
+                    dialog.close();
+                    openFromLibrary(path);
+                });
+        javafx.scene.Scene scene = new javafx.scene.Scene((javafx.scene.Parent) bench.node(), 1300, 820);
+        scene.getStylesheets().setAll(window.scene().getStylesheets());
+        dialog.setScene(scene);
+        if ("builder".equals(tab)) {
+            Path base = scenarioFile != null ? scenarioFile : library.bundledFile("console-default.json");
+            if (base != null) {
+                bench.builderView().setBase(base);
+            }
+        }
+        bench.select(tab);
+        dialog.show();
+    }
+
+    private void openFromLibrary(Path path) {
+        files.execute(() -> {
+            try {
+                Scenario s = library.open(path); // read off the FX thread; noted as recent
+                Platform.runLater(() -> show(ConsoleSession.start(s), path, false));
+            } catch (InputException | java.io.UncheckedIOException e) {
+                Platform.runLater(() -> showError("Could not open the scenario.", e.getMessage()));
+            }
+        });
     }
 
     private void exportReport() {
@@ -297,6 +363,7 @@ public final class ConsoleApp extends Application {
             sound.close();
         }
         alertsIo.shutdown();
+        files.shutdown();
         if (window != null) {
             window.stop();
         }

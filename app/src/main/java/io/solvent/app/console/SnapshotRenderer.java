@@ -78,6 +78,17 @@ public final class SnapshotRenderer {
     public static EngineView render(Scenario scenario, io.solvent.app.workbench.Workspace workspace, long at,
                                     boolean absolute, String view, Path out, int width, int height, String theme)
             throws IOException {
+        return render(scenario, workspace, java.util.Map.of(), at, absolute, view, out, width, height, theme);
+    }
+
+    /**
+     * As above, with edits staged in the parameter sheet (checked and previewed, not applied).
+     *
+     * @param staged the edits, by dotted key
+     */
+    public static EngineView render(Scenario scenario, io.solvent.app.workbench.Workspace workspace,
+                                    java.util.Map<String, String> staged, long at, boolean absolute, String view,
+                                    Path out, int width, int height, String theme) throws IOException {
         EngineLoop.Options options = EngineLoop.Options.of(Pacer.of(System::nanoTime));
         try (ConsoleSession session = ConsoleSession.start(scenario, options)) {
             EngineView first = session.loop().latest();
@@ -119,13 +130,14 @@ public final class SnapshotRenderer {
                         bench.parametersOf(now.parameters()), now.timeMs(), () -> false, p -> { });
                 labMs = (System.nanoTime() - t0) / 1_000_000;
             }
-            return draw(session, bench, view, out, width, height, theme, lab, labMs);
+            return draw(session, bench, view, out, width, height, theme, lab, labMs, staged);
         }
     }
 
     private static EngineView draw(ConsoleSession session, io.solvent.app.workbench.Workbench bench, String view,
                                    Path out, int width, int height, String theme,
-                                   io.solvent.engine.sim.lab.LabResult lab, long labMs) throws IOException {
+                                   io.solvent.engine.sim.lab.LabResult lab, long labMs,
+                                   java.util.Map<String, String> staged) throws IOException {
         List<CompletableFuture<EngineView>> pending = new ArrayList<>();
         AtomicReference<EngineBridge> bridgeRef = new AtomicReference<>();
         ConsoleViewModel vm = new ConsoleViewModel(c -> pending.add(bridgeRef.get().submit(c)),
@@ -153,6 +165,11 @@ public final class SnapshotRenderer {
                 if (lab != null) {
                     labVm.show(lab, labMs);
                 }
+                window.parameters().update(session.loop().latest());
+                staged.forEach((k, v) -> {
+                    window.parameters().stage(k, v);
+                    window.parametersView().focus(k);
+                });
                 if (!window.select(view)) {
                     throw new IllegalArgumentException("no view " + view);
                 }
@@ -179,9 +196,13 @@ public final class SnapshotRenderer {
                     @Override
                     public void handle(long now) {
                         frames++;
-                        if (frames == 3) {
+                        if (frames < 60 && !staged.isEmpty() && window.parameters().previewProperty().get() == null
+                                && window.parameters().refusalProperty().get().isEmpty()) {
+                            return; // the engine's preview of the staged edits is on its way
+                        }
+                        if (frames == 3 || frames == 60) {
                             window.renderNow();
-                        } else if (frames == 8) {
+                        } else if (frames == 8 || frames == 65) {
                             stop();
                             image.set(window.scene().snapshot(null));
                             stage.hide();

@@ -92,6 +92,13 @@ public final class CompareView implements ConsoleView {
         root.getTabs().add(t);
     }
 
+    /** @param i the tab to show: 0 for the runs, 1 for the first added (the batch) */
+    public void selectTab(int i) {
+        if (i < root.getTabs().size()) {
+            root.getSelectionModel().select(i);
+        }
+    }
+
     private void columns() {
         List<String> labels = List.copyOf(vm.labels());
         table.getColumns().clear();

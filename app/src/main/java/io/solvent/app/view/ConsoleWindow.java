@@ -60,6 +60,7 @@ public final class ConsoleWindow {
     private final io.solvent.app.viewmodel.ParametersViewModel parameters;
     private final io.solvent.app.viewmodel.CompareViewModel compare;
     private final CompareView compareView;
+    private final ParametersView parametersView;
     private final TimelineView timeline;
     private final Menu bookmarksMenu = new Menu("Bookmarks");
     private final Menu runsMenu = new Menu("Runs");
@@ -102,7 +103,8 @@ public final class ConsoleWindow {
         add(new AccountsView(vm.accounts(), bridge::current, work));
         add(new InsuranceView(vm.insurance(), work));
         add(new EventsView(vm.events()));
-        add(new ParametersView(parameters));
+        parametersView = new ParametersView(parameters);
+        add(parametersView);
         add(compareView);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
@@ -152,7 +154,7 @@ public final class ConsoleWindow {
     }
 
     private MenuBar menus(Consumer<String> onTheme, Runnable onOpen) {
-        MenuItem open = new MenuItem("Open scenario…");
+        MenuItem open = new MenuItem("Open scenario (library, recent, yours)…");
         open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
         open.setOnAction(e -> onOpen.run());
         MenuItem openWs = new MenuItem("Open workspace…");
@@ -448,6 +450,11 @@ public final class ConsoleWindow {
     /** @return the Compare view's view model */
     public io.solvent.app.viewmodel.CompareViewModel compare() {
         return compare;
+    }
+
+    /** @return the parameter sheet's view */
+    public ParametersView parametersView() {
+        return parametersView;
     }
 
     /** @return the Compare view (for batch tabs) */

@@ -50,6 +50,7 @@ public final class ParametersView implements ConsoleView {
         sheet.setModeSwitcherVisible(true);
         sheet.setPropertyEditorFactory(item -> item instanceof Item i && !i.row.choices().isEmpty()
                 ? Editors.createChoiceEditor(item, i.row.choices()) : Editors.createTextEditor(item));
+        sheet.setCategoryComparator(ParametersView::byKind);
         vm.rows().addListener((ListChangeListener<ParameterRow>) c -> rebuild());
         rebuild();
 
@@ -62,6 +63,13 @@ public final class ParametersView implements ConsoleView {
         staged.setId("parameters-staged");
         staged.setPrefHeight(110);
         staged.setPlaceholder(new Label("no edit staged: change a value in the sheet"));
+        staged.setTooltip(new javafx.scene.control.Tooltip("double-click an edit to show its parameter first"));
+        staged.setOnMouseClicked(e -> {
+            String line = staged.getSelectionModel().getSelectedItem();
+            if (e.getClickCount() == 2 && line != null) {
+                focus(line.substring(0, line.indexOf(':')));
+            }
+        });
         vm.staged().addListener((MapChangeListener<String, String>) c -> {
             List<String> lines = new ArrayList<>();
             vm.staged().forEach((k, v) -> lines.add(k + ":  " + current(k) + "  →  " + v));
@@ -132,6 +140,40 @@ public final class ParametersView implements ConsoleView {
         root.getItems().addAll(sheet, right);
         root.setDividerPositions(0.45);
         root.setId("parameters-view");
+    }
+
+    /** Markets first, then assets, then the models, each group in name order. */
+    private static int byKind(String a, String b) {
+        int c = Integer.compare(rank(a), rank(b));
+        return c != 0 ? c : a.compareTo(b);
+    }
+
+    private static int rank(String category) {
+        if (category.startsWith("Market ")) {
+            return 0;
+        }
+        if (category.startsWith("Asset ")) {
+            return 1;
+        }
+        return switch (category) {
+            case "Liquidation" -> 2;
+            case "Deleveraging" -> 3;
+            case "Dynamic margin" -> 4;
+            case "Oracle" -> 5;
+            case "Liquidity" -> 6;
+            default -> 7;
+        };
+    }
+
+    /**
+     * Shows a parameter's category first (expanded), the others after it in their usual order.
+     *
+     * @param key a dotted key
+     */
+    public void focus(String key) {
+        String group = ParameterRow.of(key, "").group();
+        sheet.setCategoryComparator((a, b) -> a.equals(b) ? 0 : a.equals(group) ? -1 : b.equals(group) ? 1
+                : byKind(a, b));
     }
 
     private String current(String key) {

@@ -55,7 +55,7 @@ public final class ShortcutSheet {
         t.getColumns().add(col("Action", Shortcut::action));
         t.getColumns().add(col("Keys", Shortcut::keys));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        t.setPrefSize(560, 520);
+        t.setPrefSize(720, 560);
         Alert a = new Alert(Alert.AlertType.INFORMATION);
         a.setTitle("Keyboard shortcuts");
         a.setHeaderText("Keyboard shortcuts");

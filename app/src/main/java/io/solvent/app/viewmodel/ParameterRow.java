@@ -61,7 +61,7 @@ public record ParameterRow(String key, String group, String name, String value, 
     }
 
     private static String label(String rest) {
-        String unit = rest.endsWith("Ms") ? " (ms)" : rest.endsWith("Usd") ? " (USD)"
+        String unit = rest.endsWith("Ms") ? " (ms)" : rest.endsWith("Usd") ? " (USD)" : rest.endsWith("upTo") ? " (USD notional)"
                 : rest.endsWith("Fraction") || rest.endsWith("Fee") || rest.endsWith("Weight")
                 || rest.endsWith("buffer") || rest.endsWith("Share") ? " (fraction)" : "";
         return rest + unit;
