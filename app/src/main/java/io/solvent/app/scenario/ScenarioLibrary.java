@@ -41,14 +41,14 @@ public final class ScenarioLibrary {
                     + " recovered over 30."),
             new Bundled("flash-crash.json", "A flash crash on 300 accounts: ETH −35% and BTC −20% over 10 minutes,"
                     + " 40% recovered over 20; 2 s oracle latency, thin books with cascade feedback, a $20k fund."),
-            new Bundled("slow-crash.json", "A slow crash on 300 accounts: ETH −50% and BTC −30% over 15 minutes on"
-                    + " thin books ($200k per 1%), a $2k fund: bankruptcies from the third minute, where a changed"
-                    + " maintenance margin still changes the bad debt (the user guide's what-if)."),
             new Bundled("gap-down.json", "A gap down on 300 accounts: ETH −25% and BTC −15% in one tick; very thin"
                     + " books ($300k per 1%), cascade feedback on, a $5k fund."),
             new Bundled("2025-10-10.json", "The recorded crash hours of 2025-10-10 (21:00–24:00 UTC) over 100,000"
                     + " calibrated accounts: index, perpetual and spot prices, recorded order-book depth. Needs the"
-                    + " recorded data, which the jar does not ship."));
+                    + " recorded data, which the jar does not ship."),
+            new Bundled("slow-crash.json", "A slow crash on 300 accounts: ETH −50% and BTC −30% over 15 minutes on"
+                    + " thin books ($200k per 1%), a $2k fund: bankruptcies 3 minutes into the crash, where a changed"
+                    + " maintenance margin still changes the bad debt (the user guide's what-if)."));
     /** The sample books the bundled scenarios name. */
     static final List<String> BOOKS = List.of("population-300.json", "example.json");
     private static final String RESOURCES = "/io/solvent/assets/";

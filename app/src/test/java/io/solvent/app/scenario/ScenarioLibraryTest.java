@@ -17,11 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ScenarioLibraryTest {
 
     @Test
-    void theFourBundledScenariosAreNamedDescribedAndOpenableFromTheJarsCopy(@TempDir Path config) {
+    void theBundledScenariosAreNamedDescribedAndOpenableFromTheJarsCopy(@TempDir Path config) {
         ScenarioLibrary lib = new ScenarioLibrary(config, null);
         List<LibraryEntry> bundled = lib.bundled();
-        assertEquals(List.of("console-default.json", "flash-crash.json", "gap-down.json", "2025-10-10.json"),
-                bundled.stream().map(e -> e.path().getFileName().toString()).toList());
+        assertEquals(List.of("console-default.json", "flash-crash.json", "gap-down.json", "2025-10-10.json",
+                        "slow-crash.json"), bundled.stream().map(e -> e.path().getFileName().toString()).toList());
         for (LibraryEntry e : bundled) {
             assertEquals(LibraryEntry.Kind.BUNDLED, e.kind());
             assertTrue(e.path().startsWith(config.resolve("bundled")), e.path().toString());

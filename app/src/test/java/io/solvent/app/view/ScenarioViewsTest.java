@@ -153,13 +153,13 @@ class ScenarioViewsTest {
             view[0] = new ScenarioLibraryView(library, BACKGROUND, opened::set, newFrom::set, () -> { });
             show(view[0].node(), "dark");
         });
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> view[0].entries().size() == 6);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> view[0].entries().size() == 7);
         WaitForAsyncUtils.waitForFxEvents();
         List<LibraryEntry> entries = view[0].entries();
         assertEquals(List.of(LibraryEntry.Kind.BUNDLED, LibraryEntry.Kind.BUNDLED, LibraryEntry.Kind.BUNDLED,
-                LibraryEntry.Kind.BUNDLED, LibraryEntry.Kind.USER, LibraryEntry.Kind.RECENT),
+                LibraryEntry.Kind.BUNDLED, LibraryEntry.Kind.BUNDLED, LibraryEntry.Kind.USER, LibraryEntry.Kind.RECENT),
                 entries.stream().map(LibraryEntry::kind).toList());
-        assertTrue(entries.get(4).name().startsWith("my gap down"), entries.get(4).name());
+        assertTrue(entries.get(5).name().startsWith("my gap down"), entries.get(5).name());
         Label notes = robot.lookup("#library-notes").queryAs(Label.class);
         assertTrue(notes.getText().contains("gone.json is no longer there"), notes.getText());
         TableView<LibraryEntry> table = robot.lookup("#library-table").queryTableView();
@@ -172,7 +172,7 @@ class ScenarioViewsTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> library.recentStore().load().getFirst()
                 .equals(library.bundledFile("gap-down.json")));
         robot.interact(() -> {
-            table.getSelectionModel().select(4);
+            table.getSelectionModel().select(5);
             robot.lookup("#library-new-from").queryButton().fire();
         });
         assertEquals(mine, newFrom.get());
@@ -239,7 +239,7 @@ class ScenarioViewsTest {
             show(bench[0].node(), "dark");
         });
         TableView<LibraryEntry> table = robot.lookup("#library-table").queryTableView();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> bench[0].libraryView().entries().size() == 4);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> bench[0].libraryView().entries().size() == 5);
         robot.interact(() -> {
             table.getSelectionModel().select(2);
             robot.lookup("#library-new-from").queryButton().fire();
