@@ -45,6 +45,7 @@ public final class ConsoleApp extends Application {
     private EngineBridge bridge;
     private ConsoleWindow window;
     private Path scenarioFile;
+    private ConsoleViewModel consoleVm;
     private io.solvent.app.alert.AlertsViewModel alerts;
     private io.solvent.app.alert.AlertSound sound;
     private io.solvent.app.alert.AlertNotifier notifier;
@@ -110,6 +111,7 @@ public final class ConsoleApp extends Application {
         ConsoleViewModel vm = new ConsoleViewModel(c -> bridge.submit(c), next.feedToAsset(), System::nanoTime,
                 new io.solvent.app.service.PulseWork());
         bridge = new EngineBridge(session.loop(), vm::update);
+        consoleVm = vm;
         EngineBridge theBridge = bridge;
         io.solvent.app.workbench.Workbench bench = io.solvent.app.workbench.Workbench.forScenario(sc,
                 store.file().toAbsolutePath().getParent(), theBridge::submit);
@@ -213,7 +215,7 @@ public final class ConsoleApp extends Application {
         String name = f.getName().replaceAll("(\\.workspace)?\\.json$", "");
         io.solvent.app.workbench.Workspace w = io.solvent.app.workbench.WorkspaceRestorer.capture(name,
                 scenarioFile == null ? "" : scenarioFile.toAbsolutePath().toString(), window.workbench(),
-                bridge.current(), window.shownName(), java.util.Map.of());
+                bridge.current(), window.shownName(), consoleVm.accounts().filters());
         try {
             w.save(f.toPath());
             LOG.info("workspace {} saved to {}", name, f);
@@ -339,6 +341,7 @@ public final class ConsoleApp extends Application {
                     } else if (opened == window) {
                         opened.refreshBookmarks();
                         opened.select(w.view());
+                        consoleVm.accounts().restoreFilters(w.filters());
                     }
                 }));
     }

@@ -179,6 +179,40 @@ public final class AccountsViewModel {
         return rows;
     }
 
+    /** @return the table's sort, filter and market choice by name, for a workspace */
+    public java.util.Map<String, String> filters() {
+        java.util.Map<String, String> m = new java.util.TreeMap<>();
+        m.put("accounts.sort", sortProperty().get() == null ? "" : sortProperty().get().name());
+        m.put("accounts.ascending", String.valueOf(Boolean.TRUE.equals(ascendingProperty().get())));
+        m.put("accounts.show", showProperty().get() == null ? "" : showProperty().get().name());
+        m.put("accounts.id", idFilterProperty().get() == null ? "" : idFilterProperty().get());
+        m.put("accounts.market", marketProperty().get() == null ? "" : marketProperty().get());
+        return m;
+    }
+
+    /** @param m filters saved by {@link #filters()}; unknown or bad values are left as they are */
+    public void restoreFilters(java.util.Map<String, String> m) {
+        try {
+            if (!m.getOrDefault("accounts.sort", "").isEmpty()) {
+                sortProperty().set(AccountQuery.Column.valueOf(m.get("accounts.sort")));
+            }
+            if (!m.getOrDefault("accounts.show", "").isEmpty()) {
+                showProperty().set(AccountQuery.Show.valueOf(m.get("accounts.show")));
+            }
+        } catch (IllegalArgumentException e) {
+            // a workspace of another version: the table keeps its own
+        }
+        if (m.containsKey("accounts.ascending")) {
+            ascendingProperty().set(Boolean.parseBoolean(m.get("accounts.ascending")));
+        }
+        if (m.containsKey("accounts.id")) {
+            idFilterProperty().set(m.get("accounts.id"));
+        }
+        if (m.containsKey("accounts.market") && !m.get("accounts.market").isEmpty()) {
+            marketProperty().set(m.get("accounts.market"));
+        }
+    }
+
     /** @return the column sorted by */
     public ObjectProperty<AccountQuery.Column> sortProperty() {
         return sort;
