@@ -50,6 +50,15 @@ public final class ConsoleCommand implements Callable<Integer> {
             description = "live: the journal, a new file (default: a new file under the log folder's journals/)")
     Path journal;
 
+    @Option(names = "--exit-after", paramLabel = "SECONDS", description = "for smoke tests and timing: print one"
+            + " line when the first frame is drawn (the time from the JVM's start), keep the window SECONDS more, then"
+            + " exit 0 (exit 1 when no frame came within 60 s)")
+    Double exitAfter;
+
+    @Option(names = "--screenshot", paramLabel = "FILE.png", description = "with --exit-after: the window's content as"
+            + " drawn, written just before the exit (atomically)")
+    Path screenshot;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -91,6 +100,18 @@ public final class ConsoleCommand implements Callable<Integer> {
         } else if (scenario != null) {
             ScenarioReader.read(scenario); // a bad file is said here, in one line, before any window
             System.setProperty(ConsoleApp.SCENARIO_PROPERTY, scenario.toAbsolutePath().toString());
+        }
+        if (exitAfter != null) {
+            if (!(exitAfter >= 0 && exitAfter <= 3600)) {
+                throw bad("--exit-after " + exitAfter + " is out of range; expected 0 to 3600 seconds");
+            }
+            System.setProperty(ConsoleApp.EXIT_AFTER_PROPERTY, String.valueOf(exitAfter));
+        }
+        if (screenshot != null) {
+            if (exitAfter == null) {
+                throw bad("--screenshot goes with --exit-after");
+            }
+            System.setProperty(ConsoleApp.SCREENSHOT_PROPERTY, screenshot.toAbsolutePath().toString());
         }
         io.solvent.app.console.FxLogging.quiet();
         javafx.application.Application.launch(ConsoleApp.class);

@@ -30,6 +30,10 @@ public final class ConsoleApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleApp.class);
     /** The system property naming a scenario to open instead of the last one (set by the launcher). */
     public static final String SCENARIO_PROPERTY = "solvent.console.scenario";
+    /** The system property asking for the first frame's time and an exit that many seconds later (smoke tests). */
+    public static final String EXIT_AFTER_PROPERTY = "solvent.console.exitAfter";
+    /** With {@link #EXIT_AFTER_PROPERTY}: where to write the window's content just before the exit. */
+    public static final String SCREENSHOT_PROPERTY = "solvent.console.screenshot";
     /** A session opened before the window (a live one, connected by the launcher), or null. */
     private static volatile ConsoleSession prepared;
 
@@ -59,7 +63,21 @@ public final class ConsoleApp extends Application {
     @Override
     public void start(Stage primary) {
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> LOG.error("uncaught on {}", t.getName(), e));
+        String exitAfter = System.getProperty(EXIT_AFTER_PROPERTY);
+        if (exitAfter != null) {
+            reportFirstFrame(Double.parseDouble(exitAfter));
+        }
         stage = primary;
+        for (int px : new int[] {16, 32, 48, 64, 128, 256}) { // the app's own icon (assets/icons), for the title bar
+            try (java.io.InputStream icon = ConsoleApp.class.getResourceAsStream("/io/solvent/assets/icons/solvent-"
+                    + px + ".png")) {
+                if (icon != null) {
+                    stage.getIcons().add(new javafx.scene.image.Image(icon));
+                }
+            } catch (IOException e) {
+                LOG.warn("no {} px icon: {}", px, e.getMessage());
+            }
+        }
         store = SettingsStore.inConfigDirectory(System.getenv());
         settings = store.load();
         alerts = new io.solvent.app.alert.AlertsViewModel(io.solvent.app.alert.AlertRulesStore.inConfigDirectory(
@@ -81,6 +99,64 @@ public final class ConsoleApp extends Application {
                     stage.isMaximized()));
             shutdown();
         });
+    }
+
+    /**
+     * At the first pulse after the window is shown: one line on standard output with the time from the JVM's start,
+     * then an exit after the given seconds (exit status 1 when no frame came within 60 s).
+     */
+    private static void reportFirstFrame(double seconds) {
+        long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        boolean[] timing = {false};
+        javafx.stage.Window.getWindows().addListener((javafx.collections.ListChangeListener<javafx.stage.Window>) c -> {
+            while (c.next()) {
+                if (c.wasAdded() && !timing[0]) {
+                    timing[0] = true;
+                    new javafx.animation.AnimationTimer() {
+                        @Override
+                        public void handle(long now) {
+                            stop();
+                            long ms = System.currentTimeMillis() - jvmStart;
+                            System.out.println("solvent: first frame " + ms + " ms after the JVM started; exiting in "
+                                    + seconds + " s");
+                            System.out.flush();
+                            javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(
+                                    javafx.util.Duration.seconds(seconds));
+                            wait.setOnFinished(e -> {
+                                String shot = System.getProperty(SCREENSHOT_PROPERTY);
+                                int status = 0;
+                                if (shot != null) {
+                                    try {
+                                        javafx.stage.Window w = javafx.stage.Window.getWindows().getFirst();
+                                        io.solvent.app.view.Exports.png(w.getScene().snapshot(null), Path.of(shot));
+                                        System.out.println("solvent: screenshot " + shot);
+                                    } catch (java.io.IOException | RuntimeException ex) {
+                                        System.err.println("solvent: no screenshot: " + ex.getMessage());
+                                        status = 1;
+                                    }
+                                }
+                                System.out.flush();
+                                int code = status;
+                                // System.exit (not halt): the JVM's exit work runs (an AOT cache being trained)
+                                Thread.ofPlatform().daemon().start(() -> System.exit(code));
+                            });
+                            wait.play();
+                        }
+                    }.start();
+                }
+            }
+        });
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(60_000 + (long) (seconds * 1000));
+            } catch (InterruptedException e) {
+                return;
+            }
+            System.err.println("solvent: no frame within 60 s");
+            Runtime.getRuntime().halt(1);
+        }, "solvent-first-frame-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
     }
 
     private void open(Path file, boolean first) {
