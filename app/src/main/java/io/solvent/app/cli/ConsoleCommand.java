@@ -64,6 +64,12 @@ public final class ConsoleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (exitAfter != null && !(exitAfter >= 0 && exitAfter <= 3600)) {
+            throw bad("--exit-after " + exitAfter + " is out of range; expected 0 to 3600 seconds");
+        }
+        if (screenshot != null && exitAfter == null) {
+            throw bad("--screenshot goes with --exit-after");
+        }
         String why = Headless.reason(System.getenv(), System.getProperty("os.name"));
         if (why != null) {
             spec.commandLine().getErr().println("solvent: " + why);
@@ -102,15 +108,9 @@ public final class ConsoleCommand implements Callable<Integer> {
             System.setProperty(ConsoleApp.SCENARIO_PROPERTY, scenario.toAbsolutePath().toString());
         }
         if (exitAfter != null) {
-            if (!(exitAfter >= 0 && exitAfter <= 3600)) {
-                throw bad("--exit-after " + exitAfter + " is out of range; expected 0 to 3600 seconds");
-            }
             System.setProperty(ConsoleApp.EXIT_AFTER_PROPERTY, String.valueOf(exitAfter));
         }
         if (screenshot != null) {
-            if (exitAfter == null) {
-                throw bad("--screenshot goes with --exit-after");
-            }
             System.setProperty(ConsoleApp.SCREENSHOT_PROPERTY, screenshot.toAbsolutePath().toString());
         }
         io.solvent.app.console.FxLogging.quiet();

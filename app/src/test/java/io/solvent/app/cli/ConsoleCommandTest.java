@@ -23,6 +23,16 @@ class ConsoleCommandTest {
     }
 
     @Test
+    void theSmokeTestsOptionsAreCheckedBeforeAnyWindow() {
+        CliRun run = CliRun.of("console", "--screenshot", "x.png");
+        assertEquals(2, run.status());
+        assertTrue(run.err().contains("--screenshot goes with --exit-after"), run.err());
+        run = CliRun.of("console", "--exit-after", "-1");
+        assertEquals(2, run.status());
+        assertTrue(run.err().contains("--exit-after -1.0 is out of range"), run.err());
+    }
+
+    @Test
     void snapshotRejectsAnUnknownViewInOneLine() {
         CliRun run = CliRun.of("snapshot", "default", "--at", "1m", "--view", "cockpit", "--out", "x.png");
         assertEquals(2, run.status());
