@@ -37,6 +37,16 @@ public final class ConsoleApp extends Application {
     /** A session opened before the window (a live one, connected by the launcher), or null. */
     private static volatile ConsoleSession prepared;
 
+    private static final java.util.List<Runnable> CONSOLE_SHOWN = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * @param r run on the FX thread each time a console's views are put in the window (after the scenario was read:
+     *          the console's first frame follows at the next pulse)
+     */
+    public static void onConsoleShown(Runnable r) {
+        CONSOLE_SHOWN.add(r);
+    }
+
     /** @param s a session to show instead of a scenario's (the launcher's live session) */
     public static void prepare(ConsoleSession s) {
         prepared = s;
@@ -107,44 +117,51 @@ public final class ConsoleApp extends Application {
      */
     private static void reportFirstFrame(double seconds) {
         long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
-        boolean[] timing = {false};
+        long[] windowAt = {0};
         javafx.stage.Window.getWindows().addListener((javafx.collections.ListChangeListener<javafx.stage.Window>) c -> {
             while (c.next()) {
-                if (c.wasAdded() && !timing[0]) {
-                    timing[0] = true;
-                    new javafx.animation.AnimationTimer() {
-                        @Override
-                        public void handle(long now) {
-                            stop();
-                            long ms = System.currentTimeMillis() - jvmStart;
-                            System.out.println("solvent: first frame " + ms + " ms after the JVM started; exiting in "
-                                    + seconds + " s");
-                            System.out.flush();
-                            javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(
-                                    javafx.util.Duration.seconds(seconds));
-                            wait.setOnFinished(e -> {
-                                String shot = System.getProperty(SCREENSHOT_PROPERTY);
-                                int status = 0;
-                                if (shot != null) {
-                                    try {
-                                        javafx.stage.Window w = javafx.stage.Window.getWindows().getFirst();
-                                        io.solvent.app.view.Exports.png(w.getScene().snapshot(null), Path.of(shot));
-                                        System.out.println("solvent: screenshot " + shot);
-                                    } catch (java.io.IOException | RuntimeException ex) {
-                                        System.err.println("solvent: no screenshot: " + ex.getMessage());
-                                        status = 1;
-                                    }
-                                }
-                                System.out.flush();
-                                int code = status;
-                                // System.exit (not halt): the JVM's exit work runs (an AOT cache being trained)
-                                Thread.ofPlatform().daemon().start(() -> System.exit(code));
-                            });
-                            wait.play();
-                        }
-                    }.start();
+                if (c.wasAdded() && windowAt[0] == 0) {
+                    windowAt[0] = System.currentTimeMillis() - jvmStart;
                 }
             }
+        });
+        boolean[] timing = {false};
+        onConsoleShown(() -> {
+            if (timing[0]) {
+                return;
+            }
+            timing[0] = true;
+            new javafx.animation.AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    stop();
+                    long ms = System.currentTimeMillis() - jvmStart;
+                    System.out.println("solvent: first frame " + ms + " ms after the JVM started (the window showed"
+                            + " at " + windowAt[0] + " ms); exiting in " + seconds + " s");
+                    System.out.flush();
+                    javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(
+                            javafx.util.Duration.seconds(seconds));
+                    wait.setOnFinished(e -> {
+                        String shot = System.getProperty(SCREENSHOT_PROPERTY);
+                        int status = 0;
+                        if (shot != null) {
+                            try {
+                                javafx.stage.Window w = javafx.stage.Window.getWindows().getFirst();
+                                io.solvent.app.view.Exports.png(w.getScene().snapshot(null), Path.of(shot));
+                                System.out.println("solvent: screenshot " + shot);
+                            } catch (java.io.IOException | RuntimeException ex) {
+                                System.err.println("solvent: no screenshot: " + ex.getMessage());
+                                status = 1;
+                            }
+                        }
+                        System.out.flush();
+                        int code = status;
+                        // System.exit (not halt): the JVM's exit work runs (an AOT cache being trained)
+                        Thread.ofPlatform().daemon().start(() -> System.exit(code));
+                    });
+                    wait.play();
+                }
+            }.start();
         });
         Thread watchdog = new Thread(() -> {
             try {
@@ -159,22 +176,85 @@ public final class ConsoleApp extends Application {
         watchdog.start();
     }
 
+    /**
+     * Reads the scenario off the FX thread (the embedded default generates 100,000 sub-accounts: seconds), showing a
+     * loading screen the first time, then puts the console in the window. A file that cannot be read the first time
+     * falls back to the embedded default, with a message.
+     */
     private void open(Path file, boolean first) {
+        open(file, first, () -> { });
+    }
+
+    /** As {@link #open(Path, boolean)}, then {@code then} on the FX thread once the console shows it. */
+    private void open(Path file, boolean first, Runnable then) {
+        if (first && stage.getScene() == null) {
+            stage.setScene(loadingScene(file));
+            stage.setTitle("Solvent — opening " + (file == null ? "the embedded default" : file.getFileName()));
+            place();
+            stage.show();
+        }
+        Thread reader = new Thread(() -> {
+            try {
+                read(file, first, then);
+            } catch (RuntimeException | OutOfMemoryError e) { // never a loading screen left spinning in silence
+                LOG.error("opening {} failed", file, e);
+                Platform.runLater(() -> showError("Could not open the scenario.", e.toString()));
+            }
+        }, "solvent-open-scenario");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Reads the scenario and starts its engine (off the FX thread), then shows it on the FX thread. */
+    private void read(Path file, boolean first, Runnable then) {
+        Path f = file;
         Scenario sc;
+        String error = null;
         try {
-            sc = file == null ? ConsoleSession.defaultScenario() : ScenarioReader.read(file);
+            sc = f == null ? ConsoleSession.defaultScenario() : ScenarioReader.read(f);
         } catch (InputException | java.io.UncheckedIOException e) {
-            LOG.warn("cannot open {}: {}", file, e.getMessage());
-            if (first && file != null) {
-                sc = ConsoleSession.defaultScenario();
-                file = null;
-                showError("Could not open the scenario; the default is open instead.", e.getMessage());
-            } else {
-                showError("Could not open the scenario.", e.getMessage());
+            LOG.warn("cannot open {}: {}", f, e.getMessage());
+            if (!first || f == null) {
+                String why = e.getMessage();
+                Platform.runLater(() -> showError("Could not open the scenario.", why));
                 return;
             }
+            error = e.getMessage();
+            sc = ConsoleSession.defaultScenario();
+            f = null;
         }
-        show(ConsoleSession.start(sc), file, first);
+        ConsoleSession session = ConsoleSession.start(sc);
+        Path opened = f;
+        String fallback = error;
+        Platform.runLater(() -> {
+            show(session, opened, first);
+            if (fallback != null) {
+                showError("Could not open the scenario; the default is open instead.", fallback);
+            }
+            then.run();
+        });
+    }
+
+    private javafx.scene.Scene loadingScene(Path file) {
+        javafx.scene.control.Label what = new javafx.scene.control.Label("Opening " + (file == null
+                ? "the embedded default: generating 100,000 sub-accounts…" : file.getFileName() + "…"));
+        what.setId("loading-label");
+        javafx.scene.control.ProgressIndicator spin = new javafx.scene.control.ProgressIndicator();
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(16, spin, what);
+        box.setAlignment(javafx.geometry.Pos.CENTER);
+        box.getStyleClass().add("loading");
+        javafx.scene.Scene scene = new javafx.scene.Scene(box, settings.width(), settings.height());
+        scene.getStylesheets().setAll(ConsoleApp.class.getResource("/io/solvent/app/console/console-"
+                + ("light".equals(settings.theme()) ? "light" : "dark") + ".css").toExternalForm());
+        return scene;
+    }
+
+    private void place() {
+        if (!Double.isNaN(settings.x()) && !Double.isNaN(settings.y())) {
+            stage.setX(settings.x());
+            stage.setY(settings.y());
+        }
+        stage.setMaximized(settings.maximized());
     }
 
     private void show(ConsoleSession next, Path file, boolean first) {
@@ -235,13 +315,12 @@ public final class ConsoleApp extends Application {
         scenarioFile = file;
         stage.setTitle("Solvent — " + session.name());
         stage.setScene(window.scene());
-        if (first) {
-            if (!Double.isNaN(settings.x()) && !Double.isNaN(settings.y())) {
-                stage.setX(settings.x());
-                stage.setY(settings.y());
-            }
-            stage.setMaximized(settings.maximized());
+        if (first && !stage.isShowing()) {
+            place();
             stage.show();
+        }
+        for (Runnable r : CONSOLE_SHOWN) {
+            r.run();
         }
         window.scene().focusOwnerProperty().addListener((o, a, b) -> {
             if (!window.shownName().equals(settings.view())) {
@@ -408,18 +487,19 @@ public final class ConsoleApp extends Application {
             showError("Could not open the workspace.", e.getMessage());
             return;
         }
-        open(w.scenario().isEmpty() ? null : Path.of(w.scenario()), false);
-        ConsoleWindow opened = window;
-        io.solvent.app.workbench.WorkspaceRestorer.restore(w, opened.workbench(), bridge::submit, Long.MIN_VALUE)
-                .whenComplete((v, e) -> Platform.runLater(() -> {
-                    if (e != null) {
-                        showError("The workspace's runs could not all be made again.", e.getMessage());
-                    } else if (opened == window) {
-                        opened.refreshBookmarks();
-                        opened.select(w.view());
-                        consoleVm.accounts().restoreFilters(w.filters());
-                    }
-                }));
+        open(w.scenario().isEmpty() ? null : Path.of(w.scenario()), false, () -> {
+            ConsoleWindow opened = window;
+            io.solvent.app.workbench.WorkspaceRestorer.restore(w, opened.workbench(), bridge::submit, Long.MIN_VALUE)
+                    .whenComplete((v, e) -> Platform.runLater(() -> {
+                        if (e != null) {
+                            showError("The workspace's runs could not all be made again.", e.getMessage());
+                        } else if (opened == window) {
+                            opened.refreshBookmarks();
+                            opened.select(w.view());
+                            consoleVm.accounts().restoreFilters(w.filters());
+                        }
+                    }));
+        });
     }
 
     private void save(ConsoleSettings s) {

@@ -2,9 +2,7 @@ package io.solvent.app.console;
 
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
-import javafx.collections.ListChangeListener;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 
 import java.lang.management.ManagementFactory;
 
@@ -12,7 +10,8 @@ import java.lang.management.ManagementFactory;
  * The entry point of a separate JVM that {@code solvent bench --console} launches to time the console's first frame:
  * the console opened as {@code solvent console} opens it ({@link ConsoleApp#start}: the settings, here a fresh
  * configuration folder, so the embedded default scenario in a 1440x900 window, playing), on Monocle's headless glass.
- * At the first AnimationTimer pulse after the window is shown it prints one line, {@value #PREFIX} followed by the
+ * At the first AnimationTimer pulse after the console's views are in the window (not the loading screen before
+ * them) it prints one line, {@value #PREFIX} followed by the
  * JVM's start and that pulse's wall time (ms since the epoch), and halts. Not for users.
  */
 public final class FirstFrameProbe {
@@ -30,23 +29,21 @@ public final class FirstFrameProbe {
         int h = args.length >= 2 ? Integer.parseInt(args[1]) : 900;
         SnapshotRenderer.useHeadlessGlass(w, h);
         Platform.startup(() -> {
-            // before the console's start: a window is listed as it is shown, then its first pulse is timed
-            Window.getWindows().addListener((ListChangeListener<Window>) c -> {
-                while (c.next()) {
-                    if (c.wasAdded() && !timing) {
-                        timing = true;
-                        new AnimationTimer() {
-                            @Override
-                            public void handle(long now) {
-                                long at = System.currentTimeMillis();
-                                System.out.println(PREFIX + ManagementFactory.getRuntimeMXBean().getStartTime() + " "
-                                        + at);
-                                System.out.flush();
-                                Runtime.getRuntime().halt(0);
-                            }
-                        }.start();
-                    }
+            // the console's first frame, not the loading screen's: the first pulse after its views are in the window
+            ConsoleApp.onConsoleShown(() -> {
+                if (timing) {
+                    return;
                 }
+                timing = true;
+                new AnimationTimer() {
+                    @Override
+                    public void handle(long now) {
+                        long at = System.currentTimeMillis();
+                        System.out.println(PREFIX + ManagementFactory.getRuntimeMXBean().getStartTime() + " " + at);
+                        System.out.flush();
+                        Runtime.getRuntime().halt(0);
+                    }
+                }.start();
             });
             try {
                 new ConsoleApp().start(new Stage());
