@@ -90,6 +90,10 @@ public final class ReplayCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--fork-at needs at least one --set KEY=VALUE and --fork-out DIR2");
         }
+        if (forkOut != null && forkOut.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--fork-out " + forkOut + " is --out's"
+                    + " folder; the fork would overwrite the original run's files: give it a folder of its own");
+        }
         Map<String, String> overrides = forkAt == null ? Map.of() : overrides();
         long at = forkAt == null ? 0 : time(forkAt);
         Scenario sc = ScenarioReader.read(scenario);

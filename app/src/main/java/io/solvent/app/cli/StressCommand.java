@@ -72,6 +72,9 @@ public final class StressCommand implements Callable<Integer> {
             + " mapped price that empties the insurance fund (reverse.json, and the replay that shows it in DIR/run)")
     boolean reverse;
 
+    /** The most Monte Carlo paths one run takes (each is a whole replay; the results are held for VaR). */
+    static final int MAX_PATHS = 100_000;
+
     @Option(names = "--monte-carlo", paramLabel = "N", description = "instead of a grid: N seeded paths calibrated to"
             + " the volatility and correlation of the --calibrate files; VaR and expected shortfall of bad debt and"
             + " fund loss at 95%% and 99%% (montecarlo.json, montecarlo.csv; a tail of fewer than ten paths is flagged)")
@@ -226,6 +229,11 @@ public final class StressCommand implements Callable<Integer> {
         if (monteCarlo < 1 || calibrate == null) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--monte-carlo needs N >= 1 and --calibrate FILE... (a recorded window)");
+        }
+        if (monteCarlo > MAX_PATHS) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--monte-carlo " + monteCarlo
+                    + " is more paths than one run takes (at most " + MAX_PATHS + "; each path is a whole replay):"
+                    + " split it by --seed, or run it on a cluster");
         }
         Scenario base = ScenarioReader.read(scenario);
         List<String> symbols = base.symbols().keySet().stream().sorted().toList();

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MonteCarloCommandTest {
@@ -44,6 +45,12 @@ class MonteCarloCommandTest {
         assertTrue(a.err().contains("warning: with 6 paths the 95% VaR"), a.err());
         CliRun missing = CliRun.of("stress", FLASH.toString(), "--monte-carlo", "3", "--out", dir.toString());
         assertEquals(ExitCodes.BAD_INPUT, missing.status());
+        CliRun huge = CliRun.of("stress", FLASH.toString(), "--monte-carlo", "2000000000", "--calibrate",
+                window.toString(), "--out", dir.resolve("huge").toString());
+        assertEquals(ExitCodes.BAD_INPUT, huge.status());
+        assertTrue(huge.err().contains("--monte-carlo 2000000000 is more paths than one run takes (at most 100000"),
+                huge.err());
+        assertFalse(java.nio.file.Files.exists(dir.resolve("huge")), "nothing written");
     }
 
     private static String[] append(String[] a, String last) {

@@ -28,6 +28,17 @@ class ReplayCommandTest {
     }
 
     @Test
+    void aForkIsNotWrittenOverTheOriginalsFolder(@TempDir Path dir) {
+        Path out = dir.resolve("run");
+        CliRun run = CliRun.of("replay", GAP.toString(), "--out", out.toString(), "--fork-at", "1735690000000",
+                "--set", "deleveraging=deficit", "--fork-out", dir.resolve(".").resolve("run").toString());
+        assertEquals(ExitCodes.BAD_INPUT, run.status());
+        assertTrue(run.err().contains("is --out's folder; the fork would overwrite the original run's files"),
+                run.err());
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
     void aBadScenarioIsBadInputAndWritesNothing(@TempDir Path dir) throws Exception {
         Path scenario = dir.resolve("s.json");
         Files.writeString(scenario, "{\"format\": 1, \"book\": \"missing.json\", \"feeds\": []}");

@@ -157,6 +157,10 @@ public final class ScenarioReader {
         if (feedList.isMissing()) {
             throw feedList.fail("missing; expected an array of feeds ({\"file\": ...} or {\"synthetic\": {...}})");
         }
+        if (feedList.elements().isEmpty()) {
+            // an empty list would replay nothing and end at once with every figure zero: a scenario without prices
+            throw feedList.fail("empty; expected at least one feed ({\"file\": ...} or {\"synthetic\": {...}})");
+        }
         List<String> missing = new ArrayList<>();
         for (JsonCursor f : feedList.elements()) {
             f.object(Set.of("file", "format", "synthetic"));

@@ -88,6 +88,17 @@ class ScenarioReaderTest {
         assertEquals("$.accounts", e.place());
     }
 
+    @Test
+    void anEmptyListOfFeedsIsRefusedRatherThanReplayedAsNothing(@TempDir Path dir) throws Exception {
+        Path book = Path.of("..", "assets", "books", "example.json").toAbsolutePath().normalize();
+        Path f = dir.resolve("s.json");
+        Files.writeString(f, "{\"format\": 1, \"book\": \"" + book.toString().replace("\\", "/")
+                + "\", \"feeds\": []}");
+        InputException e = assertThrows(InputException.class, () -> ScenarioReader.read(f));
+        assertEquals("$.feeds", e.place());
+        assertTrue(e.problem().startsWith("empty; expected at least one feed"), e.problem());
+    }
+
     private static Path scenarioWith(Path dir, String field) throws Exception {
         Path book = Path.of("..", "assets", "books", "example.json").toAbsolutePath().normalize();
         Path f = dir.resolve("s.json");
