@@ -83,6 +83,12 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (out != null) {
+            OutputFolder.check(spec, "--out", out);
+        }
+        if (forkOut != null) {
+            OutputFolder.check(spec, "--fork-out", forkOut);
+        }
         if (forkAt == null && (sets != null || forkOut != null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--set and --fork-out go with --fork-at");
         }

@@ -111,6 +111,9 @@ public final class StressCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (out != null) {
+            OutputFolder.check(spec, "--out", out);
+        }
         int modes = (reverse ? 1 : 0) + (sets != null ? 1 : 0) + (monteCarlo != null ? 1 : 0);
         if (modes != 1) {
             throw new CommandLine.ParameterException(spec.commandLine(),

@@ -28,6 +28,30 @@ class ReplayCommandTest {
     }
 
     @Test
+    void anOutputFolderThatIsAFileIsBadInputInOneLine(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("afile"), "mine");
+        CliRun run = CliRun.of("replay", GAP.toString(), "--out", file.toString());
+        assertEquals(ExitCodes.BAD_INPUT, run.status());
+        assertTrue(run.err().contains("--out " + file + ": is a file; expected a folder"), run.err());
+        CliRun below = CliRun.of("stress", GAP.toString(), "--set", "liquidation.buffer=0.02", "--out",
+                file.resolve("sub").toString());
+        assertEquals(ExitCodes.BAD_INPUT, below.status());
+        assertTrue(below.err().contains(file + " is a file; expected a folder"), below.err());
+        assertEquals("mine", Files.readString(file), "the file is left as it was");
+    }
+
+    @Test
+    void anUnknownFeedFormatIsNamedWithItsPlace(@TempDir Path dir) throws Exception {
+        Path book = Path.of("..", "assets", "books", "population-300.json").toAbsolutePath().normalize();
+        Path s = dir.resolve("s.json");
+        Files.writeString(s, "{\"format\": 1, \"book\": \"" + book.toString().replace("\\", "/")
+                + "\", \"feeds\": [{\"file\": \"x.csv\", \"format\": \"weird\"}]}");
+        CliRun run = CliRun.of("replay", s.toString(), "--out", dir.resolve("o").toString());
+        assertEquals(ExitCodes.BAD_INPUT, run.status());
+        assertTrue(run.err().contains("$.feeds[0].format: unknown format 'weird'; expected one of"), run.err());
+    }
+
+    @Test
     void aForkIsNotWrittenOverTheOriginalsFolder(@TempDir Path dir) {
         Path out = dir.resolve("run");
         CliRun run = CliRun.of("replay", GAP.toString(), "--out", out.toString(), "--fork-at", "1735690000000",

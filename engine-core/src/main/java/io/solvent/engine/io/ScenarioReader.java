@@ -173,6 +173,13 @@ public final class ScenarioReader {
                     missing.add(f.field("file").text());
                 }
                 inputs.add(p);
+                if (f.has("format")) {
+                    try {
+                        io.solvent.engine.feed.recorded.RecordedFormat.ofOptionName(f.field("format").text());
+                    } catch (IllegalArgumentException e) {
+                        throw f.field("format").fail(e.getMessage());
+                    }
+                }
                 feeds.add(new Scenario.RecordedFeed(p, f.has("format") ? f.field("format").text() : null));
             } else {
                 feeds.add(new Scenario.SyntheticFeed(synthetic(f.field("synthetic"), seed + feeds.size())));
