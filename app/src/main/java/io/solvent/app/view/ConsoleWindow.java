@@ -133,17 +133,17 @@ public final class ConsoleWindow {
      */
     public void addView(ConsoleView v) {
         add(v);
-        MenuBar bar = (MenuBar) ((VBox) root.getTop()).getChildren().getFirst();
-        for (javafx.scene.control.Menu m : bar.getMenus()) {
-            if ("View".equals(m.getText())) {
-                MenuItem go = new MenuItem(v.title());
-                if (views.size() <= 9) {
-                    go.setAccelerator(KeyCombination.keyCombination("Shortcut+" + views.size()));
-                }
-                go.setOnAction(e -> select(v.name()));
-                m.getItems().add(go);
-            }
+        viewMenu.getItems().add(viewItem(v, views.size()));
+    }
+
+    /** @return the View menu's item that shows a view, Shortcut+{@code n} for the first nine */
+    private MenuItem viewItem(ConsoleView v, int n) {
+        MenuItem go = new MenuItem(v.title());
+        if (n <= 9) {
+            go.setAccelerator(KeyCombination.keyCombination("Shortcut+" + n));
         }
+        go.setOnAction(e -> select(v.name()));
+        return go;
     }
 
     private void add(ConsoleView v) {
@@ -191,13 +191,10 @@ public final class ConsoleWindow {
             applyTheme("light");
             onTheme.accept("light");
         });
-        Menu viewMenu = new Menu("View", null, dark, light);
+        viewMenu = new Menu("View", null, dark, light);
         int i = 1;
-        for (String name : views.keySet()) {
-            MenuItem go = new MenuItem(views.get(name).title());
-            go.setAccelerator(KeyCombination.keyCombination("Shortcut+" + i++));
-            go.setOnAction(e -> select(name));
-            viewMenu.getItems().add(go);
+        for (ConsoleView v : views.values()) {
+            viewMenu.getItems().add(viewItem(v, i++));
         }
         MenuItem play = new MenuItem("Play");
         play.setAccelerator(KeyCombination.keyCombination("Shortcut+P"));
@@ -237,12 +234,15 @@ public final class ConsoleWindow {
         sheet.setAccelerator(KeyCombination.keyCombination("F1"));
         Menu help = new Menu("Help", null, sheet);
         MenuBar bar = new MenuBar(file, edit, viewMenu, replay, bookmarksMenu, runsMenu, help);
+        menuBar = bar;
         toolsMenu = new Menu("Tools");
         sheet.setOnAction(e -> ShortcutSheet.show(bar, scene));
         return bar;
     }
 
     private Menu toolsMenu;
+    private Menu viewMenu;
+    private MenuBar menuBar;
 
     /**
      * Adds a Tools menu item (a batch run, the deleveraging lab, the scenario builder).
@@ -258,9 +258,8 @@ public final class ConsoleWindow {
         }
         m.setOnAction(e -> action.run());
         toolsMenu.getItems().add(m);
-        MenuBar bar = (MenuBar) ((VBox) root.getTop()).getChildren().getFirst();
-        if (!bar.getMenus().contains(toolsMenu)) {
-            bar.getMenus().add(bar.getMenus().size() - 1, toolsMenu);
+        if (!menuBar.getMenus().contains(toolsMenu)) {
+            menuBar.getMenus().add(menuBar.getMenus().size() - 1, toolsMenu);
         }
     }
 
