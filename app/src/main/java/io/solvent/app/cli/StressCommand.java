@@ -141,6 +141,10 @@ public final class StressCommand implements Callable<Integer> {
             }
             grid.put(key, Arrays.asList(s.substring(eq + 1).split(",", -1)));
         }
+        String tooLarge = StressGrid.tooLarge(grid);
+        if (tooLarge != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--set: " + tooLarge);
+        }
         List<Map<String, String>> combinations = StressGrid.combinations(grid);
         if (forkAt != null) {
             return forkedGrid(combinations, time(forkAt));

@@ -401,7 +401,7 @@ public final class StressTaskViewModel {
         if (!bad.isEmpty()) {
             throw new Invalid(bad);
         }
-        long n = grid.values().stream().mapToLong(List::size).reduce(1, Math::multiplyExact);
+        long n = StressGrid.cellCount(grid);
         if (n > MAX_GRID_RUNS) {
             throw new Invalid(List.of(Format.count(n) + " runs: a grid started from the console may have at most "
                     + Format.count(MAX_GRID_RUNS) + "; use fewer values, or solvent stress"));

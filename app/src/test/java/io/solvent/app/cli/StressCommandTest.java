@@ -45,6 +45,25 @@ class StressCommandTest {
     }
 
     @Test
+    void aGridTooLargeToRunIsOneLineBeforeAnythingIsBuilt(@TempDir Path dir) {
+        String fiftyThousand = String.join(",", java.util.Collections.nCopies(50_000, "0.01"));
+        CliRun square = CliRun.of("stress", GAP.toString(), "--set", "liquidation.buffer=" + fiftyThousand,
+                "--set", "liquidation.maxFraction=" + fiftyThousand, "--out", dir.resolve("x").toString());
+        assertEquals(ExitCodes.BAD_INPUT, square.status(), square.err());
+        assertTrue(square.err().contains("--set: 2,500,000,000 cells (50000 × 50000 values) is more than one grid"
+                + " takes (at most 100,000"), square.err());
+        assertEquals(1, square.err().strip().lines().filter(l -> l.startsWith("solvent")).count(), square.err());
+        assertFalse(Files.exists(dir.resolve("x")));
+
+        String thousand = String.join(",", java.util.Collections.nCopies(1000, "0.5"));
+        CliRun cube = CliRun.of("stress", GAP.toString(), "--set", "liquidation.buffer=" + thousand, "--set",
+                "liquidation.maxFraction=" + thousand, "--set", "liquidity.cascadeFeedback=" + thousand, "--out",
+                dir.resolve("y").toString());
+        assertEquals(ExitCodes.BAD_INPUT, cube.status(), cube.err());
+        assertTrue(cube.err().contains("1,000,000,000 cells"), cube.err());
+    }
+
+    @Test
     void reverseFindsTheDropThatEmptiesTheFundAndShowsTheRun(@TempDir Path dir) throws Exception {
         Path flash = Path.of("..", "assets", "scenarios", "flash-crash.json");
         CliRun run = CliRun.of("stress", flash.toString(), "--reverse", "--out", dir.toString());

@@ -18,7 +18,8 @@ import java.util.OptionalDouble;
 
 /**
  * Writes the document {@code solvent margin} prints (cli-and-files.md): {@code {"subaccounts": [...]}} with every
- * figure of every sub-account in book order; a figure the model leaves undefined is JSON {@code null}. Numbers are
+ * figure of every sub-account in book order; a figure the model leaves undefined, or that overflows a double, is JSON
+ * {@code null}. Numbers are
  * written in full (shortest representation that reads back to the same double).
  */
 public final class MarginReportWriter {
@@ -99,8 +100,13 @@ public final class MarginReportWriter {
         g.writeEndObject();
     }
 
+    /** A figure that overflowed (infinite or NaN) is as undefined as one the model leaves out: JSON null. */
     private static void number(JsonGenerator g, String name, double v) throws IOException {
-        g.writeNumberField(name, v == 0 ? 0.0 : v); // no "-0.0" in the output
+        if (!Double.isFinite(v)) {
+            g.writeNullField(name); // JSON has no infinity; Jackson would write the string "Infinity"
+        } else {
+            g.writeNumberField(name, v == 0 ? 0.0 : v); // no "-0.0" in the output
+        }
     }
 
     private static void number(JsonGenerator g, String name, OptionalDouble v) throws IOException {

@@ -61,11 +61,13 @@ public final class TierSchedule {
 
     /**
      * @param notional USD of notional, {@code >= 0}
-     * @return index of the bracket containing it: {@code lower <= notional < upper}
+     * @return index of the bracket containing it: {@code lower <= notional < upper}; the last bracket for an
+     *         infinite notional (an overflowed price times size), never past the end
      */
     public int tierOf(double notional) {
         int i = 0;
-        while (notional >= upper[i]) {
+        int last = upper.length - 1;
+        while (i < last && notional >= upper[i]) {
             i++;
         }
         return i;

@@ -52,6 +52,19 @@ class MarginReportWriterTest {
         assertFalse(text.contains("-0.0"), text);
     }
 
+    @Test
+    void aFigureThatOverflowsIsNullNeverTheStringInfinityAndNothingThrows() throws Exception {
+        var book = BookReaderTest.read(BookReaderTest.EXAMPLE)
+                .withPrices(new io.solvent.engine.model.Prices(java.util.Map.of("ETH", 1e308)));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        MarginReportWriter.write(MarginReport.of(book), out, false);
+        String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertFalse(text.contains("Infinity"), text);
+        assertFalse(text.contains("NaN"), text);
+        JsonNode position = new ObjectMapper().readTree(text).get("subaccounts").get(0).get("positions").get(0);
+        assertTrue(position.get("notional").isNull(), "10 ETH at 1e308 overflows a double: " + position);
+    }
+
     private static List<String> names(JsonNode n) {
         List<String> out = new ArrayList<>();
         n.fieldNames().forEachRemaining(out::add);
