@@ -8,6 +8,11 @@ public final class ExitCodes {
     public static final int INTERNAL = 1;
     /** Bad input: a file, a value or an option the user gave was rejected. */
     public static final int BAD_INPUT = 2;
+    /**
+     * A run halted: an engine step broke a run-time invariant (conservation, a fund below zero, an implausible fill,
+     * a price that is not finite and positive). Nothing of the run's figures is written as if it had finished.
+     */
+    public static final int HALTED = 3;
 
     private ExitCodes() {
     }

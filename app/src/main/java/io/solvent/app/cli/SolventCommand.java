@@ -28,7 +28,8 @@ import java.nio.charset.StandardCharsets;
         exitCodeList = {
             "0:success",
             "1:internal error (details in the log)",
-            "2:bad input: a file, value or option was rejected"
+            "2:bad input: a file, value or option was rejected",
+            "3:a run halted: an engine step broke a run-time invariant"
         },
         footerHeading = "%n",
         footer = {"Log file: solvent.log in $SOLVENT_LOG_DIR,", "  else in $XDG_STATE_HOME/solvent, else in ~/.local/state/solvent."})
@@ -65,6 +66,13 @@ public final class SolventCommand implements Runnable {
                 LOG.warn("rejected input: {}", bad.getMessage(), bad);
                 line.getErr().println("solvent: " + bad.getMessage());
                 return ExitCodes.BAD_INPUT;
+            }
+            if (ex instanceof io.solvent.engine.sim.InvariantViolationException halted) {
+                LOG.error("run halted running {}: {}", String.join(" ", parsed.originalArgs()), halted.getMessage(),
+                        halted);
+                line.getErr().println("solvent: " + halted.getMessage() + "; no figures were written for it (the log"
+                        + " has the details: " + System.getProperty("solvent.log.dir", "") + "/solvent.log)");
+                return ExitCodes.HALTED;
             }
             LOG.error("internal error running {}", String.join(" ", parsed.originalArgs()), ex);
             line.getErr().println("solvent: internal error: " + ex + " (the log has the details: "

@@ -32,6 +32,32 @@ class SolventCommandTest {
     }
 
     @Test
+    void aRunThatHaltsOnABrokenInvariantIsStatusThreeWithOneLineSayingWhatAndWhen() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        picocli.CommandLine cli = SolventCommand.commandLine(new java.io.PrintStream(out), new java.io.PrintStream(err));
+        cli.addSubcommand("halting", new Halting());
+        cli.setErr(new java.io.PrintWriter(err, true, java.nio.charset.StandardCharsets.UTF_8)); // to the new one too
+        assertEquals(ExitCodes.HALTED, cli.execute("halting"));
+        String line = err.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
+        assertEquals(1, line.lines().count(), line);
+        assertTrue(line.startsWith("solvent: the run halted at 2025-10-10T21:00:00Z (step 42): conservation invariant"
+                + " broken: the ledger's balances sum to 2.0E-6 of its gross flow; no figures were written for it"),
+                line);
+        assertTrue(CliRun.of("--help").out().contains("3   a run halted"));
+    }
+
+    /** A command whose run breaks an invariant, as a replay's would. */
+    @picocli.CommandLine.Command(name = "halting")
+    static final class Halting implements java.util.concurrent.Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new io.solvent.engine.sim.InvariantViolationException(new io.solvent.engine.sim.InvariantViolation(
+                    1_760_130_000_000L, 42, "conservation", "the ledger's balances sum to 2.0E-6 of its gross flow"));
+        }
+    }
+
+    @Test
     void unknownCommandIsBadInput() {
         CliRun run = CliRun.of("marginn");
         assertEquals(ExitCodes.BAD_INPUT, run.status());

@@ -313,10 +313,18 @@ public final class SimulationEngine {
      * @param oracleUsd  its new oracle price P, USD per unit, finite and {@code > 0}
      * @param halfSpread c, USD per unit, {@code 0 <= c < P} (0: valued at P)
      * @param pause      whether liquidations on the asset are paused with this price ({@link #setPaused})
+     * @throws InvariantViolationException when the price is not finite and positive, or the step breaks a run-time
+     *                                     invariant ({@link StepInvariants}): the run must stop
      */
     public void onPrice(long timeMs, int asset, double oracleUsd, double halfSpread, boolean pause) {
-        paused[asset] = pause;
         steps++;
+        if (!(oracleUsd > 0) || oracleUsd == Double.POSITIVE_INFINITY || !(halfSpread >= 0 && halfSpread < oracleUsd)) {
+            throw new InvariantViolationException(new InvariantViolation(timeMs, steps, "price", String.format(
+                    java.util.Locale.ROOT, "%s reached the engine at %s USD (half-spread %s USD); a price must be"
+                            + " finite and > 0, its half-spread >= 0 and below it", book.assets().symbol(asset),
+                    oracleUsd, halfSpread)));
+        }
+        paused[asset] = pause;
         oracle[asset] = oracleUsd;
         if (halfSpread != book.spread(asset)) {
             book.setPrice(asset, oracleUsd);
@@ -348,7 +356,7 @@ public final class SimulationEngine {
             }
         }
         dirty.clear();
-        endStep();
+        endStep(timeMs);
     }
 
     /**
@@ -464,10 +472,17 @@ public final class SimulationEngine {
         return n;
     }
 
-    /** Lifts the per-step caps and checks the ledger. */
-    private void endStep() {
+    /**
+     * Lifts the per-step caps, checks the ledger and holds the step to the run-time invariants.
+     *
+     * @throws InvariantViolationException when one does not hold: the run must stop here
+     */
+    private void endStep(long timeMs) {
         capped.clear();
-        maxImbalance = Math.max(maxImbalance, ledger.checkStep());
+        double imbalance = ledger.checkStep();
+        maxImbalance = Math.max(maxImbalance, imbalance);
+        StepInvariants.check(timeMs, steps, imbalance, ledger, funds,
+                plausibility.violations() > 0 ? plausibility.firstViolation() : unsettled());
     }
 
     /**
@@ -615,7 +630,7 @@ public final class SimulationEngine {
             atRiskIndex.rebuild();
             rebuildPending();
         }
-        endStep();
+        endStep(timeMs);
     }
 
     private double seenPrice(int asset, long timeMs) {

@@ -833,8 +833,10 @@ public final class EngineLoop implements AutoCloseable {
         return v;
     }
 
-    private static String message(Throwable e) {
-        if (e instanceof InputException || e instanceof CommandRejectedException) {
+    /** @return why a run stopped, in one line: the problem itself for bad input and halts, else with its type */
+    static String message(Throwable e) {
+        if (e instanceof InputException || e instanceof CommandRejectedException
+                || e instanceof io.solvent.engine.sim.InvariantViolationException) {
             return e.getMessage();
         }
         return e.getMessage() == null ? e.getClass().getSimpleName()

@@ -515,4 +515,13 @@ class EngineLoopTest {
             assertEquals(State.STOPPED, stop.state());
         }
     }
+
+    @Test
+    void aHaltedRunSaysWhatBrokeAndWhenWithoutAnExceptionsName() {
+        var halted = new io.solvent.engine.sim.InvariantViolationException(new io.solvent.engine.sim.InvariantViolation(
+                0, 7, "insurance-fund", "fund 'venue' holds -1.0 USD; a fund never holds less than nothing"));
+        assertEquals("the run halted at 1970-01-01T00:00:00Z (step 7): insurance-fund invariant broken: fund 'venue'"
+                + " holds -1.0 USD; a fund never holds less than nothing", EngineLoop.message(halted));
+        assertEquals("IllegalStateException: x", EngineLoop.message(new IllegalStateException("x")));
+    }
 }
