@@ -1,6 +1,7 @@
 package io.solvent.app.cli;
 
 import io.solvent.app.console.ConsoleBench;
+import io.solvent.app.console.ConsoleSoak;
 import io.solvent.app.service.ConsoleSession;
 import io.solvent.engine.bench.BenchPopulation;
 import io.solvent.engine.bench.BenchReport;
@@ -95,6 +96,12 @@ public final class BenchCommand implements Callable<Integer> {
             + "64; each is a copy of the book, so a million sub-accounts need fewer); at least 2")
     Integer snapshots;
 
+    @Option(names = "--soak", paramLabel = "DURATION", description = "with --console: a soak instead of the table of"
+            + " pulses: the scenario replayed again and again with the console open for DURATION (ISO-8601 like PT10M,"
+            + " or minutes), the heap after a collection and every queue and log sampled after each pass; says whether"
+            + " the heap stayed flat after warm-up and whether anything grew")
+    String soak;
+
     @Spec
     CommandSpec spec;
 
@@ -107,6 +114,9 @@ public final class BenchCommand implements Callable<Integer> {
         if (snapshots != null && (!console || snapshots < 2)) {
             throw new ParameterException(spec.commandLine(), console ? "--snapshots must be at least 2, was "
                     + snapshots : "--snapshots goes with --console");
+        }
+        if (soak != null && !console) {
+            throw new ParameterException(spec.commandLine(), "--soak goes with --console");
         }
         if (console) {
             return console(err);
@@ -260,6 +270,9 @@ public final class BenchCommand implements Callable<Integer> {
                 base = ConsoleSession.defaultScenario();
             }
         }
+        if (soak != null) {
+            return soak(err, base, n);
+        }
         ConsoleBench.Result r;
         try {
             r = ConsoleBench.run(new ConsoleBench.Options(base, n, quick, CONSOLE_WIDTH, CONSOLE_HEIGHT,
@@ -276,6 +289,37 @@ public final class BenchCommand implements Callable<Integer> {
         out.print(r.table());
         out.flush();
         return ExitCodes.OK; // a measurement: a missed target is in the table, not in the status
+    }
+
+    private Integer soak(PrintWriter err, Scenario base, int n) {
+        java.time.Duration d;
+        try {
+            d = soak.matches("\\d+(\\.\\d+)?") ? java.time.Duration.ofMillis(Math.round(Double.parseDouble(soak)
+                    * 60_000)) : java.time.Duration.parse(soak);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ParameterException(spec.commandLine(), "--soak expects a duration such as PT10M or a number of"
+                    + " minutes, was '" + soak + "'");
+        }
+        if (d.isNegative() || d.isZero() || d.toDays() > 7) {
+            throw new ParameterException(spec.commandLine(), "--soak must be more than 0 and at most 7 days, was "
+                    + soak);
+        }
+        ConsoleSoak.Result r;
+        try {
+            r = ConsoleSoak.run(new ConsoleSoak.Options(base, n, d, CONSOLE_WIDTH, CONSOLE_HEIGHT,
+                    snapshots == null ? 0 : snapshots, err));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while soaking the console", e);
+        } catch (ConsoleBench.Failed e) {
+            err.println("solvent: bench --console --soak: " + e.getMessage());
+            err.flush();
+            return ExitCodes.INTERNAL;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(r.table());
+        out.flush();
+        return ExitCodes.OK; // a measurement: growth is in the table, not in the status
     }
 
     private double perSub(double ns) {

@@ -366,7 +366,7 @@ public final class ConsoleBench {
         return new Passes(passes, end.startMs(), end.timeMs());
     }
 
-    private static EngineView opened(EngineLoop loop) throws InterruptedException {
+    static EngineView opened(EngineLoop loop) throws InterruptedException {
         long deadline = System.nanoTime() + PASS_TIMEOUT_NANOS;
         EngineView v = loop.latest();
         while (v.state() == EngineView.State.STARTING) {
@@ -398,7 +398,7 @@ public final class ConsoleBench {
     }
 
     /** One pass at full speed from the start: {simulated s, wall s}. */
-    private static double[] pass(EngineLoop loop) throws InterruptedException {
+    static double[] pass(EngineLoop loop) throws InterruptedException {
         EngineView v = loop.latest();
         if (v.state() == EngineView.State.ENDED || v.position() > 0) {
             v = loop.submit(new EngineCommand.Seek(v.startMs())).join(); // the start's snapshot: play it again
@@ -679,14 +679,14 @@ public final class ConsoleBench {
                 heapUsed, rec.vmMax.clone(), rec.viewMax.clone()));
     }
 
-    private static long heapAfterGc() {
+    static long heapAfterGc() {
         var memory = ManagementFactory.getMemoryMXBean();
         memory.gc();
         memory.gc();
         return memory.getHeapMemoryUsage().getUsed();
     }
 
-    private static void startToolkit() throws InterruptedException {
+    static void startToolkit() throws InterruptedException {
         CountDownLatch started = new CountDownLatch(1);
         try {
             Platform.startup(started::countDown);
@@ -699,7 +699,7 @@ public final class ConsoleBench {
         Platform.setImplicitExit(false);
     }
 
-    private static <T> T onFx(Callable<T> work) throws InterruptedException {
+    static <T> T onFx(Callable<T> work) throws InterruptedException {
         CompletableFuture<T> f = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
@@ -851,7 +851,7 @@ public final class ConsoleBench {
         return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2.0;
     }
 
-    private static double median(double[] v) {
+    static double median(double[] v) {
         double[] s = v.clone();
         Arrays.sort(s);
         int n = s.length;
@@ -879,7 +879,7 @@ public final class ConsoleBench {
         return String.format(Locale.ROOT, "%,d rows / %,d points / %,d nodes", w[0], w[1], w[2]);
     }
 
-    private static String time(long ms) {
+    static String time(long ms) {
         return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC)
                 .format(Instant.ofEpochMilli(ms));
     }
@@ -888,7 +888,7 @@ public final class ConsoleBench {
         return new String[] {figure, value, target == null ? "—" : target, met == null ? "" : met ? "✓" : "✗"};
     }
 
-    private static void progress(PrintWriter err, String what) {
+    static void progress(PrintWriter err, String what) {
         err.println("bench: " + what);
         err.flush();
     }

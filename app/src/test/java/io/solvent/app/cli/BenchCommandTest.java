@@ -109,6 +109,25 @@ class BenchCommandTest {
     }
 
     @Test
+    void aShortSoakSamplesEveryPassAndGivesItsVerdict() {
+        CliRun run = CliRun.of("bench", "--console", "--quick", "--soak", "PT6S");
+        assertEquals(0, run.status(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertTrue(lines.getFirst().startsWith("solvent bench --console --soak: console default"), run.out());
+        assertTrue(lines.get(1).matches("\\d+ passes in [\\d.]+ min over 2,000 sub-accounts; heap max [\\d,]+ MB;"
+                + " warm-up: the first \\d+ passes"), lines.get(1));
+        long passes = lines.stream().filter(l -> l.matches("\\s*\\d+ .* ms")).count();
+        assertTrue(passes >= 2, "a pass a second or so, each sampled: " + run.out());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("heap after warm-up: ") && (l.contains(" MB a minute")
+                || l.contains("too few passes"))), run.out());
+        assertTrue(lines.getLast().startsWith("queues and logs"), run.out());
+        CliRun bad = CliRun.of("bench", "--console", "--soak", "soon");
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().contains("--soak expects a duration such as PT10M"), bad.err());
+        assertEquals(2, CliRun.of("bench", "--soak", "PT1M").status(), "--soak goes with --console");
+    }
+
+    @Test
     void snapshotsGoWithTheConsole() {
         CliRun run = CliRun.of("bench", "--snapshots", "4");
         assertEquals(2, run.status());

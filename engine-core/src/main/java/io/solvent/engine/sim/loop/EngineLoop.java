@@ -227,6 +227,11 @@ public final class EngineLoop implements AutoCloseable {
         return answer;
     }
 
+    /** @return how many commands wait in the queue now (at most the options' capacity); never blocks */
+    public int queuedCommands() {
+        return queue.size();
+    }
+
     /** @return the newest published view; never blocks, never touches engine state */
     public EngineView latest() {
         return latest.get();
