@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -46,6 +47,7 @@ public final class StressJob {
      * @return the exit status
      */
     public static int run(String[] args, PrintStream err) {
+        long entered = System.nanoTime();
         JobArguments job;
         StressPlan plan;
         try {
@@ -66,8 +68,10 @@ public final class StressJob {
         ScenarioBundle bundle = ScenarioBundle.of(runs.scenario());
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(SparkContext.getOrCreate(new SparkConf()
                 .setAppName("solvent " + runs.task()).setIfMissing("spark.master", "local[*]")));
-        err.printf(Locale.ROOT, "solvent: %s: %d runs on %s (default parallelism %d), scenario files %,d bytes%n",
-                runs.task(), runs.runs(), sc.master(), sc.defaultParallelism(), bundle.bytes());
+        err.printf(Locale.ROOT, "solvent: %s: %d runs on %s (default parallelism %d), scenario files %,d bytes;"
+                + " JVM up %.1f s, Spark context ready %.1f s after main%n", runs.task(), runs.runs(), sc.master(),
+                sc.defaultParallelism(), bundle.bytes(), ManagementFactory.getRuntimeMXBean().getUptime() / 1e3,
+                (System.nanoTime() - entered) / 1e9);
         long started = System.nanoTime();
         List<ReplayRunner.Result> results = SparkStress.run(sc, runs, bundle, job.tasks(), new Throttled(err,
                 runs.task()));
