@@ -1,6 +1,6 @@
 package io.solvent.cluster;
 
-import io.solvent.engine.sim.stress.StressOptions;
+import io.solvent.engine.io.StressOptions;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import java.util.List;
  * {@code --name value} or {@code --name=value}, plus the job's {@code --tasks N}. {@code --threads} and
  * {@code --[no-]progress} are accepted and ignored (Spark decides where runs go; the job prints progress lines).
  *
- * @param options what the analysis is, checked by {@link io.solvent.engine.sim.stress.StressPlan#of}
+ * @param options what the analysis is, checked by {@link io.solvent.engine.io.StressPlan#of}
  * @param out     the output folder
  * @param tasks   how many Spark tasks the runs are split into, or 0 for the job's default
  */

@@ -1,7 +1,7 @@
 package io.solvent.cluster;
 
 import io.solvent.engine.sim.ReplayRunner;
-import io.solvent.engine.sim.stress.StressPlan;
+import io.solvent.engine.io.StressPlan;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 

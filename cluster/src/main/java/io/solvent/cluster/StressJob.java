@@ -3,8 +3,8 @@ package io.solvent.cluster;
 import io.solvent.engine.input.InputException;
 import io.solvent.engine.scenario.ReverseStress;
 import io.solvent.engine.sim.ReplayRunner;
-import io.solvent.engine.sim.stress.StressOptions;
-import io.solvent.engine.sim.stress.StressPlan;
+import io.solvent.engine.io.StressOptions;
+import io.solvent.engine.io.StressPlan;
 import io.solvent.engine.sim.stress.StressRunner;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
@@ -28,12 +28,23 @@ import java.util.Properties;
  * run's byte for byte. Exit status: 0, 2 for bad input (one line on standard error), 1 otherwise.
  */
 public final class StressJob {
+    /** The Spark context {@link #run} used, for main to stop; null before. */
+    private static volatile SparkContext context;
+
     private StressJob() {
     }
 
     /** @param args {@code solvent stress}'s arguments */
     public static void main(String[] args) {
-        int status = run(args, System.err);
+        int status;
+        try {
+            status = run(args, System.err);
+        } finally {
+            // stopped here, not by the JVM's exit: the executors are let go cleanly, with no transfer cut off
+            if (context != null) {
+                context.stop();
+            }
+        }
         if (status != 0) {
             System.exit(status);
         }
@@ -66,8 +77,9 @@ public final class StressJob {
         }
         StressPlan.Independent runs = (StressPlan.Independent) plan;
         ScenarioBundle bundle = ScenarioBundle.of(runs.scenario());
-        JavaSparkContext sc = JavaSparkContext.fromSparkContext(SparkContext.getOrCreate(new SparkConf()
-                .setAppName("solvent " + runs.task()).setIfMissing("spark.master", "local[*]")));
+        context = SparkContext.getOrCreate(new SparkConf().setAppName("solvent " + runs.task())
+                .setIfMissing("spark.master", "local[*]"));
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(context);
         err.printf(Locale.ROOT, "solvent: %s: %d runs on %s (default parallelism %d), scenario files %,d bytes;"
                 + " JVM up %.1f s, Spark context ready %.1f s after main%n", runs.task(), runs.runs(), sc.master(),
                 sc.defaultParallelism(), bundle.bytes(), ManagementFactory.getRuntimeMXBean().getUptime() / 1e3,

@@ -1,6 +1,6 @@
 package io.solvent.cluster;
 
-import io.solvent.engine.sim.stress.StressOptions;
+import io.solvent.engine.io.StressOptions;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.solvent.cluster;
 
-import io.solvent.engine.sim.stress.StressOptions;
-import io.solvent.engine.sim.stress.StressPlan;
+import io.solvent.engine.io.StressOptions;
+import io.solvent.engine.io.StressPlan;
 import io.solvent.engine.sim.stress.StressRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

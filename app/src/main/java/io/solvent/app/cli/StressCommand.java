@@ -2,8 +2,8 @@ package io.solvent.app.cli;
 
 import io.solvent.engine.scenario.ReverseStress;
 import io.solvent.engine.sim.ReplayRunner;
-import io.solvent.engine.sim.stress.StressOptions;
-import io.solvent.engine.sim.stress.StressPlan;
+import io.solvent.engine.io.StressOptions;
+import io.solvent.engine.io.StressPlan;
 import io.solvent.engine.sim.stress.StressRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

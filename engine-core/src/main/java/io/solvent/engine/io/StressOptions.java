@@ -1,4 +1,4 @@
-package io.solvent.engine.sim.stress;
+package io.solvent.engine.io;
 
 import java.nio.file.Path;
 import java.util.List;

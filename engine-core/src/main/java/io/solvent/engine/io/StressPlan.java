@@ -1,10 +1,7 @@
-package io.solvent.engine.sim.stress;
+package io.solvent.engine.io;
 
 import io.solvent.engine.feed.MergedFeedReader;
 import io.solvent.engine.feed.recorded.RecordedFeedReader;
-import io.solvent.engine.io.ReplayOutput;
-import io.solvent.engine.io.ScenarioReader;
-import io.solvent.engine.io.StressReportWriter;
 import io.solvent.engine.model.Asset;
 import io.solvent.engine.scenario.Calibration;
 import io.solvent.engine.scenario.MonteCarlo;
@@ -15,6 +12,7 @@ import io.solvent.engine.scenario.Scenario;
 import io.solvent.engine.scenario.StressGrid;
 import io.solvent.engine.sim.ReplayRunner;
 import io.solvent.engine.sim.ScenarioFeeds;
+import io.solvent.engine.sim.stress.StressRunner;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -301,8 +299,8 @@ public sealed interface StressPlan {
             }
             if (n > StressOptions.MAX_PATHS) {
                 throw new StressOptions.Rejected("--monte-carlo " + n + " is more paths than one run takes (at most "
-                        + StressOptions.MAX_PATHS + "; each path is a whole replay): split it by --seed, or run it on"
-                        + " a cluster");
+                        + StressOptions.MAX_PATHS + "; each path is a whole replay): split it into runs of other --seed"
+                        + " values");
             }
             Scenario base = ScenarioReader.read(o.scenario());
             List<String> symbols = base.symbols().keySet().stream().sorted().toList();

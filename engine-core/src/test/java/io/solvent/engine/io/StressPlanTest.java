@@ -1,7 +1,8 @@
-package io.solvent.engine.sim.stress;
+package io.solvent.engine.io;
 
 import io.solvent.engine.input.InputException;
 import io.solvent.engine.sim.ReplayRunner;
+import io.solvent.engine.sim.stress.StressRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
