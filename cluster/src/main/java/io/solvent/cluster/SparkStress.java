@@ -60,6 +60,7 @@ public final class SparkStress {
                 }
                 return out.iterator();
             }).collect();
+            listener.allDone();
         } finally {
             sc.clearJobGroup();
             sc.sc().removeSparkListener(listener);

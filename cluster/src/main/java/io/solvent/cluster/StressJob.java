@@ -110,7 +110,7 @@ public final class StressJob {
     private static final class Throttled implements TaskProgress.Sink {
         private final PrintStream err;
         private final String task;
-        private long last;
+        private long last = System.nanoTime() - 1_000_000_000L; // the first update is told
 
         Throttled(PrintStream err, String task) {
             this.err = err;

@@ -31,6 +31,7 @@ final class TaskProgress extends SparkListener {
     private final Set<Integer> stages = new HashSet<>();
     private final BitSet finished = new BitSet();
     private long done;
+    private boolean closed;
 
     TaskProgress(String group, int[] runsOfTask, Sink sink) {
         this.group = group;
@@ -48,7 +49,7 @@ final class TaskProgress extends SparkListener {
 
     @Override
     public synchronized void onTaskEnd(SparkListenerTaskEnd end) {
-        if (!stages.contains(end.stageId()) || end.reason() != Success$.MODULE$) {
+        if (closed || !stages.contains(end.stageId()) || end.reason() != Success$.MODULE$) {
             return;
         }
         int task = end.taskInfo().index();
@@ -57,5 +58,17 @@ final class TaskProgress extends SparkListener {
             done += runsOfTask[task];
             sink.update(done, total);
         }
+    }
+
+    /**
+     * The job has returned every result: tells the sink so if the listener bus (asynchronous) has not yet, and ignores
+     * any event still on its way.
+     */
+    synchronized void allDone() {
+        if (!closed && done < total) {
+            done = total;
+            sink.update(done, total);
+        }
+        closed = true;
     }
 }
