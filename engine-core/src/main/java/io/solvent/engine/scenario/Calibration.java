@@ -22,7 +22,8 @@ import java.util.TreeMap;
  * @param stepMs      the median step between aligned timestamps, ms
  * @param steps       how many aligned timestamps the window has
  */
-public record Calibration(List<String> symbols, double[] volatility, double[][] correlation, long stepMs, int steps) {
+public record Calibration(List<String> symbols, double[] volatility, double[][] correlation, long stepMs, int steps)
+        implements java.io.Serializable {
 
     /**
      * @param feed    the recorded window (read to its end, not closed)

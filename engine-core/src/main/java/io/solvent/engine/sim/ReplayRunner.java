@@ -25,7 +25,8 @@ public final class ReplayRunner {
      * @param fundStartUsd the insurance fund's opening balance, USD
      * @param stateHash   the state hash ({@link StateHasher})
      */
-    public record Result(RunSummary summary, long ticks, long unmapped, double fundStartUsd, String stateHash) {
+    public record Result(RunSummary summary, long ticks, long unmapped, double fundStartUsd, String stateHash)
+            implements java.io.Serializable {
     }
 
     /**

@@ -23,5 +23,6 @@ package io.solvent.engine.sim;
 public record RunSummary(long steps, long liquidations, double liquidatedNotionalUsd, long bankruptcies,
                          double badDebtUsd, double fundEndUsd, double fundMinimumUsd, long deleveragingFills,
                          double deleveragedNotionalUsd, double deficitUsd, double liquidatorFeesUsd,
-                         double maxLedgerImbalance, long plausibilityChecks, long plausibilityViolations) {
+                         double maxLedgerImbalance, long plausibilityChecks, long plausibilityViolations)
+        implements java.io.Serializable {
 }
