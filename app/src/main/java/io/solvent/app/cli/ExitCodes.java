@@ -8,6 +8,11 @@ public final class ExitCodes {
     public static final int INTERNAL = 1;
     /** Bad input: a file, a value or an option the user gave was rejected. */
     public static final int BAD_INPUT = 2;
+    /**
+     * A live source could not be reached: {@code solvent record} gave up after its connection attempts were refused,
+     * timed out or dropped (the network or the server, not the command, is at fault: trying later may work).
+     */
+    public static final int UNAVAILABLE = 3;
 
     private ExitCodes() {
     }
