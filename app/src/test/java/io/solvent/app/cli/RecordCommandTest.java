@@ -113,8 +113,10 @@ class RecordCommandTest {
                 "connection refused", out);
         assertTrue(r.err().contains("gave up after 3 attempts"), r.err());
         List<SourceStatusEvent> notes = notes(out);
-        assertEquals(2, notes.size(), "the outage once, then giving up: " + notes);
-        assertTrue(notes.getLast().reason().startsWith("gave up after 3 connection attempts"), notes.getLast().reason());
+        assertEquals(3, notes.size(), "two failed attempts, then giving up: " + notes);
+        assertTrue(notes.get(1).reason().endsWith("connection refused (attempt 2)"), notes.get(1).reason());
+        assertTrue(notes.getLast().reason().startsWith("gave up after 3 connection attempts"),
+                notes.getLast().reason());
     }
 
     @Test
@@ -139,8 +141,8 @@ class RecordCommandTest {
             String base = "ws://127.0.0.1:" + server.getAddress().getPort();
             CliRun r = CliRun.of("record", "--source", "binance-futures", "--symbols", "BTCUSDT,ETHUSDT", "--out",
                     out.toString(), "--endpoint", base, "--max-attempts", "2");
-            assertGaveUp(r, ExitCodes.BAD_INPUT, base + "/stream?streams=", "refused the WebSocket handshake (HTTP 400)",
-                    out);
+            assertGaveUp(r, ExitCodes.BAD_INPUT, base + "/stream?streams=",
+                    "refused the WebSocket handshake (HTTP 400)", out);
         } finally {
             server.stop(0);
         }

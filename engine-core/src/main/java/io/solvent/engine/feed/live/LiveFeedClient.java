@@ -33,12 +33,12 @@ import java.util.regex.Pattern;
  * connection fails, a {@link Status#DISCONNECTED} one, then it reconnects after the {@link Backoff} wait (the
  * attempt count restarts once a connection has delivered a message). A connection older than
  * {@link ConnectionPolicy#maxConnectionMs()} is replaced at once, without backoff, before the venue's 24 h limit.
- * Status events go to the queue and to the journal. A connection attempt that fails before the client has reported
- * the source down (the first attempt of the session, or a reconnection after a replacement) emits a
- * {@code DISCONNECTED} status naming the URL and the cause ("cannot connect to URL: connection refused"), so that an
- * endpoint that can never be reached leaves its reason in the journal; later failures of the same outage are not
- * repeated. After {@link ConnectionPolicy#maxFailedAttempts()} connections in a row without a message the client gives
- * up: a last {@code DISCONNECTED} status says so, and {@link Stats#gaveUp()} turns true.
+ * Status events go to the queue and to the journal. Every connection attempt that fails before the connection opens
+ * emits a {@code DISCONNECTED} status naming the URL, the cause and the attempt ("cannot connect to URL: connection
+ * refused (attempt 3)"), so that an endpoint that can never be reached leaves its reason in the journal, and the
+ * engine's time moves on while the source is down (one status per backoff wait). After
+ * {@link ConnectionPolicy#maxFailedAttempts()} connections in a row without a message the client gives up: a last
+ * {@code DISCONNECTED} status says so, and {@link Stats#gaveUp()} turns true.
  *
  * <p>Messages that are not understood are counted ({@link Stats#unparsed()}), recorded, and otherwise ignored.
  */
@@ -104,7 +104,6 @@ public final class LiveFeedClient implements AutoCloseable {
     private long disconnects;
     private String lastProblem = "";
     private String journalError = "";
-    private boolean downReported;  // a DISCONNECTED status was emitted since the last CONNECTED (or the start)
     private int failedAttempts;
     private int rejectedStatus;
     private boolean gaveUp;
@@ -291,9 +290,10 @@ public final class LiveFeedClient implements AutoCloseable {
                             + " without a message; the last: " + where + reason);
                     return;
                 }
-                if (!downReported) {
-                    // never connected, or the reconnection failed before the connection was reported lost
-                    emit(Status.DISCONNECTED, where + reason);
+                if (!wasUp) {
+                    // every attempt that fails to connect is a note: the journal shows the outage, and the engine's
+                    // time moves on with it, so that the oracles' prices age while the source is down
+                    emit(Status.DISCONNECTED, where + reason + " (attempt " + failedAttempts + ")");
                 }
             }
             long wait;
@@ -341,7 +341,6 @@ public final class LiveFeedClient implements AutoCloseable {
             synchronized (lock) {
                 long now = context.clock().millis();
                 up = true;
-                downReported = false;
                 connections++;
                 connectedAtMs = now;
                 lastMessageMs = now;
@@ -393,9 +392,6 @@ public final class LiveFeedClient implements AutoCloseable {
     /** Emits a status event to the journal and the queue; caller holds the lock. */
     private void emit(Status status, String reason) {
         state = status;
-        if (status == Status.DISCONNECTED) {
-            downReported = true;
-        }
         SourceStatusEvent e = SourceStatusEvent.of(context.clock().millis(), source, status, reason);
         if (context.journal() != null) {
             try {

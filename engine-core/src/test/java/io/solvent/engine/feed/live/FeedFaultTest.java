@@ -314,8 +314,8 @@ class FeedFaultTest {
                 "",
                 "null",
                 "[1,2,3]",
-                "{\"stream\":\"btcusdt@markPrice@1s\",\"data\":{\"e\":\"markPriceUpdate\",\"E\":\"soon\",\"s\":\"BTCUSDT\","
-                        + "\"p\":\"62000\",\"i\":\"61990\"}}",
+                "{\"stream\":\"btcusdt@markPrice@1s\",\"data\":{\"e\":\"markPriceUpdate\",\"E\":\"soon\","
+                        + "\"s\":\"BTCUSDT\",\"p\":\"62000\",\"i\":\"61990\"}}",
                 "{\"stream\":\"btcusdt@markPrice@1s\",\"data\":{\"e\":\"markPriceUpdate\",\"E\":" + (T0 + 1)
                         + ",\"s\":\"BTCUSDT\",\"p\":{\"price\":1},\"i\":\"61990\"}}",
                 "{\"stream\":\"btcusdt@markPrice@1s\",\"data\":{\"e\":\"markPriceUpdate\",\"E\":" + (T0 + 2)
