@@ -451,6 +451,47 @@ class FeedFaultTest {
                 + " the 800 ms idle timeout, fresh again with the next price");
     }
 
+    @Test
+    void aDisconnectedSourceAgesItsOracleWhileItsReconnectionsFail() throws Exception {
+        long[] lastSentMs = new long[1];
+        List<LoopbackWebSocketServer.Script> scripts = new ArrayList<>();
+        scripts.add(c -> {
+            c.accept();
+            long now = System.currentTimeMillis();
+            c.text(mark("BTCUSDT", now, 62_000));
+            c.text(mark("ETHUSDT", now, 3_000));
+            lastSentMs[0] = now;
+            Thread.sleep(50);
+            c.closeSocket(); // a broken connection
+        });
+        scripts.add(LoopbackWebSocketServer.reject(503)); // then refused, again and again
+        LoopbackWebSocketServer server = track(new LoopbackWebSocketServer(scripts));
+        Live live = new Live(c -> binance(c, server), FAST);
+        live.await(s -> s.messages() == 2 && s.failedAttempts() >= 5, "five refused reconnections");
+        LiveFeedClient.Stats st = live.client.stats();
+        List<FeedEvent> events = live.end();
+        List<SourceStatusEvent> notes = events.stream().filter(e -> e instanceof SourceStatusEvent)
+                .map(e -> (SourceStatusEvent) e).toList();
+        assertEquals(Status.CONNECTED, notes.getFirst().status());
+        assertTrue(notes.subList(1, notes.size()).stream().allMatch(n -> n.status() == Status.DISCONNECTED), notes
+                .toString());
+        assertTrue(notes.get(2).reason().contains("refused the WebSocket handshake (HTTP 503) (attempt 1)"),
+                notes.get(2).reason());
+        assertEquals(st.failedAttempts(), notes.stream().filter(n -> n.reason().contains("(attempt ")).count(),
+                "every failed attempt journaled");
+
+        Run r = run(scenario(live.stream, BINANCE, Map.of(), OracleParameters.passThrough()
+                .withStaleness(200, StalenessPolicy.PAUSE)));
+        List<SimulationEvent> stale = r.of(SimulationEvent.Kind.ORACLE_STALE);
+        assertEquals(2, stale.size(), "BTC and ETH stale while the source is down: " + r.events());
+        assertEquals(AssetView.Freshness.STALE, r.asset("BTC").freshness());
+        assertTrue(r.asset("BTC").paused());
+        assertEquals(62_000, r.asset("BTC").priceUsd(), 0, "the last price kept, shown stale");
+        FIGURES.put("disconnect", "dropped after 2 messages, then " + st.failedAttempts() + " refused reconnections"
+                + " (503), each a DISCONNECTED note; oracle stale " + (stale.getFirst().timeMs() - lastSentMs[0])
+                + " ms after the last message (limit 200 ms)");
+    }
+
     /** Steps the scenario through every event stamped at or before the time, then stops. */
     private static Run runUntil(Scenario s, long timeMs) {
         List<SimulationEvent> events = new ArrayList<>();
