@@ -33,11 +33,6 @@ public final class NonDecreasingFeedReader implements FeedReader {
         return null;
     }
 
-    /** @return what was dropped so far: superseded and duplicate events ({@link ArrivalOrder}) */
-    public ArrivalOrder order() {
-        return order;
-    }
-
     @Override
     public boolean ready() {
         return in.ready();
