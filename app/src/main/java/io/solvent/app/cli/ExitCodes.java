@@ -13,6 +13,11 @@ public final class ExitCodes {
      * a price that is not finite and positive). Nothing of the run's figures is written as if it had finished.
      */
     public static final int HALTED = 3;
+    /**
+     * A live source could not be reached: {@code solvent record} gave up after its connection attempts were refused,
+     * timed out or dropped (the network or the server, not the command, is at fault: trying later may work).
+     */
+    public static final int UNAVAILABLE = 4;
 
     private ExitCodes() {
     }

@@ -94,6 +94,11 @@ public final class RecordCommand implements Callable<Integer> {
             defaultValue = "5s", description = "how often the status line is printed on a terminal (default: 5s)")
     Duration statusEvery;
 
+    @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "8",
+            description = "give up after N connections in a row without a message (refused, rejected, timed out, "
+                    + "dropped), waiting with backoff between them; 0: never (default: 8, about 30 to 60 s)")
+    int maxAttempts;
+
     @Spec
     CommandSpec spec;
 
@@ -184,6 +189,9 @@ public final class RecordCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (maxAttempts < 0) {
+            throw bad("--max-attempts: " + maxAttempts + " is negative; expected a count >= 0 (0: never give up)");
+        }
         if (Files.isDirectory(out)) {
             throw bad("--out: " + out + " is a directory; expected a journal file");
         }
@@ -208,7 +216,8 @@ public final class RecordCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         client = buildClient(new ClientContext(queue, journal, JsonMessageDecoder.DECODERS,
-                ConnectionPolicy.DEFAULT, InstantSource.system(), random::nextDouble));
+                ConnectionPolicy.DEFAULT.withMaxFailedAttempts(maxAttempts), InstantSource.system(),
+                random::nextDouble));
         Thread hook = Thread.ofPlatform().unstarted(() -> {
             stop("signal");
             try {
@@ -228,7 +237,7 @@ public final class RecordCommand implements Callable<Integer> {
         Counts counts = new Counts();
         try {
             while (System.nanoTime() < deadline) {
-                if (stopped.await(100, TimeUnit.MILLISECONDS)) {
+                if (stopped.await(100, TimeUnit.MILLISECONDS) || client.stats().gaveUp()) {
                     break;
                 }
                 queue.drain(counts::add, Integer.MAX_VALUE);
@@ -240,7 +249,7 @@ public final class RecordCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        stop("end of --duration");
+        stop(client.stats().gaveUp() ? "gave up connecting" : "end of --duration");
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException e) {
@@ -248,6 +257,13 @@ public final class RecordCommand implements Callable<Integer> {
         }
         queue.drain(counts::add, Integer.MAX_VALUE);
         LiveFeedClient.Stats st = client.stats();
+        if (st.gaveUp() || st.connections() == 0) {
+            try {
+                return unreachable(err, st);
+            } finally {
+                finished.countDown();
+            }
+        }
         err.println("solvent: recorded " + st.messages() + " messages (" + st.unparsed() + " not understood) from "
                 + source + " to " + out + "; " + counts.prices + " prices, " + counts.liquidations + " liquidations, "
                 + st.disconnects() + " disconnects");
@@ -261,6 +277,25 @@ public final class RecordCommand implements Callable<Integer> {
         } finally {
             finished.countDown();
         }
+    }
+
+    /**
+     * The end of a session that gave up, or that never connected before its --duration ran out: one line naming the
+     * URL and what happened. Exit status 2 when the server answered and refused the request (an HTTP status other than
+     * a server error, or a WebSocket handshake without the switch of protocol: the endpoint or the subscription is
+     * wrong), else 4 (refused, timed out, dropped, a server error: the source is unavailable).
+     */
+    private int unreachable(PrintWriter err, LiveFeedClient.Stats st) {
+        int status = st.rejectedStatus();
+        boolean badInput = status > 0 && status < 500;
+        String cause = st.lastProblem().isEmpty() ? "no connection yet" : st.lastProblem();
+        err.println("solvent: cannot record " + source + " from " + client.endpoint() + ": " + cause
+                + (st.gaveUp() ? "; gave up after " + st.failedAttempts() + " attempts"
+                        : "; no connection before the end of --duration")
+                + " (the DISCONNECTED note is in " + out + ")");
+        err.flush();
+        LOG.warn("recording {} from {} failed: {}", source, client.endpoint(), cause);
+        return badInput ? ExitCodes.BAD_INPUT : ExitCodes.UNAVAILABLE;
     }
 
     /** Stops the client and closes the journal, once, from the main thread or the shutdown hook. */

@@ -29,7 +29,8 @@ import java.nio.charset.StandardCharsets;
             "0:success",
             "1:internal error (details in the log)",
             "2:bad input: a file, value or option was rejected",
-            "3:a run halted: an engine step broke a run-time invariant"
+            "3:a run halted: an engine step broke a run-time invariant",
+            "4:a live source could not be reached (solvent record gave up)"
         },
         footerHeading = "%n",
         footer = {"Log file: solvent.log in $SOLVENT_LOG_DIR,", "  else in $XDG_STATE_HOME/solvent, else in ~/.local/state/solvent."})

@@ -266,6 +266,9 @@ public final class ConsoleApp extends Application {
         Scenario sc = next.scenario();
         ConsoleViewModel vm = new ConsoleViewModel(c -> bridge.submit(c), next.feedToAsset(), System::nanoTime,
                 new io.solvent.app.service.PulseWork());
+        if (next.feeds() instanceof io.solvent.engine.io.live.LiveSession live) {
+            vm.status().watchLive(live::health); // the live source's fault counts beside its state
+        }
         bridge = new EngineBridge(session.loop(), vm::update);
         consoleVm = vm;
         EngineBridge theBridge = bridge;

@@ -5,8 +5,11 @@ import io.solvent.engine.sim.loop.EngineView;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
+import io.solvent.engine.io.live.LiveSession;
+
 import java.util.Locale;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The status bar: the engine's clock and state, the speed asked and the speed reached, feed events per second, the
@@ -21,6 +24,7 @@ public final class StatusViewModel {
     private final ReadOnlyStringWrapper risk = new ReadOnlyStringWrapper("—");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final LongSupplier wallNanos;
+    private Supplier<LiveSession.Health> live;
     private long lastWall = Long.MIN_VALUE;
     private long lastPosition;
     private long lastSimMs = Long.MIN_VALUE;
@@ -30,6 +34,16 @@ public final class StatusViewModel {
     /** @param wallNanos the wall clock, ns (System::nanoTime; a fake one in tests) */
     public StatusViewModel(LongSupplier wallNanos) {
         this.wallNanos = wallNanos;
+    }
+
+    /**
+     * Shows a live session's fault counts beside its sources' states from the next update on: messages, those not
+     * understood, binary frames, late and repeated prices dropped, reconnections.
+     *
+     * @param health the session's counts ({@link LiveSession#health()}), read on every update (FX thread)
+     */
+    public void watchLive(Supplier<LiveSession.Health> health) {
+        this.live = health;
     }
 
     /** @param v the engine's newest view */
@@ -58,7 +72,7 @@ public final class StatusViewModel {
                 " (reached %.0f×)", simPerWall)));
         rate.set(Double.isNaN(eventsPerSecond) || v.state() != EngineView.State.PLAYING ? "— events/s"
                 : String.format(Locale.ROOT, "%,.0f events/s", eventsPerSecond));
-        feed.set(feedText(v));
+        feed.set(feedText(v) + (live == null || v.sources().isEmpty() ? "" : " · " + counts(live.get())));
         long lag = v.risk().asOfMs() == Long.MIN_VALUE || v.timeMs() == Long.MIN_VALUE ? -1
                 : v.timeMs() - v.risk().asOfMs();
         risk.set(v.risk().asOfMs() == Long.MIN_VALUE ? "whole-book figures: none yet"
@@ -83,6 +97,14 @@ public final class StatusViewModel {
             }
         }
         return b.toString();
+    }
+
+    private static String counts(LiveSession.Health h) {
+        long reconnections = Math.max(0, h.connections() - 1);
+        return String.format(Locale.ROOT, "%,d messages, %,d not understood, %,d binary, %,d late, %,d repeated, "
+                        + "%,d reconnections%s%s", h.messages(), h.notUnderstood(), h.unreadable(), h.late(),
+                h.repeated(), reconnections, h.failedAttempts() > 0 ? ", " + h.failedAttempts() + " failed attempts"
+                        : "", h.droppedByQueue() > 0 ? ", " + h.droppedByQueue() + " dropped by the queue" : "");
     }
 
     /** @return whether any live source is not connected */

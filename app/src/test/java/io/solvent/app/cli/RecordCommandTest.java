@@ -42,6 +42,8 @@ class RecordCommandTest {
                 new String[] {"record", "--source", "pyth", "--ids", BTC + "=BTC," + BTC, "--out", out},
                 new String[] {"record", "--source", "binance-futures", "--symbols", "BTCUSDT", "--out", out,
                     "--duration", "ten minutes"},
+                new String[] {"record", "--source", "binance-futures", "--symbols", "BTCUSDT", "--out", out,
+                    "--max-attempts", "-1"},
                 new String[] {"record", "--source", "binance-futures", "--symbols", "BTCUSDT", "--out",
                     dir.toString()});
         for (String[] args : bad) {
@@ -51,6 +53,109 @@ class RecordCommandTest {
             assertFalse(r.err().contains("\tat "), "no stack trace");
         }
         assertFalse(Files.exists(dir.resolve("j.jsonl")), "nothing written on bad options");
+    }
+
+    /** A loopback port nothing listens on: bound, then closed. */
+    private static int refusedPort() throws Exception {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** An HTTP server on the loopback address answering every request to {@code path} with {@code status}. */
+    private static HttpServer answering(String path, int status) throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newCachedThreadPool(r -> Thread.ofPlatform().daemon().unstarted(r)));
+        if (status != 404) {
+            server.createContext(path, ex -> {
+                ex.sendResponseHeaders(status, -1);
+                ex.close();
+            });
+        }
+        server.start();
+        return server;
+    }
+
+    /** The journal's status notes, as the reader gives them back. */
+    private static List<SourceStatusEvent> notes(Path journal) {
+        List<SourceStatusEvent> out = new ArrayList<>();
+        try (JournalReader reader = JournalReader.open(journal, w -> {
+        })) {
+            for (FeedEvent e = reader.next(); e != null; e = reader.next()) {
+                out.add((SourceStatusEvent) e);
+            }
+        }
+        return out;
+    }
+
+    private void assertGaveUp(CliRun r, int status, String url, String cause, Path journal) {
+        assertEquals(status, r.status(), r.err());
+        assertEquals(1, r.err().lines().count(), "one line: " + r.err());
+        assertTrue(r.err().startsWith("solvent: cannot record "), r.err());
+        assertTrue(r.err().contains(url), "names the URL: " + r.err());
+        assertTrue(r.err().contains(cause), "says what happened: " + r.err());
+        List<SourceStatusEvent> notes = notes(journal);
+        assertFalse(notes.isEmpty(), "a DISCONNECTED note in the journal");
+        for (SourceStatusEvent n : notes) {
+            assertEquals(SourceStatusEvent.Status.DISCONNECTED, n.status());
+        }
+        assertTrue(notes.getFirst().reason().startsWith("cannot connect to " + url), notes.getFirst().reason());
+        assertTrue(notes.getFirst().reason().contains(cause), notes.getFirst().reason());
+    }
+
+    @Test
+    void aRefusedPortIsRetriedThenReportedWithItsReasonAndExitStatusThree() throws Exception {
+        int port = refusedPort();
+        Path out = dir.resolve("refused.jsonl");
+        CliRun r = CliRun.of("record", "--source", "binance-futures", "--symbols", "BTCUSDT", "--out", out.toString(),
+                "--endpoint", "ws://127.0.0.1:" + port, "--max-attempts", "3", "--duration", "30s");
+        assertGaveUp(r, ExitCodes.UNAVAILABLE, "ws://127.0.0.1:" + port + "/stream?streams=btcusdt@markPrice@1s",
+                "connection refused", out);
+        assertTrue(r.err().contains("gave up after 3 attempts"), r.err());
+        List<SourceStatusEvent> notes = notes(out);
+        assertEquals(3, notes.size(), "two failed attempts, then giving up: " + notes);
+        assertTrue(notes.get(1).reason().endsWith("connection refused (attempt 2)"), notes.get(1).reason());
+        assertTrue(notes.getLast().reason().startsWith("gave up after 3 connection attempts"),
+                notes.getLast().reason());
+    }
+
+    @Test
+    void anEndpointAnswering404IsBadInputWithExitStatusTwo() throws Exception {
+        HttpServer server = answering("/v2/updates/price/stream", 404);
+        Path out = dir.resolve("404.jsonl");
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            CliRun r = CliRun.of("record", "--source", "pyth", "--ids", BTC, "--out", out.toString(),
+                    "--endpoint", base, "--max-attempts", "2");
+            assertGaveUp(r, ExitCodes.BAD_INPUT, base + "/v2/updates/price/stream?ids", "HTTP 404", out);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aRefusedWebSocketHandshakeIsBadInputWithExitStatusTwo() throws Exception {
+        HttpServer server = answering("/stream", 400); // a plain HTTP server: no switch to WebSocket
+        Path out = dir.resolve("handshake.jsonl");
+        try {
+            String base = "ws://127.0.0.1:" + server.getAddress().getPort();
+            CliRun r = CliRun.of("record", "--source", "binance-futures", "--symbols", "BTCUSDT,ETHUSDT", "--out",
+                    out.toString(), "--endpoint", base, "--max-attempts", "2");
+            assertGaveUp(r, ExitCodes.BAD_INPUT, base + "/stream?streams=",
+                    "refused the WebSocket handshake (HTTP 400)", out);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aDurationThatEndsBeforeAnyConnectionIsNotASuccess() throws Exception {
+        int port = refusedPort();
+        Path out = dir.resolve("never.jsonl");
+        CliRun r = CliRun.of("record", "--source", "binance-futures", "--symbols", "BTCUSDT", "--out", out.toString(),
+                "--endpoint", "ws://127.0.0.1:" + port, "--max-attempts", "0", "--duration", "700ms");
+        assertGaveUp(r, ExitCodes.UNAVAILABLE, "ws://127.0.0.1:" + port, "connection refused", out);
+        assertTrue(r.err().contains("no connection before the end of --duration"), r.err());
     }
 
     @Test

@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * Puts a feed whose timestamps may step back a little into non-decreasing time order without reordering it: an event
- * stamped before the one delivered before it is delivered stamped at that one's time (everything else unchanged).
+ * stamped before the one delivered before it is delivered stamped at that one's time (everything else unchanged); a
+ * price stamped before the last one of its source and symbol, or repeating it, is dropped ({@link ArrivalOrder}).
  *
  * <p>A live session needs it: a venue stamps its prices and liquidations with its own clock (Binance event or trade
  * time, Pyth publish time) and the client stamps connection changes with the receiving machine's, so across symbols
@@ -14,7 +15,7 @@ import java.util.Objects;
  */
 public final class NonDecreasingFeedReader implements FeedReader {
     private final FeedReader in;
-    private long lastMs = Long.MIN_VALUE;
+    private final ArrivalOrder order = new ArrivalOrder();
 
     /** @param in a feed in arrival order; closed with this reader */
     public NonDecreasingFeedReader(FeedReader in) {
@@ -23,13 +24,13 @@ public final class NonDecreasingFeedReader implements FeedReader {
 
     @Override
     public FeedEvent next() {
-        FeedEvent e = in.next();
-        if (e == null) {
-            return null;
+        for (FeedEvent e = in.next(); e != null; e = in.next()) {
+            FeedEvent kept = order.admit(e);
+            if (kept != null) {
+                return kept;
+            }
         }
-        e = notBefore(e, lastMs);
-        lastMs = e.timestampMs();
-        return e;
+        return null;
     }
 
     @Override

@@ -238,8 +238,10 @@ public final class Replay implements AutoCloseable {
         lastEventTime = e.timestampMs();
         if (e instanceof PriceEvent p) {
             price(p);
-        } else if (e instanceof io.solvent.engine.feed.VenueLiquidationEvent
-                || e instanceof io.solvent.engine.feed.SourceStatusEvent) {
+        } else if (e instanceof io.solvent.engine.feed.SourceStatusEvent) {
+            passTime(e.timestampMs());
+            sink.observed(e);
+        } else if (e instanceof io.solvent.engine.feed.VenueLiquidationEvent) {
             sink.observed(e);
         }
         if (keeper != null && keeper.due(lastEventTime)) {
@@ -266,6 +268,21 @@ public final class Replay implements AutoCloseable {
             nextMetrics = (Math.floorDiv(lastTime, ReplayRunner.METRICS_PERIOD_MS) + 1)
                     * ReplayRunner.METRICS_PERIOD_MS;
         }
+    }
+
+    /**
+     * A live source's status change (its time the receiving machine's clock): the oracles deliver what falls due by
+     * then and their prices age to then, so that a source that went silent — whose client reports {@code STALE}, then
+     * {@code DISCONNECTED}, while no price arrives — turns its oracles stale under their staleness limit (an
+     * {@code oracle_stale} event, liquidations paused under the {@code pause} policy) instead of holding its last
+     * price as fresh until the next price. Nothing happens before the first price.
+     */
+    private void passTime(long now) {
+        if (lastTime == Long.MIN_VALUE) {
+            return;
+        }
+        oracles.advanceTo(now);
+        watchStaleness(now);
     }
 
     /**

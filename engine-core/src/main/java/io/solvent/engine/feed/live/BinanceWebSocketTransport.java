@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -100,6 +101,11 @@ final class BinanceWebSocketTransport implements Transport {
             opening.cancel(true);
             throw new IOException("no WebSocket handshake within " + connectTimeoutMs + " ms", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof WebSocketHandshakeException h) {
+                int status = h.getResponse().statusCode();
+                throw new EndpointRejectedException(status, "the server refused the WebSocket handshake (HTTP "
+                        + status + ")");
+            }
             throw e.getCause() instanceof Exception c ? c : e;
         }
         try {

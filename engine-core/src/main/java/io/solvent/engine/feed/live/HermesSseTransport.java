@@ -53,7 +53,8 @@ final class HermesSseTransport implements Transport {
         EventStream stream = new EventStream(session, end);
         HttpResponse.BodyHandler<Void> handler = info -> {
             if (info.statusCode() != 200) {
-                end.completeExceptionally(new IOException("HTTP status " + info.statusCode()));
+                end.completeExceptionally(new EndpointRejectedException(info.statusCode(), "the server answered HTTP "
+                        + info.statusCode() + " instead of an event stream"));
                 return HttpResponse.BodySubscribers.replacing(null);
             }
             session.opened();

@@ -33,7 +33,12 @@ import java.util.regex.Pattern;
  * connection fails, a {@link Status#DISCONNECTED} one, then it reconnects after the {@link Backoff} wait (the
  * attempt count restarts once a connection has delivered a message). A connection older than
  * {@link ConnectionPolicy#maxConnectionMs()} is replaced at once, without backoff, before the venue's 24 h limit.
- * Status events go to the queue and to the journal.
+ * Status events go to the queue and to the journal. Every connection attempt that fails before the connection opens
+ * emits a {@code DISCONNECTED} status naming the URL, the cause and the attempt ("cannot connect to URL: connection
+ * refused (attempt 3)"), so that an endpoint that can never be reached leaves its reason in the journal, and the
+ * engine's time moves on while the source is down (one status per backoff wait). After
+ * {@link ConnectionPolicy#maxFailedAttempts()} connections in a row without a message the client gives up: a last
+ * {@code DISCONNECTED} status says so, and {@link Stats#gaveUp()} turns true.
  *
  * <p>Messages that are not understood are counted ({@link Stats#unparsed()}), recorded, and otherwise ignored.
  */
@@ -51,18 +56,25 @@ public final class LiveFeedClient implements AutoCloseable {
     /**
      * Counters of a client since it started.
      *
-     * @param messages      text messages received
-     * @param unparsed      of those, messages the parser did not understand
-     * @param unreadable    frames that were not text messages (binary), counted and not recorded
-     * @param events        events offered to the queue, status events included
-     * @param connections   connections opened
-     * @param disconnects   connections lost or replaced
-     * @param state         the current state
-     * @param lastProblem   the last reason for a disconnect or an unparsed message, or empty
-     * @param journalError  the first journal write failure, or empty; the client keeps feeding the queue
+     * @param messages       text messages received
+     * @param unparsed       of those, messages the parser did not understand
+     * @param unreadable     frames that were not text messages (binary), counted and not recorded
+     * @param events         events offered to the queue, status events included
+     * @param connections    connections opened
+     * @param disconnects    connections lost or replaced
+     * @param state          the current state
+     * @param lastProblem    the last reason for a disconnect or an unparsed message, or empty
+     * @param journalError   the first journal write failure, or empty; the client keeps feeding the queue
+     * @param failedAttempts connections in a row, up to now, that ended without delivering a message (refused,
+     *                       rejected, timed out, or opened and dropped before any message); 0 after a message
+     * @param rejectedStatus the HTTP status with which the server refused the last connection attempt (an event
+     *                       stream answered with 404, a WebSocket handshake answered without 101), or 0 when the
+     *                       last attempt was not refused that way
+     * @param gaveUp         whether the client stopped trying ({@link ConnectionPolicy#maxFailedAttempts()})
      */
     public record Stats(long messages, long unparsed, long unreadable, long events, long connections,
-                        long disconnects, Status state, String lastProblem, String journalError) {
+                        long disconnects, Status state, String lastProblem, String journalError, int failedAttempts,
+                        int rejectedStatus, boolean gaveUp) {
     }
 
     private final String source;
@@ -92,6 +104,9 @@ public final class LiveFeedClient implements AutoCloseable {
     private long disconnects;
     private String lastProblem = "";
     private String journalError = "";
+    private int failedAttempts;
+    private int rejectedStatus;
+    private boolean gaveUp;
 
     LiveFeedClient(String source, Transport transport, MessageDecoder decoder, ClientContext context,
                    Map<String, String> sessionNames) {
@@ -239,11 +254,15 @@ public final class LiveFeedClient implements AutoCloseable {
                 receivedSinceOpen = false;
             }
             String failure;
+            int rejected = 0;
             try {
                 transport.run(session);
                 failure = "the server closed the connection";
+            } catch (EndpointRejectedException e) {
+                failure = e.getMessage();
+                rejected = e.status();
             } catch (Exception e) {
-                failure = describe(e);
+                failure = describe(e, context.policy().connectTimeoutMs());
             }
             boolean rotate;
             boolean delivered;
@@ -251,16 +270,30 @@ public final class LiveFeedClient implements AutoCloseable {
                 String reason = closed ? "client closed" : abortReason != null ? abortReason : failure;
                 rotate = rotating;
                 delivered = receivedSinceOpen;
+                boolean wasUp = up;
                 if (up) {
                     up = false;
                     disconnects++;
-                    lastProblem = reason;
                     emit(Status.DISCONNECTED, reason);
-                } else {
-                    lastProblem = reason;
                 }
+                lastProblem = reason;
                 if (closed) {
                     return;
+                }
+                rejectedStatus = rejected;
+                failedAttempts = delivered || rotate ? 0 : failedAttempts + 1;
+                int max = context.policy().maxFailedAttempts();
+                String where = wasUp ? "" : "cannot connect to " + transport.endpoint() + ": ";
+                if (max > 0 && failedAttempts >= max) {
+                    gaveUp = true;
+                    emit(Status.DISCONNECTED, "gave up after " + failedAttempts + " connection attempts in a row"
+                            + " without a message; the last: " + where + reason);
+                    return;
+                }
+                if (!wasUp) {
+                    // every attempt that fails to connect is a note: the journal shows the outage, and the engine's
+                    // time moves on with it, so that the oracles' prices age while the source is down
+                    emit(Status.DISCONNECTED, where + reason + " (attempt " + failedAttempts + ")");
                 }
             }
             long wait;
@@ -285,11 +318,18 @@ public final class LiveFeedClient implements AutoCloseable {
         }
     }
 
-    private static String describe(Throwable e) {
+    /** @return a failed attempt's cause in words: "connection refused", "no connection within 10000 ms", ... */
+    private static String describe(Throwable e, long connectTimeoutMs) {
         Throwable t = e;
         while ((t instanceof java.util.concurrent.ExecutionException
                 || t instanceof java.util.concurrent.CompletionException) && t.getCause() != null) {
             t = t.getCause();
+        }
+        if (t instanceof java.net.ConnectException && !(t instanceof java.net.http.HttpConnectTimeoutException)) {
+            return "connection refused";
+        }
+        if (t instanceof java.net.http.HttpConnectTimeoutException) {
+            return "no connection within " + connectTimeoutMs + " ms";
         }
         String m = t.getMessage();
         return t.getClass().getSimpleName() + (m == null || m.isEmpty() ? "" : ": " + m);
@@ -397,7 +437,7 @@ public final class LiveFeedClient implements AutoCloseable {
     public Stats stats() {
         synchronized (lock) {
             return new Stats(messages, unparsed, unreadable, events, connections, disconnects, state, lastProblem,
-                    journalError);
+                    journalError, failedAttempts, rejectedStatus, gaveUp);
         }
     }
 

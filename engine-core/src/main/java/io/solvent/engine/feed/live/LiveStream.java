@@ -1,5 +1,6 @@
 package io.solvent.engine.feed.live;
 
+import io.solvent.engine.feed.ArrivalOrder;
 import io.solvent.engine.feed.FeedEvent;
 import io.solvent.engine.feed.FeedSource;
 import io.solvent.engine.feed.NonDecreasingFeedReader;
@@ -21,10 +22,12 @@ import java.util.Objects;
  * client recorded to its journal, in the same order, so a journal of the session replays to the same events (as
  * long as the queue dropped nothing: {@link #dropped()}).
  *
- * <p>Events are kept in non-decreasing time order ({@link NonDecreasingFeedReader#notBefore}): the venue's clock
- * stamps prices and liquidations, the receiving machine's clock the connection changes, and an event stamped before
- * the one before it is kept at that one's time; a journal replayed through a {@link NonDecreasingFeedReader} gives the
- * same times. Symbols and source names are shared between events, so that the log costs about 60 bytes per event (a
+ * <p>A price sent late (stamped before the last one of its source and symbol) or twice is dropped, and so is a venue
+ * liquidation sent twice ({@link ArrivalOrder}): the engine never moves a price back to an older value or takes one
+ * message twice. Events are kept in non-decreasing time order ({@link NonDecreasingFeedReader#notBefore}): the
+ * venue's clock stamps prices and liquidations, the receiving machine's clock the connection changes, and an event
+ * stamped before the one before it is kept at that one's time; a journal replayed through a
+ * {@link NonDecreasingFeedReader} gives the same events at the same times. Symbols and source names are shared between events, so that the log costs about 60 bytes per event (a
  * day of ten 1 s mark prices with their index prices, about 1.7 million events, some 100 MB).
  *
  * <p>Someone must {@link #pull()} the queue often enough that it never fills ({@link LiveEventQueue#DEFAULT_CAPACITY}
@@ -41,7 +44,7 @@ public final class LiveStream implements FeedSource {
     // guarded by this
     private final ArrayList<FeedEvent> events = new ArrayList<>();
     private final Map<String, String> strings = new HashMap<>();
-    private long lastMs = Long.MIN_VALUE;
+    private final ArrivalOrder order = new ArrivalOrder();
     private boolean ended;
 
     /**
@@ -72,9 +75,20 @@ public final class LiveStream implements FeedSource {
     }
 
     private void append(FeedEvent e) {
-        FeedEvent kept = NonDecreasingFeedReader.notBefore(shared(e), lastMs);
-        lastMs = kept.timestampMs();
-        events.add(kept);
+        FeedEvent kept = order.admit(e);
+        if (kept != null) {
+            events.add(shared(kept));
+        }
+    }
+
+    /** @return prices dropped because they came after a newer one of their source and symbol ({@link ArrivalOrder}) */
+    public synchronized long superseded() {
+        return order.superseded();
+    }
+
+    /** @return prices and venue liquidations dropped as repeats of the one before ({@link ArrivalOrder}) */
+    public synchronized long duplicates() {
+        return order.duplicates();
     }
 
     /** @return the event with its symbol and source the instances other events hold (a copy when they differ) */

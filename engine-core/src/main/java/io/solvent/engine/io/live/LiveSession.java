@@ -289,6 +289,30 @@ public final class LiveSession implements AutoCloseable {
         return client.stats();
     }
 
+    /**
+     * What a live source's faults have cost so far, for the console's status: nothing here reached the engine.
+     *
+     * @param messages        text messages received
+     * @param notUnderstood   of those, messages not understood (not JSON, wrong types, a price that is not positive):
+     *                        journaled, not taken
+     * @param unreadable      frames that were not text (binary): counted, not journaled
+     * @param late            prices dropped as older than the last of their source and symbol
+     * @param repeated        prices and venue liquidations dropped as repeats of the one before
+     * @param connections     connections opened
+     * @param failedAttempts  connections in a row, up to now, that ended without a message
+     * @param droppedByQueue  events the hand-over queue dropped because it was full (journaled, not in the run)
+     */
+    public record Health(long messages, long notUnderstood, long unreadable, long late, long repeated,
+                         long connections, int failedAttempts, long droppedByQueue) {
+    }
+
+    /** @return the session's counts of faults so far; thread-safe */
+    public Health health() {
+        LiveFeedClient.Stats st = client.stats();
+        return new Health(st.messages(), st.unparsed(), st.unreadable(), stream.superseded(), stream.duplicates(),
+                st.connections(), st.failedAttempts(), stream.dropped());
+    }
+
     /** @return how many lines the journal holds from this session */
     public long journalLines() {
         return journal.lines();

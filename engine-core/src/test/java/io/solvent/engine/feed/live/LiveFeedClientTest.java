@@ -190,12 +190,17 @@ class LiveFeedClientTest {
         List<FeedEvent> replayed = s.finish();
         assertEquals(s.seen, replayed);
 
-        assertEquals(List.of(Status.CONNECTED, Status.DISCONNECTED, Status.CONNECTED, Status.DISCONNECTED),
-                statuses(s.seen));
+        // the drop, then the refused reconnection: each failed attempt is a status of its own, naming the cause
+        assertEquals(List.of(Status.CONNECTED, Status.DISCONNECTED, Status.DISCONNECTED, Status.CONNECTED,
+                Status.DISCONNECTED), statuses(s.seen));
         int down = indexOfStatus(s.seen, Status.DISCONNECTED, 0);
         int upAgain = indexOfStatus(s.seen, Status.CONNECTED, down);
         assertEquals(10, count(s.seen.subList(0, down), PriceEvent.class), "first connection's prices");
-        assertEquals(upAgain, down + 1, "nothing arrives while disconnected");
+        assertEquals(upAgain, down + 2, "nothing arrives while disconnected");
+        assertTrue(((SourceStatusEvent) s.seen.get(down + 1)).reason().startsWith("cannot connect to "
+                + server.base() + "/stream?streams="), s.seen.get(down + 1).toString());
+        assertTrue(((SourceStatusEvent) s.seen.get(down + 1)).reason().endsWith(
+                ": the server refused the WebSocket handshake (HTTP 503) (attempt 1)"), String.valueOf(s.seen));
         assertEquals(3, server.connections().size(), "dropped, refused (503), then served");
         assertEquals(2, jitterDraws.get(), "one backoff wait after the drop, one after the refusal");
         assertEquals(2, s.client.stats().connections());
@@ -366,7 +371,8 @@ class LiveFeedClientTest {
         assertEquals(4 + count(s.seen.subList(firstDown, s.seen.size()), PriceEvent.class) / 2,
                 s.client.stats().messages(), "four data events on the first stream, the comment not a message");
         List<Status> st = statuses(s.seen);
-        assertEquals(List.of(Status.CONNECTED, Status.DISCONNECTED, Status.CONNECTED), st.subList(0, 3));
+        assertEquals(List.of(Status.CONNECTED, Status.DISCONNECTED, Status.DISCONNECTED, Status.CONNECTED),
+                st.subList(0, 4), "dropped, refused with 503, connected");
         assertEquals(2, jitterDraws.get(), "after the ended stream and after the 503");
         assertFalse(s.seen.stream().anyMatch(e -> e instanceof PriceEvent pe && pe.timestampMs() == T0 + 2000
                 && s.seen.indexOf(e) < indexOfStatus(s.seen, Status.CONNECTED, 1)));
