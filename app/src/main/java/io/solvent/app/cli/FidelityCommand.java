@@ -21,7 +21,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -77,13 +76,7 @@ public final class FidelityCommand implements Callable<Integer> {
                 tally, venue, "Hyperliquid", w.crashStartMs(), w.crashEndMs());
         String report = render(template(), fields(sc, result, tally, c, venue, w));
         Path md = out.resolve("fidelity.md");
-        Path tmp = Files.createTempFile(out, "fidelity", ".tmp");
-        try {
-            Files.writeString(tmp, report, StandardCharsets.UTF_8);
-            Files.move(tmp, md, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        io.solvent.engine.io.AtomicFiles.writeText(md, text -> text.write(report));
         PrintWriter err = spec.commandLine().getErr();
         err.println(String.format(Locale.ROOT, "solvent: fidelity: %d of 4 targets met (in 21:00-21:40 %.1f%%,"
                         + " Spearman %.2f, ADL peaks %s, long %.1f%% / short %.1f%%); %s and %s written",

@@ -46,7 +46,7 @@ public final class AuditLog {
      * @throws IOException when it cannot be written
      */
     public synchronized void append(AuditEntry e) throws IOException {
-        byte[] line = (JSON.writeValueAsString(e).replace("\n", "\\n") + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] line = line(e).getBytes(StandardCharsets.UTF_8);
         Files.createDirectories(file.toAbsolutePath().getParent());
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
@@ -56,6 +56,27 @@ public final class AuditLog {
             }
             ch.force(false);
         }
+    }
+
+    /**
+     * Writes a whole log at once, atomically (a run folder's copy of the entries of its scenario).
+     *
+     * @param file    the file to create or replace
+     * @param entries the entries, in order
+     * @throws IOException when it cannot be written
+     */
+    public static void write(Path file, List<AuditEntry> entries) throws IOException {
+        StringBuilder b = new StringBuilder();
+        for (AuditEntry e : entries) {
+            b.append(line(e));
+        }
+        byte[] bytes = b.toString().getBytes(StandardCharsets.UTF_8);
+        io.solvent.engine.io.AtomicFiles.write(file, out -> out.write(bytes),
+                io.solvent.engine.io.AtomicFiles.Option.CREATE_PARENTS);
+    }
+
+    private static String line(AuditEntry e) throws IOException {
+        return JSON.writeValueAsString(e).replace("\n", "\\n") + "\n";
     }
 
     /**

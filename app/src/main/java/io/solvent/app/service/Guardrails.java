@@ -131,7 +131,7 @@ public record Guardrails(List<Guardrail> rules) {
      * @throws IOException when it cannot be written
      */
     public void save(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        AtomicWrite.write(dir.resolve(FILE), out -> JSON.writeValue(out, this));
+        io.solvent.engine.io.AtomicFiles.write(dir.resolve(FILE), out -> JSON.writeValue(out, this),
+                io.solvent.engine.io.AtomicFiles.Option.FORCE, io.solvent.engine.io.AtomicFiles.Option.CREATE_PARENTS);
     }
 }

@@ -44,7 +44,7 @@ public final class RunReport {
             sc = folder.resolve("scenario.json");
             try (InputStream in = Objects.requireNonNull(RunReport.class.getResourceAsStream(
                     io.solvent.app.service.ConsoleSession.DEFAULT_RESOURCE), "the jar's default scenario")) {
-                Files.copy(in, sc, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                io.solvent.engine.io.AtomicFiles.write(sc, in::transferTo);
             }
         }
         Path run = folder.resolve("run");
@@ -68,11 +68,7 @@ public final class RunReport {
         Path reported = fork == null ? run : forkDir;
         List<AuditEntry> mine = AuditLog.read(audit.file()).stream()
                 .filter(a -> a.scenario().equals(scenarioName)).toList();
-        AuditLog copy = new AuditLog(reported.resolve(AuditLog.FILE));
-        Files.deleteIfExists(copy.file());
-        for (AuditEntry a : mine) {
-            copy.append(a);
-        }
+        AuditLog.write(reported.resolve(AuditLog.FILE), mine);
         HtmlReport.write(reported, out);
         return reported;
     }
