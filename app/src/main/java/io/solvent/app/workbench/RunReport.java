@@ -58,6 +58,9 @@ public final class RunReport {
             }
             args.addAll(List.of("--fork-out", forkDir.toString()));
         }
+        Path reported = fork == null ? run : forkDir;
+        // the previous export's audit copy goes first: a kill must not leave it beside this run's files
+        Files.deleteIfExists(reported.resolve(AuditLog.FILE));
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = SolventCommand.run(args.toArray(String[]::new), new PrintStream(new ByteArrayOutputStream(),
                 true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -65,7 +68,6 @@ public final class RunReport {
             throw new IOException("the replay for the report failed: " + err.toString(StandardCharsets.UTF_8)
                     .strip());
         }
-        Path reported = fork == null ? run : forkDir;
         List<AuditEntry> mine = AuditLog.read(audit.file()).stream()
                 .filter(a -> a.scenario().equals(scenarioName)).toList();
         AuditLog.write(reported.resolve(AuditLog.FILE), mine);
