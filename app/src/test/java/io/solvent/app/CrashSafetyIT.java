@@ -48,8 +48,11 @@ import static org.junit.jupiter.api.Assertions.fail;
  * open it, and that the next run leaves no temporary file behind.
  *
  * <p>Each kind runs in child JVMs ({@link Main}, or {@link CrashChild} for the console's files) on this test's class
- * path. {@code -Dsolvent.crash.seed=S} repeats a run's moments, {@code -Dsolvent.crash.kills=N} sets the kills per
- * kind. The figures go to standard output and to {@code target/crash-safety.txt} (for docs/reliability.md).
+ * path. A kill comes a seeded-random time after the child has begun to write (its first temporary file, journal
+ * line or save), within about a whole run's time, so that it lands in the writing however loaded the machine is; some
+ * replays are killed on their first move into place instead. {@code -Dsolvent.crash.seed=S} repeats the delays,
+ * {@code -Dsolvent.crash.kills=N} sets the kills per kind. The figures go to standard output and to
+ * {@code target/crash-safety.txt} (for docs/reliability.md).
  */
 class CrashSafetyIT {
     private static final long SEED = Long.getLong("solvent.crash.seed", 20_261_207L);
@@ -107,6 +110,10 @@ class CrashSafetyIT {
         return Files.readAllLines(dir.resolve("logs").resolve(name + ".out"));
     }
 
+    private boolean printed(String name) throws IOException {
+        return Files.size(dir.resolve("logs").resolve(name + ".out")) > 0;
+    }
+
     private void complete(String name, Process p) throws Exception {
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), name + " did not end");
         assertEquals(0, p.exitValue(), name + ": " + stderr(name));
@@ -121,6 +128,22 @@ class CrashSafetyIT {
         p.destroyForcibly(); // SIGKILL
         p.waitFor();
         return true;
+    }
+
+    /**
+     * Kills the process {@code ms} after it has shown that it is at work ({@code started}: its first temporary file,
+     * line or output), so that the moment falls in its writing however long the JVM took to start.
+     */
+    private boolean killAfterStart(String name, Process p, java.util.concurrent.Callable<Boolean> started, long ms)
+            throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (p.isAlive() && !started.call()) {
+            if (System.nanoTime() > deadline) {
+                fail(name + ": did not start writing in 120 s");
+            }
+            LockSupport.parkNanos(500_000);
+        }
+        return killAfter(name, p, ms);
     }
 
     /** Kills the process {@code ms} after the first change to any of {@code files} (a rename into place). */
@@ -200,8 +223,8 @@ class CrashSafetyIT {
     /**
      * {@code solvent replay} with a fork, alternating two scenarios so that old and new differ: after every kill,
      * each of the two folders holds the four files of the run before or of the run killed, never some of each, and
-     * {@code solvent report}'s reader opens both. Every third kill comes on the first file moved into place, to hit
-     * the moves themselves; the others at a random moment.
+     * {@code solvent report}'s reader opens both. Every third kill comes on the first file moved into place (of the
+     * original's folder or of the fork's, in turn), to hit the moves themselves; the others at a random moment.
      */
     @Test
     void replayFoldersAreAllOldOrAllNewAfterEveryKill() throws Exception {
@@ -215,7 +238,9 @@ class CrashSafetyIT {
             ref.add(Map.of("run", runFiles(out.resolve("run")), "fork", runFiles(out.resolve("fork"))));
         }
         Path work = dir.resolve("work");
+        long began = System.nanoTime();
         complete("replay-first", solvent("replay-first", replayArgs(scenarios[0], work).toArray(String[]::new)));
+        int runMs = (int) TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began); // the kills' window, as loaded
         Map<String, Integer> state = new LinkedHashMap<>(Map.of("run", 0, "fork", 0));
         Map<String, Integer> outcomes = new TreeMap<>();
         long temporaries = 0;
@@ -223,10 +248,11 @@ class CrashSafetyIT {
             int next = 1 - state.get("run");
             String name = "replay-" + i;
             Process p = solvent(name, replayArgs(scenarios[next], work).toArray(String[]::new));
+            // every third kill on the first move into place: of the original's folder, or (every sixth) the fork's
             boolean killed = i % 3 == 2
-                    ? killOnFirstChange(name, p, List.of(work.resolve("run/events.csv"),
-                            work.resolve("fork/events.csv")), random.nextInt(3))
-                    : killAfter(name, p, random.nextInt(300, 3000));
+                    ? killOnFirstChange(name, p, List.of(work.resolve(i % 6 == 2 ? "run" : "fork")
+                            .resolve("events.csv")), random.nextInt(3))
+                    : killAfterStart(name, p, () -> temporaries(work.resolve("run")) > 0, random.nextInt(runMs));
             outcomes.merge(killed ? "killed" : "ended before its kill", 1, Integer::sum);
             for (String folder : List.of("run", "fork")) {
                 Path f = work.resolve(folder);
@@ -272,7 +298,9 @@ class CrashSafetyIT {
         }
         Path work = Files.createDirectories(dir.resolve("books"));
         Path book = work.resolve("book.json");
+        long began = System.nanoTime();
         complete("pop-first", solvent("pop-first", populationArgs(seeds[0], book).toArray(String[]::new)));
+        int runMs = (int) TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began); // the kills' window, as loaded
         int state = 0;
         Map<String, Integer> outcomes = new TreeMap<>();
         long temporaries = 0;
@@ -280,8 +308,8 @@ class CrashSafetyIT {
         for (int i = 0; i < KILLS; i++) {
             int next = 1 - state;
             String name = "pop-" + i;
-            boolean killed = killAfter(name, solvent(name, populationArgs(seeds[next], book).toArray(String[]::new)),
-                    random.nextInt(200, 1800));
+            boolean killed = killAfterStart(name, solvent(name, populationArgs(seeds[next], book)
+                    .toArray(String[]::new)), () -> temporaries(work) > 0, random.nextInt(runMs));
             outcomes.merge(killed ? "killed" : "ended before its kill", 1, Integer::sum);
             long t = temporaries(work);
             temporaries += t;
@@ -342,7 +370,8 @@ class CrashSafetyIT {
                 String name = "record-" + i;
                 List<String> a = new ArrayList<>(args);
                 a.add("60s");
-                boolean killed = killAfter(name, start(name, Main.class.getName(), a), random.nextInt(500, 3000));
+                boolean killed = killAfterStart(name, start(name, Main.class.getName(), a),
+                        () -> Files.exists(journal) && Files.size(journal) > before.length, random.nextInt(2000));
                 outcomes.merge(killed ? "killed" : "ended before its kill", 1, Integer::sum);
                 if (!Files.exists(journal)) {
                     outcomes.merge("killed before the journal was opened", 1, Integer::sum);
@@ -412,8 +441,9 @@ class CrashSafetyIT {
         long saves = 0;
         for (int i = 0; i < KILLS; i++) {
             String name = "ws-" + i;
-            boolean killed = killAfter(name, start(name, CrashChild.class.getName(), List.of("workspace",
-                    file.toString(), Long.toString(generation + 1), "1000000000")), random.nextInt(300, 1500));
+            boolean killed = killAfterStart(name, start(name, CrashChild.class.getName(), List.of("workspace",
+                    file.toString(), Long.toString(generation + 1), "1000000000")), () -> printed(name),
+                    random.nextInt(1000));
             outcomes.merge(killed ? "killed" : "ended before its kill", 1, Integer::sum);
             List<String> out = stdout(name);
             long returned = out.isEmpty() ? generation : Long.parseLong(out.getLast());
@@ -446,8 +476,9 @@ class CrashSafetyIT {
         Map<String, Integer> outcomes = new TreeMap<>();
         for (int i = 0; i < KILLS; i++) {
             String name = "audit-" + i;
-            boolean killed = killAfter(name, start(name, CrashChild.class.getName(), List.of("audit",
-                    file.toString(), Long.toString(generation + 1), "1000000000")), random.nextInt(300, 1500));
+            boolean killed = killAfterStart(name, start(name, CrashChild.class.getName(), List.of("audit",
+                    file.toString(), Long.toString(generation + 1), "1000000000")), () -> printed(name),
+                    random.nextInt(1000));
             outcomes.merge(killed ? "killed" : "ended before its kill", 1, Integer::sum);
             List<String> out = stdout(name);
             long returned = out.isEmpty() ? generation : Long.parseLong(out.getLast());
