@@ -252,7 +252,8 @@ class CrashSafetyIT {
             boolean killed = i % 3 == 2
                     ? killOnFirstChange(name, p, List.of(work.resolve(i % 6 == 2 ? "run" : "fork")
                             .resolve("events.csv")), random.nextInt(3))
-                    : killAfterStart(name, p, () -> temporaries(work.resolve("run")) > 0, random.nextInt(runMs));
+                    : killAfterStart(name, p, () -> temporaries(work.resolve("run")) > 0,
+                            random.nextInt(Math.max(1, runMs * 2 / 3)));
             outcomes.merge(killed ? "killed" : "ended before its kill", 1, Integer::sum);
             for (String folder : List.of("run", "fork")) {
                 Path f = work.resolve(folder);
