@@ -119,7 +119,7 @@ class CrashSafetyIT {
         assertEquals(0, p.exitValue(), name + ": " + stderr(name));
     }
 
-    /** @return whether the process was killed (SIGKILL) after {@code ms}; false when it had ended by itself (status 0) */
+    /** @return whether the process was killed (SIGKILL) after {@code ms}; false when it had ended by itself, well */
     private boolean killAfter(String name, Process p, long ms) throws Exception {
         if (p.waitFor(ms, TimeUnit.MILLISECONDS)) {
             assertEquals(0, p.exitValue(), name + " ended before its kill, and not well: " + stderr(name));

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.solvent.app.service.SettingsStore;
+import io.solvent.engine.io.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -148,8 +149,8 @@ public final class AlertRulesStore {
             LOG.warn("alert rules: {}", note);
         }
         unreadable = false;
-        io.solvent.engine.io.AtomicFiles.write(file, out -> JSON.writeValue(out, new Content(FORMAT, rules.rules())),
-                io.solvent.engine.io.AtomicFiles.Option.FORCE);
+        AtomicFiles.write(file, out -> JSON.writeValue(out, new Content(FORMAT, rules.rules())),
+                AtomicFiles.Option.FORCE);
         return note;
     }
 }

@@ -1,6 +1,7 @@
 package io.solvent.app.report;
 
 import io.solvent.engine.input.InputException;
+import io.solvent.engine.io.FolderCommit;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -235,7 +236,7 @@ public record RunFolder(Path dir, Summary summary, Manifest manifest, Metrics me
 
     /**
      * Reads a run folder, first completing the move of a replay's files into place that a kill cut short (so it reads
-     * all of one run's files, see {@link io.solvent.engine.io.FolderCommit}).
+     * all of one run's files, see {@link FolderCommit}).
      *
      * @param dir the folder {@code solvent replay --out} (or {@code --fork-out}) wrote
      * @return what the report shows
@@ -249,9 +250,9 @@ public record RunFolder(Path dir, Summary summary, Manifest manifest, Metrics me
                     null);
         }
         try {
-            io.solvent.engine.io.FolderCommit.recover(dir); // a replay killed while moving its files: complete it
+            FolderCommit.recover(dir); // a replay killed while moving its files: complete it
         } catch (java.io.IOException e) {
-            throw new InputException(dir.resolve(io.solvent.engine.io.FolderCommit.RECORD).toString(), "",
+            throw new InputException(dir.resolve(FolderCommit.RECORD).toString(), "",
                     "a replay's files were left half moved into place and cannot be completed: " + e.getMessage(), e);
         }
         Summary summary = summary(dir.resolve("summary.json"));

@@ -1,6 +1,7 @@
 package io.solvent.app.scenario;
 
 import io.solvent.engine.input.InputException;
+import io.solvent.engine.io.AtomicFiles;
 import io.solvent.engine.io.ScenarioDocument;
 import io.solvent.engine.io.ScenarioReader;
 import io.solvent.engine.io.ScenarioWriter;
@@ -24,10 +25,10 @@ final class CheckedScenarioFile {
      */
     static Path write(ScenarioDocument doc, Path target) {
         try {
-            io.solvent.engine.io.AtomicFiles.replace(target, tmp -> {
+            AtomicFiles.replace(target, tmp -> {
                 ScenarioWriter.write(doc, tmp);
                 ScenarioReader.read(tmp);
-            }, io.solvent.engine.io.AtomicFiles.Option.CREATE_PARENTS);
+            }, AtomicFiles.Option.CREATE_PARENTS);
         } catch (IOException e) {
             throw new UncheckedIOException("writing " + target, e);
         }

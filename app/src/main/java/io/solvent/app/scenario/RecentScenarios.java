@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.solvent.engine.io.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,8 +87,8 @@ public final class RecentScenarios {
         list.stream().limit(MAX).forEach(p -> a.add(p.toString()));
         try {
             byte[] bytes = JSON.writeValueAsBytes(root);
-            io.solvent.engine.io.AtomicFiles.write(file, out -> out.write(bytes),
-                    io.solvent.engine.io.AtomicFiles.Option.FORCE, io.solvent.engine.io.AtomicFiles.Option.CREATE_PARENTS);
+            AtomicFiles.write(file, out -> out.write(bytes),
+                    AtomicFiles.Option.FORCE, AtomicFiles.Option.CREATE_PARENTS);
         } catch (IOException e) {
             throw new UncheckedIOException("writing " + file, e);
         }

@@ -3,6 +3,7 @@ package io.solvent.app.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.solvent.app.service.SettingsStore;
 import io.solvent.engine.input.InputException;
+import io.solvent.engine.io.AtomicFiles;
 import io.solvent.engine.io.ScenarioDocument;
 import io.solvent.engine.io.ScenarioReader;
 import io.solvent.engine.scenario.Scenario;
@@ -215,8 +216,8 @@ public final class ScenarioLibrary {
             if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), bytes)) {
                 return;
             }
-            io.solvent.engine.io.AtomicFiles.write(target, out -> out.write(bytes),
-                    io.solvent.engine.io.AtomicFiles.Option.CREATE_PARENTS);
+            AtomicFiles.write(target, out -> out.write(bytes),
+                    AtomicFiles.Option.CREATE_PARENTS);
         } catch (IOException e) {
             throw new UncheckedIOException("writing " + target, e);
         }

@@ -3,6 +3,7 @@ package io.solvent.app.service;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.solvent.engine.io.AtomicFiles;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -94,8 +95,8 @@ public final class AuditLog {
             b.append(line(e));
         }
         byte[] bytes = b.toString().getBytes(StandardCharsets.UTF_8);
-        io.solvent.engine.io.AtomicFiles.write(file, out -> out.write(bytes),
-                io.solvent.engine.io.AtomicFiles.Option.CREATE_PARENTS);
+        AtomicFiles.write(file, out -> out.write(bytes),
+                AtomicFiles.Option.CREATE_PARENTS);
     }
 
     private static String line(AuditEntry e) throws IOException {

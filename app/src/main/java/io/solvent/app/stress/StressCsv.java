@@ -1,4 +1,5 @@
 package io.solvent.app.stress;
+import io.solvent.engine.io.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -63,8 +64,8 @@ public final class StressCsv {
      */
     public static void write(StressResult result, Path file) throws IOException {
         String text = of(result);
-        io.solvent.engine.io.AtomicFiles.writeText(file, w -> w.write(text),
-                io.solvent.engine.io.AtomicFiles.Option.CREATE_PARENTS);
+        AtomicFiles.writeText(file, w -> w.write(text),
+                AtomicFiles.Option.CREATE_PARENTS);
     }
 
     /** As {@code stress.csv} writes a figure: whole numbers without a fraction. */

@@ -1,6 +1,6 @@
 package io.solvent.app.view;
 
-import io.solvent.engine.io.AtomicFiles;
+import io.solvent.app.service.AtomicWrite;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.image.PixelReader;
@@ -36,8 +36,7 @@ public final class Exports {
             r.getPixels(0, y, w, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), row, 0, w);
             b.setRGB(0, y, w, 1, row, 0, w);
         }
-        AtomicFiles.write(out, o -> ImageIO.write(b, "png", o), AtomicFiles.Option.FORCE,
-                AtomicFiles.Option.CREATE_PARENTS);
+        AtomicWrite.write(out, o -> ImageIO.write(b, "png", o));
     }
 
     /**
@@ -56,7 +55,7 @@ public final class Exports {
             leaves(c, "", leaves, headers);
         }
         int n = table.getItems().size();
-        AtomicFiles.write(out, o -> {
+        AtomicWrite.write(out, o -> {
             Writer w = new OutputStreamWriter(o, StandardCharsets.UTF_8);
             w.write(String.join(",", headers.stream().map(Exports::quote).toList()));
             w.write("\r\n");
@@ -70,7 +69,7 @@ public final class Exports {
                 w.write("\r\n");
             }
             w.flush();
-        }, AtomicFiles.Option.FORCE, AtomicFiles.Option.CREATE_PARENTS);
+        });
         return n;
     }
 

@@ -4,6 +4,7 @@ import io.solvent.app.cli.SolventCommand;
 import io.solvent.app.report.HtmlReport;
 import io.solvent.app.service.AuditEntry;
 import io.solvent.app.service.AuditLog;
+import io.solvent.engine.io.AtomicFiles;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -44,7 +45,7 @@ public final class RunReport {
             sc = folder.resolve("scenario.json");
             try (InputStream in = Objects.requireNonNull(RunReport.class.getResourceAsStream(
                     io.solvent.app.service.ConsoleSession.DEFAULT_RESOURCE), "the jar's default scenario")) {
-                io.solvent.engine.io.AtomicFiles.write(sc, in::transferTo);
+                AtomicFiles.write(sc, in::transferTo);
             }
         }
         Path run = folder.resolve("run");
