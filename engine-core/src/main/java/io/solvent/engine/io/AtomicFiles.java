@@ -69,6 +69,10 @@ public final class AtomicFiles {
     /** What writes a file's content. */
     @FunctionalInterface
     public interface Body<T> {
+        /**
+         * @param out where the content goes: a stream or writer on the temporary file, or the temporary file itself
+         * @throws IOException when it cannot be written; the target is then left as it was
+         */
         void write(T out) throws IOException;
     }
 
@@ -78,7 +82,7 @@ public final class AtomicFiles {
      * Stale temporary files of the same target left by processes that died are removed first.
      *
      * @param target  the file to create or replace
-     * @param body    writes the content (buffered; the stream must not be closed by it)
+     * @param body    writes the content (buffered; closing the stream, as some libraries do, is harmless)
      * @param options what else to do
      * @throws IOException when the folder or the file cannot be written; the target is then unchanged
      */
