@@ -8,11 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.solvent.app.service.SettingsStore;
+import io.solvent.engine.io.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -149,17 +149,8 @@ public final class AlertRulesStore {
             LOG.warn("alert rules: {}", note);
         }
         unreadable = false;
-        Path tmp = Files.createTempFile(dir, "." + FILE_NAME, ".tmp");
-        try {
-            JSON.writeValue(tmp.toFile(), new Content(FORMAT, rules.rules()));
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(file, out -> JSON.writeValue(out, new Content(FORMAT, rules.rules())),
+                AtomicFiles.Option.FORCE);
         return note;
     }
 }

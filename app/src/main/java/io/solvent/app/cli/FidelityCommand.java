@@ -2,6 +2,7 @@ package io.solvent.app.cli;
 
 import io.solvent.engine.analytics.FidelityComparison;
 import io.solvent.engine.analytics.MinuteTally;
+import io.solvent.engine.io.AtomicFiles;
 import io.solvent.engine.io.FidelityChartWriter;
 import io.solvent.engine.io.ScenarioReader;
 import io.solvent.engine.io.VenueMinutesReader;
@@ -21,7 +22,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -77,13 +77,7 @@ public final class FidelityCommand implements Callable<Integer> {
                 tally, venue, "Hyperliquid", w.crashStartMs(), w.crashEndMs());
         String report = render(template(), fields(sc, result, tally, c, venue, w));
         Path md = out.resolve("fidelity.md");
-        Path tmp = Files.createTempFile(out, "fidelity", ".tmp");
-        try {
-            Files.writeString(tmp, report, StandardCharsets.UTF_8);
-            Files.move(tmp, md, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.writeText(md, text -> text.write(report));
         PrintWriter err = spec.commandLine().getErr();
         err.println(String.format(Locale.ROOT, "solvent: fidelity: %d of 4 targets met (in 21:00-21:40 %.1f%%,"
                         + " Spearman %.2f, ADL peaks %s, long %.1f%% / short %.1f%%); %s and %s written",

@@ -1,6 +1,7 @@
 package io.solvent.app.report;
 
 import io.solvent.engine.input.InputException;
+import io.solvent.engine.io.FolderCommit;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -234,7 +235,8 @@ public record RunFolder(Path dir, Summary summary, Manifest manifest, Metrics me
             "size", "price_usd", "amount_usd", "fee_usd", "detail");
 
     /**
-     * Reads a run folder.
+     * Reads a run folder, first completing the move of a replay's files into place that a kill cut short (so it reads
+     * all of one run's files, see {@link FolderCommit}).
      *
      * @param dir the folder {@code solvent replay --out} (or {@code --fork-out}) wrote
      * @return what the report shows
@@ -246,6 +248,12 @@ public record RunFolder(Path dir, Summary summary, Manifest manifest, Metrics me
             throw new InputException(dir.toString(), "", Files.exists(dir) ? "is not a folder; expected the output"
                     + " folder of solvent replay" : "no such folder; expected the output folder of solvent replay",
                     null);
+        }
+        try {
+            FolderCommit.recover(dir); // a replay killed while moving its files: complete it
+        } catch (java.io.IOException e) {
+            throw new InputException(dir.resolve(FolderCommit.RECORD).toString(), "",
+                    "a replay's files were left half moved into place and cannot be completed: " + e.getMessage(), e);
         }
         Summary summary = summary(dir.resolve("summary.json"));
         Manifest manifest = manifest(dir.resolve("manifest.json"));

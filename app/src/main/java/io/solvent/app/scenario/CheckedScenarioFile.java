@@ -1,16 +1,14 @@
 package io.solvent.app.scenario;
 
 import io.solvent.engine.input.InputException;
+import io.solvent.engine.io.AtomicFiles;
 import io.solvent.engine.io.ScenarioDocument;
 import io.solvent.engine.io.ScenarioReader;
 import io.solvent.engine.io.ScenarioWriter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** Writes a scenario file only once the scenario reader has read it whole: a file the console cannot open is never left. */
 final class CheckedScenarioFile {
@@ -26,21 +24,11 @@ final class CheckedScenarioFile {
      * @throws UncheckedIOException when it cannot be written
      */
     static Path write(ScenarioDocument doc, Path target) {
-        Path dir = target.toAbsolutePath().getParent();
         try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-            try {
+            AtomicFiles.replace(target, tmp -> {
                 ScenarioWriter.write(doc, tmp);
                 ScenarioReader.read(tmp);
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            }, AtomicFiles.Option.CREATE_PARENTS);
         } catch (IOException e) {
             throw new UncheckedIOException("writing " + target, e);
         }

@@ -3,6 +3,7 @@ package io.solvent.app.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.solvent.app.service.SettingsStore;
 import io.solvent.engine.input.InputException;
+import io.solvent.engine.io.AtomicFiles;
 import io.solvent.engine.io.ScenarioDocument;
 import io.solvent.engine.io.ScenarioReader;
 import io.solvent.engine.scenario.Scenario;
@@ -10,11 +11,9 @@ import io.solvent.engine.scenario.Scenario;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -217,18 +216,8 @@ public final class ScenarioLibrary {
             if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), bytes)) {
                 return;
             }
-            Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            try {
-                Files.write(tmp, bytes);
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.write(target, out -> out.write(bytes),
+                    AtomicFiles.Option.CREATE_PARENTS);
         } catch (IOException e) {
             throw new UncheckedIOException("writing " + target, e);
         }

@@ -3,6 +3,7 @@ package io.solvent.app.service;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.solvent.engine.io.AtomicFiles;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,7 +19,8 @@ import java.util.List;
 /**
  * The append-only audit log of parameter edits, {@code audit.jsonl} in the configuration directory: one JSON object per
  * line ({@link AuditEntry}), each appended whole and forced to disk before the edit is sent to the engine. Lines are
- * never rewritten; a kill leaves at most a last line cut short, which {@link #read} skips.
+ * never rewritten; a kill leaves at most a last line cut short, which {@link #read} skips and the next append
+ * removes (so that it does not swallow the entry written after it).
  */
 public final class AuditLog {
     private static final ObjectMapper JSON = JsonMapper.builder()
@@ -46,16 +48,59 @@ public final class AuditLog {
      * @throws IOException when it cannot be written
      */
     public synchronized void append(AuditEntry e) throws IOException {
-        byte[] line = (JSON.writeValueAsString(e).replace("\n", "\\n") + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] line = line(e).getBytes(StandardCharsets.UTF_8);
         Files.createDirectories(file.toAbsolutePath().getParent());
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND)) {
+                StandardOpenOption.READ)) {
+            ch.truncate(completeLength(ch)); // a line a crash cut short would swallow this one
+            ch.position(ch.size());
             ByteBuffer b = ByteBuffer.wrap(line);
             while (b.hasRemaining()) {
                 ch.write(b);
             }
             ch.force(false);
         }
+    }
+
+    /** @return the length of the file's complete lines: up to and including its last newline */
+    private static long completeLength(FileChannel ch) throws IOException {
+        long end = ch.size();
+        ByteBuffer b = ByteBuffer.allocate(4096);
+        while (end > 0) {
+            long start = Math.max(0, end - b.capacity());
+            b.clear().limit((int) (end - start));
+            while (b.hasRemaining() && ch.read(b, start + b.position()) >= 0) {
+                // fill the window
+            }
+            for (int i = b.position() - 1; i >= 0; i--) {
+                if (b.get(i) == '\n') {
+                    return start + i + 1;
+                }
+            }
+            end = start;
+        }
+        return 0;
+    }
+
+    /**
+     * Writes a whole log at once, atomically (a run folder's copy of the entries of its scenario).
+     *
+     * @param file    the file to create or replace
+     * @param entries the entries, in order
+     * @throws IOException when it cannot be written
+     */
+    public static void write(Path file, List<AuditEntry> entries) throws IOException {
+        StringBuilder b = new StringBuilder();
+        for (AuditEntry e : entries) {
+            b.append(line(e));
+        }
+        byte[] bytes = b.toString().getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(file, out -> out.write(bytes),
+                AtomicFiles.Option.CREATE_PARENTS);
+    }
+
+    private static String line(AuditEntry e) throws IOException {
+        return JSON.writeValueAsString(e).replace("\n", "\\n") + "\n";
     }
 
     /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.solvent.engine.input.InputException;
+import io.solvent.engine.io.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -131,7 +132,7 @@ public record Guardrails(List<Guardrail> rules) {
      * @throws IOException when it cannot be written
      */
     public void save(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        AtomicWrite.write(dir.resolve(FILE), out -> JSON.writeValue(out, this));
+        AtomicFiles.write(dir.resolve(FILE), out -> JSON.writeValue(out, this),
+                AtomicFiles.Option.FORCE, AtomicFiles.Option.CREATE_PARENTS);
     }
 }

@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.solvent.engine.io.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -83,23 +83,14 @@ public final class SettingsStore {
     }
 
     /**
-     * Writes the settings atomically.
+     * Writes the settings atomically, forced to disk, owner-only ({@code rw-------}): they record the user's files
+     * and layout, nothing to share.
      *
      * @param settings the settings
      * @throws IOException when the directory cannot be made or written
      */
     public void save(ConsoleSettings settings) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".settings", ".tmp");
-        try {
-            JSON.writeValue(tmp.toFile(), settings);
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(file, out -> JSON.writeValue(out, settings), AtomicFiles.Option.FORCE,
+                AtomicFiles.Option.CREATE_PARENTS, AtomicFiles.Option.PRIVATE);
     }
 }

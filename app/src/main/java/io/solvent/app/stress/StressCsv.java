@@ -1,11 +1,8 @@
 package io.solvent.app.stress;
+import io.solvent.engine.io.AtomicFiles;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 
 /**
@@ -66,19 +63,9 @@ public final class StressCsv {
      * @throws IOException when it cannot be written
      */
     public static void write(StressResult result, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, of(result), StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        String text = of(result);
+        AtomicFiles.writeText(file, w -> w.write(text),
+                AtomicFiles.Option.CREATE_PARENTS);
     }
 
     /** As {@code stress.csv} writes a figure: whole numbers without a fraction. */

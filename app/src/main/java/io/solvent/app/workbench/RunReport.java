@@ -4,6 +4,7 @@ import io.solvent.app.cli.SolventCommand;
 import io.solvent.app.report.HtmlReport;
 import io.solvent.app.service.AuditEntry;
 import io.solvent.app.service.AuditLog;
+import io.solvent.engine.io.AtomicFiles;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -44,7 +45,7 @@ public final class RunReport {
             sc = folder.resolve("scenario.json");
             try (InputStream in = Objects.requireNonNull(RunReport.class.getResourceAsStream(
                     io.solvent.app.service.ConsoleSession.DEFAULT_RESOURCE), "the jar's default scenario")) {
-                Files.copy(in, sc, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                AtomicFiles.write(sc, in::transferTo);
             }
         }
         Path run = folder.resolve("run");
@@ -58,6 +59,9 @@ public final class RunReport {
             }
             args.addAll(List.of("--fork-out", forkDir.toString()));
         }
+        Path reported = fork == null ? run : forkDir;
+        // the previous export's audit copy goes first: a kill must not leave it beside this run's files
+        Files.deleteIfExists(reported.resolve(AuditLog.FILE));
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = SolventCommand.run(args.toArray(String[]::new), new PrintStream(new ByteArrayOutputStream(),
                 true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -65,14 +69,9 @@ public final class RunReport {
             throw new IOException("the replay for the report failed: " + err.toString(StandardCharsets.UTF_8)
                     .strip());
         }
-        Path reported = fork == null ? run : forkDir;
         List<AuditEntry> mine = AuditLog.read(audit.file()).stream()
                 .filter(a -> a.scenario().equals(scenarioName)).toList();
-        AuditLog copy = new AuditLog(reported.resolve(AuditLog.FILE));
-        Files.deleteIfExists(copy.file());
-        for (AuditEntry a : mine) {
-            copy.append(a);
-        }
+        AuditLog.write(reported.resolve(AuditLog.FILE), mine);
         HtmlReport.write(reported, out);
         return reported;
     }

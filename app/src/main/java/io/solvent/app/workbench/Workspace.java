@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.solvent.app.service.AtomicWrite;
 import io.solvent.engine.input.InputException;
+import io.solvent.engine.io.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,7 +56,8 @@ public record Workspace(int format, String name, String scenario, List<RunAction
      * @throws IOException when it cannot be written
      */
     public void save(Path file) throws IOException {
-        AtomicWrite.write(file, out -> JSON.writeValue(out, this));
+        AtomicFiles.write(file, out -> JSON.writeValue(out, this), AtomicFiles.Option.FORCE,
+                AtomicFiles.Option.CREATE_PARENTS);
     }
 
     /**

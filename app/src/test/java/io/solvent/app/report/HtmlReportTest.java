@@ -83,6 +83,29 @@ class HtmlReportTest {
         assertTrue(html.contains("id=\"largest-liquidations\""), "the largest liquidations");
     }
 
+    /** A replay killed between the renames of its four files: reading the folder completes the move first. */
+    @Test
+    void aRunFolderLeftHalfMovedIntoPlaceIsCompletedBeforeItIsRead(@TempDir Path tmp) throws Exception {
+        Path run = tmp.resolve("run");
+        Files.createDirectories(run);
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        StringBuilder record = new StringBuilder("solvent-commit 1\n");
+        int n = 0;
+        for (String f : List.of("events.csv", "metrics.csv", "summary.json", "manifest.json")) {
+            String staged = "." + f + "." + gone.pid() + "." + ++n + ".tmp";
+            Files.copy(ReportFixtures.plain().resolve(f), run.resolve(n <= 2 ? f : staged));
+            record.append(staged).append('\t').append(f).append('\n');
+        }
+        Files.writeString(run.resolve("summary.json"), "{\"scenario\": \"another run\"}");
+        Files.writeString(run.resolve(".solvent-commit"), record);
+        RunFolder read = RunFolder.read(run);
+        assertEquals(RunFolder.read(ReportFixtures.plain()).summary(), read.summary());
+        try (var files = Files.list(run)) {
+            assertEquals(4, files.count(), "the four files, no record, no temporary file");
+        }
+    }
+
     @Test
     void theReportIsOneFileThatLoadsNothingAndTheSameFolderGivesTheSameBytes(@TempDir Path tmp) throws Exception {
         Path a = tmp.resolve("a.html");

@@ -44,4 +44,18 @@ class AuditLogTest {
         List<AuditEntry> back = AuditLog.read(log.file());
         assertEquals(List.of("first", "after the kill"), back.stream().map(AuditEntry::why).toList());
     }
+
+    @Test
+    void theNextAppendRemovesALineCutShortSoThatItIsNotSwallowed(@TempDir Path dir) throws Exception {
+        AuditLog log = new AuditLog(dir.resolve(AuditLog.FILE));
+        log.append(entry("a", "first"));
+        String whole = Files.readString(log.file());
+        Files.writeString(log.file(), "{\"wallTime\":\"2026-12-07T10:0", StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
+        log.append(entry("b", "after the kill"));
+        assertEquals(List.of("first", "after the kill"), AuditLog.read(log.file()).stream().map(AuditEntry::why)
+                .toList());
+        assertTrue(Files.readString(log.file()).startsWith(whole + "{"), "the cut line is gone, the first kept");
+        assertEquals(2, Files.readAllLines(log.file()).size());
+    }
 }

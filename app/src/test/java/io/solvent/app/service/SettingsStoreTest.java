@@ -29,6 +29,8 @@ class SettingsStoreTest {
         try (var files = Files.list(dir)) {
             assertEquals(1, files.count(), "no temporary file left beside the settings");
         }
+        assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"),
+                Files.getPosixFilePermissions(store.file()), "settings stay the user's own (decision record 0012)");
     }
 
     @Test

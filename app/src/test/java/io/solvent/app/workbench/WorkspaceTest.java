@@ -37,6 +37,19 @@ class WorkspaceTest {
         assertTrue(text.contains("\"action\" : \"fork\"") && text.contains("\"action\" : \"change\""), text);
     }
 
+    /** A workspace is a file to share: the umask's permissions, not the owner-only ones of a temporary file. */
+    @Test
+    void savedWithOrdinaryPermissionsAndAKilledSavesTemporaryFileRemoved(@TempDir Path dir) throws Exception {
+        Path ordinary = Files.createFile(dir.resolve("ordinary"));
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path stale = Files.writeString(dir.resolve(".desk.workspace.json." + gone.pid() + ".7.tmp"), "{\"format\"");
+        Path f = dir.resolve("desk.workspace.json");
+        sample().save(f);
+        assertEquals(Files.getPosixFilePermissions(ordinary), Files.getPosixFilePermissions(f));
+        assertTrue(Files.notExists(stale), "a killed save's temporary file is removed by the next save");
+    }
+
     @Test
     void aBadFileIsOneLineNamingItAndThePlace(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("bad.json");

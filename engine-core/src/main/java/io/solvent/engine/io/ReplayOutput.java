@@ -24,14 +24,14 @@ import java.util.Locale;
 
 /**
  * The four files of {@code solvent replay} in an output folder: {@code events.csv} and {@code metrics.csv} streamed
- * as the run goes, {@code summary.json} and {@code manifest.json} at the end. Each file is written under a temporary
- * name in the folder and moved into place when complete, so a folder never holds half a file under a final name.
+ * as the run goes, {@code summary.json} and {@code manifest.json} at the end. They are written under temporary names
+ * and moved into place together by a {@link FolderCommit}, so that after a kill at any moment the folder holds the
+ * previous run's four files or this run's four, never some of each, and never half a file under a final name.
  */
 public final class ReplayOutput implements ReplaySink, AutoCloseable {
 
     private final Path dir;
-    private final Path eventsTmp;
-    private final Path metricsTmp;
+    private final FolderCommit commit;
     private final BufferedWriter events;
     private final BufferedWriter metrics;
 
@@ -42,11 +42,9 @@ public final class ReplayOutput implements ReplaySink, AutoCloseable {
     public ReplayOutput(Path dir, List<String> assetSymbols) {
         this.dir = dir;
         try {
-            Files.createDirectories(dir);
-            eventsTmp = AtomicFiles.temporary(dir, "events.csv");
-            metricsTmp = AtomicFiles.temporary(dir, "metrics.csv");
-            events = Files.newBufferedWriter(eventsTmp, StandardCharsets.UTF_8);
-            metrics = Files.newBufferedWriter(metricsTmp, StandardCharsets.UTF_8);
+            commit = FolderCommit.begin(dir);
+            events = Files.newBufferedWriter(commit.stage("events.csv"), StandardCharsets.UTF_8);
+            metrics = Files.newBufferedWriter(commit.stage("metrics.csv"), StandardCharsets.UTF_8);
             events.write("time_ms,kind,account,subaccount,market,size,price_usd,amount_usd,fee_usd,detail\n");
             StringBuilder h = new StringBuilder("time_ms");
             for (String a : assetSymbols) {
@@ -79,7 +77,7 @@ public final class ReplayOutput implements ReplaySink, AutoCloseable {
     }
 
     /**
-     * Writes summary.json and manifest.json and moves every file into place.
+     * Writes summary.json and manifest.json and moves the four files into place together.
      *
      * @param scenario      the scenario that ran
      * @param result        its outcome
@@ -104,7 +102,8 @@ public final class ReplayOutput implements ReplaySink, AutoCloseable {
     }
 
     /**
-     * Writes summary.json and manifest.json (recording the fork, when given) and moves every file into place.
+     * Writes summary.json and manifest.json (recording the fork, when given) and moves the four files into place
+     * together.
      *
      * @param scenario      the scenario that ran (for a fork: the fork's)
      * @param result        its outcome
@@ -115,10 +114,9 @@ public final class ReplayOutput implements ReplaySink, AutoCloseable {
         try {
             events.close();
             metrics.close();
-            AtomicFiles.moveIntoPlace(eventsTmp, dir.resolve("events.csv"));
-            AtomicFiles.moveIntoPlace(metricsTmp, dir.resolve("metrics.csv"));
-            AtomicFiles.writeJson(dir.resolve("summary.json"), g -> summary(g, scenario, result));
-            AtomicFiles.writeJson(dir.resolve("manifest.json"), g -> manifest(g, scenario, engineVersion, fork));
+            commit.writeJson("summary.json", g -> summary(g, scenario, result));
+            commit.writeJson("manifest.json", g -> manifest(g, scenario, engineVersion, fork));
+            commit.commit();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write into " + dir + ": " + e.getMessage(), e);
         }
@@ -129,8 +127,7 @@ public final class ReplayOutput implements ReplaySink, AutoCloseable {
         try {
             events.close();
             metrics.close();
-            Files.deleteIfExists(eventsTmp);
-            Files.deleteIfExists(metricsTmp);
+            commit.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

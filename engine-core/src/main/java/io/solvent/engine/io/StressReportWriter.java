@@ -6,12 +6,15 @@ import io.solvent.engine.sim.RunSummary;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** Writes a stress grid's results: {@code stress.csv} and {@code stress.json}, one row per combination, atomically. */
+/**
+ * Writes a stress grid's results: {@code stress.csv} and {@code stress.json}, one row per combination; a reverse
+ * stress's {@code reverse.json}; a Monte Carlo run's {@code montecarlo.csv} and {@code montecarlo.json}. The files of
+ * one call are moved into place together ({@link FolderCommit}): after a kill the folder holds the old ones or the new.
+ */
 public final class StressReportWriter {
     private static final String[] FIGURES = {"ticks", "liquidations", "liquidatedNotionalUsd", "bankruptcies",
         "badDebtUsd", "fundEndUsd", "fundMinimumUsd", "deleveragingFills", "deleveragedNotionalUsd", "deficitUsd",
@@ -41,9 +44,8 @@ public final class StressReportWriter {
      */
     public static void write(Path dir, List<Map<String, String>> combinations, List<ReplayRunner.Result> results,
                              Long forkAtMs) {
-        try {
-            Files.createDirectories(dir);
-            AtomicFiles.writeText(dir.resolve("stress.csv"), w -> {
+        try (FolderCommit commit = FolderCommit.begin(dir)) {
+            commit.writeText("stress.csv", w -> {
                 StringBuilder header = new StringBuilder();
                 combinations.getFirst().keySet().forEach(k -> header.append(k).append(','));
                 w.write(header + String.join(",", FIGURES) + ",stateHash\n");
@@ -58,7 +60,7 @@ public final class StressReportWriter {
                     w.write(row + results.get(i).stateHash() + "\n");
                 }
             });
-            AtomicFiles.writeJson(dir.resolve("stress.json"), g -> {
+            commit.writeJson("stress.json", g -> {
                 g.writeStartObject();
                 if (forkAtMs != null) {
                     g.writeNumberField("forkAtMs", forkAtMs);
@@ -82,6 +84,7 @@ public final class StressReportWriter {
                 g.writeEndArray();
                 g.writeEndObject();
             });
+            commit.commit();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write into " + dir + ": " + e.getMessage(), e);
         }
@@ -96,9 +99,8 @@ public final class StressReportWriter {
      * @param outcome the search's outcome
      */
     public static void writeReverse(Path dir, long atMs, io.solvent.engine.scenario.ReverseStress.Outcome outcome) {
-        try {
-            Files.createDirectories(dir);
-            AtomicFiles.writeJson(dir.resolve("reverse.json"), g -> {
+        try (FolderCommit commit = FolderCommit.begin(dir)) {
+            commit.writeJson("reverse.json", g -> {
                 g.writeStartObject();
                 g.writeNumberField("shockAtMs", atMs);
                 nullable(g, "emptiesFundAtDrop", outcome.emptiesAt());
@@ -115,6 +117,7 @@ public final class StressReportWriter {
                 g.writeEndArray();
                 g.writeEndObject();
             });
+            commit.commit();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write into " + dir + ": " + e.getMessage(), e);
         }
@@ -139,9 +142,8 @@ public final class StressReportWriter {
             badDebt[i] = s.badDebtUsd();
             fundLoss[i] = results.get(i).fundStartUsd() - s.fundMinimumUsd();
         }
-        try {
-            Files.createDirectories(dir);
-            AtomicFiles.writeText(dir.resolve("montecarlo.csv"), w -> {
+        try (FolderCommit commit = FolderCommit.begin(dir)) {
+            commit.writeText("montecarlo.csv", w -> {
                 w.write("path,seed,bad_debt_usd,fund_loss_usd,deficit_usd,liquidations,bankruptcies,stateHash\n");
                 for (int i = 0; i < n; i++) {
                     RunSummary s = results.get(i).summary();
@@ -149,7 +151,7 @@ public final class StressReportWriter {
                             + s.liquidations() + "," + s.bankruptcies() + "," + results.get(i).stateHash() + "\n");
                 }
             });
-            AtomicFiles.writeJson(dir.resolve("montecarlo.json"), g -> {
+            commit.writeJson("montecarlo.json", g -> {
                 g.writeStartObject();
                 g.writeNumberField("paths", n);
                 g.writeNumberField("seed", seed);
@@ -171,6 +173,7 @@ public final class StressReportWriter {
                 tail(g, "fundLossUsd", fundLoss);
                 g.writeEndObject();
             });
+            commit.commit();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write into " + dir + ": " + e.getMessage(), e);
         }
