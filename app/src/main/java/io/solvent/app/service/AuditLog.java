@@ -3,8 +3,9 @@ package io.solvent.app.service;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.solvent.engine.input.LineReader;
+import io.solvent.engine.io.JsonErrors;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -21,7 +22,7 @@ import java.util.List;
  * never rewritten; a kill leaves at most a last line cut short, which {@link #read} skips.
  */
 public final class AuditLog {
-    private static final ObjectMapper JSON = JsonMapper.builder()
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonErrors.boundedFactory(AuditLog.MAX_LINE))
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false).build();
     /** The file's name in the configuration directory. */
     public static final String FILE = "audit.jsonl";
@@ -68,9 +69,19 @@ public final class AuditLog {
         if (!Files.isRegularFile(file)) {
             return out;
         }
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (line.isBlank() || line.length() > MAX_LINE) {
+        try (LineReader r = new LineReader(Files.newBufferedReader(file, StandardCharsets.UTF_8), MAX_LINE)) {
+            while (true) {
+                String line;
+                try {
+                    line = r.readLine();
+                } catch (LineReader.LineTooLongException e) {
+                    r.skipLine(); // not an entry this log writes: skipped without holding it
+                    continue;
+                }
+                if (line == null) {
+                    break;
+                }
+                if (line.isBlank()) {
                     continue;
                 }
                 try {
