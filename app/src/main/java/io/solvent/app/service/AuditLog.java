@@ -7,6 +7,7 @@ import io.solvent.engine.input.LineReader;
 import io.solvent.engine.io.JsonErrors;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -69,7 +70,10 @@ public final class AuditLog {
         if (!Files.isRegularFile(file)) {
             return out;
         }
-        try (LineReader r = new LineReader(Files.newBufferedReader(file, StandardCharsets.UTF_8), MAX_LINE)) {
+        // Malformed UTF-8 becomes U+FFFD, not an error: a kill may cut the last line inside a character, and that line
+        // is then skipped like any line cut short, instead of the whole log becoming unreadable.
+        try (LineReader r = new LineReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8),
+                MAX_LINE)) {
             while (true) {
                 String line;
                 try {

@@ -27,8 +27,8 @@ public final class JsonErrors {
 
     private static final Pattern SOURCE = Pattern.compile("\\s*\\(?\\[Source: .*?; line: (\\d+), column: (\\d+)]\\)?");
     private static final Pattern CONSTRAINT = Pattern.compile(",? from `StreamReadConstraints\\.\\w+\\(\\)`");
-    private static final Pattern QUALIFIED = Pattern.compile("`?(?:[a-z_][a-z0-9_]*\\.)+([A-Z][\\w$]*)`?");
-    private static final Pattern ADVICE = Pattern.compile("(?:: not allowed as per `[^`]*`|: enable `[^`]*`|; enable `[^`]*`| \\(?(?:to allow|through reference chain|if disabled)\\b.*)");
+    private static final Pattern QUALIFIED = Pattern.compile("`?(?<![\\w$.])(?:[a-z_][a-z0-9_]*\\.)+([A-Z][\\w$]*)`?");
+    private static final Pattern ADVICE = Pattern.compile("(?:: not allowed as per `[^`]*`|; `[^`]*` enabled|: enable `[^`]*`|; enable `[^`]*`| \\(?(?:to allow|through reference chain|if disabled)\\b.*)");
 
     private JsonErrors() {
     }
