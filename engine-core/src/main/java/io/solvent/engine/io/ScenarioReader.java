@@ -77,6 +77,18 @@ public final class ScenarioReader {
 
     private static final ObjectMapper OVERRIDE_VALUES = new ObjectMapper();
 
+    // The ranges read (docs/simulation.md lists them); prices, sizes, times and durations are in Plausible.
+    /** The largest annual drift read, either sign: 10,000% a year. */
+    static final double MAX_DRIFT = 100;
+    /** The largest annual volatility read: 1,000% a year. */
+    static final double MAX_VOLATILITY = 10;
+    /** The most jumps a year read: one a second. */
+    static final double MAX_JUMPS_PER_YEAR = 31_536_000;
+    /** The largest mean or deviation of a log jump read (e^5: a 148-fold move). */
+    static final double MAX_LOG_JUMP = 5;
+    /** How far the log price of a synthetic path may move (8 standard deviations, the drift and the start): e^100. */
+    static final double MAX_LOG_SPREAD = 100;
+
     /** The thinnest depth read, USD within each 1% of the price. */
     static final double MIN_DEPTH_USD = 1;
 
@@ -616,17 +628,6 @@ public final class ScenarioReader {
         }
         return p;
     }
-
-    /** The largest annual drift read, either sign: 10,000% a year. */
-    static final double MAX_DRIFT = 100;
-    /** The largest annual volatility read: 1,000% a year. */
-    static final double MAX_VOLATILITY = 10;
-    /** The most jumps a year read: one a second. */
-    static final double MAX_JUMPS_PER_YEAR = 31_536_000;
-    /** The largest mean or deviation of a log jump read (e^5: a 148-fold move). */
-    static final double MAX_LOG_JUMP = 5;
-    /** How far the log price of a synthetic path may move (8 standard deviations, the drift and the start): e^100. */
-    static final double MAX_LOG_SPREAD = 100;
 
     private static OracleParameters oracle(JsonCursor c) {
         c.object(ORACLE);
