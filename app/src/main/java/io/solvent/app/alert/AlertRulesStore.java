@@ -1,14 +1,14 @@
 package io.solvent.app.alert;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.solvent.app.service.SettingsStore;
 import io.solvent.engine.io.AtomicFiles;
+import io.solvent.engine.input.OneLine;
+import io.solvent.engine.io.JsonErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +33,7 @@ public final class AlertRulesStore {
     /** The rules file's format number. */
     public static final int FORMAT = 1;
     private static final long MAX_BYTES = 256 * 1024;
-    private static final ObjectMapper JSON = JsonMapper.builder()
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonErrors.boundedFactory(MAX_BYTES))
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
@@ -95,37 +95,18 @@ public final class AlertRulesStore {
             return new Loaded(new AlertRules(c.rules()), "");
         } catch (IOException | RuntimeException e) {
             unreadable = true;
-            String problem = file + ": " + describe(e) + "; the default alert rules are used, and the file is kept"
+            String problem = OneLine.escape(file + ": " + describe(e)) + "; the default alert rules are used, and the file is kept"
                     + " (as " + file.getFileName() + ".unreadable once rules are saved)";
             LOG.warn("alert rules {}", problem);
             return new Loaded(AlertRules.DEFAULTS, problem);
         }
     }
 
-    /** @return the fault and its place, such as {@code line 7, column 20 (rules[1].threshold): expected ...} */
+    /** @return the fault and its place, such as {@code line 7, column 20 ($.rules[1].threshold): expected ...} */
     static String describe(Exception e) {
         if (e instanceof JsonProcessingException j) {
-            StringBuilder b = new StringBuilder();
-            JsonLocation at = j.getLocation();
-            if (at != null && at.getLineNr() > 0) {
-                b.append("line ").append(at.getLineNr()).append(", column ").append(at.getColumnNr());
-            }
-            if (j instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-                StringBuilder path = new StringBuilder();
-                for (JsonMappingException.Reference r : m.getPath()) {
-                    if (r.getFieldName() != null) {
-                        path.append(path.isEmpty() ? "" : ".").append(r.getFieldName());
-                    } else if (r.getIndex() >= 0) {
-                        path.append('[').append(r.getIndex()).append(']');
-                    }
-                }
-                b.append(b.isEmpty() ? "" : " ").append('(').append(path).append(')');
-            }
-            Throwable cause = j.getCause();
-            String why = cause instanceof IllegalArgumentException ? cause.getMessage() : j.getOriginalMessage();
-            int nl = why == null ? -1 : why.indexOf('\n');
-            why = why == null ? "unreadable" : nl >= 0 ? why.substring(0, nl) : why;
-            return (b.isEmpty() ? "" : b + ": ") + why;
+            String place = JsonErrors.place(j);
+            return (place.isEmpty() ? "" : place + ": ") + JsonErrors.problem(j);
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }

@@ -94,7 +94,7 @@ public final class PopulationCommand implements Callable<Integer> {
         }
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
-            throw bad("--out: the directory " + parent + " does not exist");
+            throw bad("--out: " + io.solvent.engine.input.Folders.whyNotAFolder(parent));
         }
         PopulationGenerator generator = new PopulationGenerator(parameters);
         PopulationSummary summary = new PopulationSummary(generator.universe());

@@ -1,6 +1,7 @@
 package io.solvent.app.cli;
 
 import io.solvent.engine.input.InputException;
+import io.solvent.engine.input.OneLine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -76,13 +77,14 @@ public final class SolventCommand implements Runnable {
                 return ExitCodes.HALTED;
             }
             LOG.error("internal error running {}", String.join(" ", parsed.originalArgs()), ex);
-            line.getErr().println("solvent: internal error: " + ex + " (the log has the details: "
+            line.getErr().println("solvent: internal error: " + OneLine.escape(String.valueOf(ex)) + " (the log has"
+                    + " the details: "
                     + System.getProperty("solvent.log.dir", "") + "/solvent.log)");
             return ExitCodes.INTERNAL;
         });
         cli.setParameterExceptionHandler((ex, args) -> {
             CommandLine line = ex.getCommandLine();
-            line.getErr().println("solvent: " + ex.getMessage());
+            line.getErr().println("solvent: " + OneLine.escape(ex.getMessage()));
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, line.getErr());
             line.getErr().println("Try '" + line.getCommandSpec().qualifiedName() + " --help' for more.");
             return ExitCodes.BAD_INPUT;

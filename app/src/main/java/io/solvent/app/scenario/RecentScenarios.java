@@ -24,8 +24,11 @@ import java.util.List;
 public final class RecentScenarios {
     /** How many are kept. */
     public static final int MAX = 10;
+    /** The largest list file read: ten paths fit in far less. */
+    private static final long MAX_BYTES = 64 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(RecentScenarios.class);
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper(io.solvent.engine.io.JsonErrors.boundedFactory(MAX_BYTES))
+            .enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path file;
 
@@ -45,6 +48,9 @@ public final class RecentScenarios {
             return List.of();
         }
         try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new IOException("larger than " + MAX_BYTES + " bytes");
+            }
             JsonNode root = JSON.readTree(file.toFile());
             List<Path> out = new ArrayList<>();
             if (root != null && root.get("recent") instanceof ArrayNode a) {

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.solvent.engine.io.AtomicFiles;
+import io.solvent.engine.input.LineReader;
+import io.solvent.engine.io.JsonErrors;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +25,7 @@ import java.util.List;
  * removes (so that it does not swallow the entry written after it).
  */
 public final class AuditLog {
-    private static final ObjectMapper JSON = JsonMapper.builder()
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonErrors.boundedFactory(AuditLog.MAX_LINE))
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false).build();
     /** The file's name in the configuration directory. */
     public static final String FILE = "audit.jsonl";
@@ -113,9 +115,22 @@ public final class AuditLog {
         if (!Files.isRegularFile(file)) {
             return out;
         }
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (line.isBlank() || line.length() > MAX_LINE) {
+        // Malformed UTF-8 becomes U+FFFD, not an error: a kill may cut the last line inside a character, and that line
+        // is then skipped like any line cut short, instead of the whole log becoming unreadable.
+        try (LineReader r = new LineReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8),
+                MAX_LINE)) {
+            while (true) {
+                String line;
+                try {
+                    line = r.readLine();
+                } catch (LineReader.LineTooLongException e) {
+                    r.skipLine(); // not an entry this log writes: skipped without holding it
+                    continue;
+                }
+                if (line == null) {
+                    break;
+                }
+                if (line.isBlank()) {
                     continue;
                 }
                 try {

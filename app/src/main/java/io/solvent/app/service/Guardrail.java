@@ -1,11 +1,11 @@
 package io.solvent.app.service;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
- * One guardrail on parameter edits, as Aave's risk stewards keep them: the parameters it covers (a regular expression
- * over dotted keys), the range a value must stay in, and the largest change one edit may make.
+ * One guardrail on parameter edits, as Aave's risk stewards keep them: the parameters it covers (a pattern over
+ * dotted keys, in the subset of regular expressions {@link GuardrailKeys} reads), the range a value must stay in, and
+ * the largest change one edit may make.
  *
  * @param keys    regular expression matched against the whole dotted key, e.g.
  *                {@code markets\..*\.tiers\[\d+]\.maintenanceMarginFraction}
@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 public record Guardrail(String keys, double min, double max, double maxStep, String why) {
     public Guardrail {
         Objects.requireNonNull(keys, "keys");
-        Pattern.compile(keys); // a bad expression is refused when read
+        GuardrailKeys.compile(keys); // a bad or unsupported expression is refused when read
         if (!(min <= max)) {
             throw new IllegalArgumentException("expected min <= max, was " + min + " > " + max);
         }
@@ -29,6 +29,6 @@ public record Guardrail(String keys, double min, double max, double maxStep, Str
 
     /** @param key a dotted key @return whether this guardrail covers it */
     public boolean covers(String key) {
-        return key.matches(keys);
+        return GuardrailKeys.compile(keys).matcher(key).matches();
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.solvent.engine.input.InputException;
 import io.solvent.engine.io.AtomicFiles;
+import io.solvent.engine.io.JsonErrors;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ import java.util.Optional;
  * @param rules the guardrails, in order
  */
 public record Guardrails(List<Guardrail> rules) {
-    private static final ObjectMapper JSON = JsonMapper.builder()
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonErrors.boundedFactory(256 * 1024))
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
             .configure(SerializationFeature.INDENT_OUTPUT, true).build();
     private static final long MAX_BYTES = 256 * 1024;
@@ -116,10 +117,7 @@ public record Guardrails(List<Guardrail> rules) {
             }
             return g;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr();
-            Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
-            throw new InputException(f.toString(), where, cause == e ? e.getOriginalMessage() : cause.getMessage(), e);
+            throw JsonErrors.of(f.toString(), e);
         } catch (IOException e) {
             throw new InputException(f.toString(), "", e.getMessage(), e);
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.solvent.engine.input.InputException;
 import io.solvent.engine.io.AtomicFiles;
+import io.solvent.engine.io.JsonErrors;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ public record Workspace(int format, String name, String scenario, List<RunAction
     /** The file format's version. */
     public static final int FORMAT = 1;
     private static final long MAX_BYTES = 4L * 1024 * 1024;
-    private static final ObjectMapper JSON = JsonMapper.builder()
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonErrors.boundedFactory(MAX_BYTES))
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .configure(SerializationFeature.INDENT_OUTPUT, true)
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true).build();
@@ -84,9 +85,7 @@ public record Workspace(int format, String name, String scenario, List<RunAction
             }
             return w;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr();
-            throw new InputException(file.toString(), where, e.getOriginalMessage(), e);
+            throw JsonErrors.of(file.toString(), e);
         } catch (IOException e) {
             throw new InputException(file.toString(), "", e.getMessage(), e);
         }

@@ -63,7 +63,8 @@ class AlertRulesStoreTest {
         String p = loaded.problem();
         assertTrue(p.startsWith(f.toString()), p);
         assertTrue(p.contains("line 7, column"), p);
-        assertTrue(p.contains("(rules[1].threshold): Missing creator property 'threshold'"), p);
+        assertTrue(p.contains("($.rules[1].threshold): Missing creator property 'threshold' (index 2)"), p);
+        assertTrue(!p.contains("`") && !p.contains("DeserializationFeature"), p);
         assertTrue(p.contains("default alert rules are used"), p);
         assertEquals(bad, Files.readString(f), "the bad file is left as it is");
         // a save keeps it aside, and says so

@@ -3,7 +3,8 @@ package io.solvent.engine.input;
 /**
  * Bad input in a file the user gave: the message names the file, the place (a JSON path such as
  * {@code $.accounts[0].subaccounts[1].mode}, or {@code line 3, column 14}) and what was expected, in one line
- * fit to show the user as it is. The command line exits with status 2 on it.
+ * fit to show the user as it is (control characters in any part, such as a newline in a file or field name, are
+ * escaped by {@link OneLine}). The command line exits with status 2 on it.
  */
 public final class InputException extends RuntimeException {
     private final String source;
@@ -17,10 +18,11 @@ public final class InputException extends RuntimeException {
      * @param cause   the underlying error, for the log; may be null
      */
     public InputException(String source, String place, String problem, Throwable cause) {
-        super(source + (place.isEmpty() ? "" : ": " + place) + ": " + problem, cause);
-        this.source = source;
-        this.place = place;
-        this.problem = problem;
+        super(OneLine.escape(source) + (place.isEmpty() ? "" : ": " + OneLine.escape(place)) + ": "
+                + OneLine.escape(problem), cause);
+        this.source = OneLine.escape(source);
+        this.place = OneLine.escape(place);
+        this.problem = OneLine.escape(problem);
     }
 
     /** @return the file as the user named it */

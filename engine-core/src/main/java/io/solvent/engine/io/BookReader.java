@@ -175,7 +175,8 @@ public final class BookReader {
             if (upTo.isMissing()) {
                 throw upTo.fail("missing; expected a notional in USD, or null on the last tier");
             }
-            double bound = upTo.isNull() ? Double.POSITIVE_INFINITY : upTo.number();
+            double bound = upTo.isNull() ? Double.POSITIVE_INFINITY
+                    : Plausible.notional(upTo, upTo.number(), 0);
             double imf = t.field("initialMarginFraction").number();
             double mmf = t.field("maintenanceMarginFraction").number();
             tiers.add(validated(t, () -> new MarginTier(bound, imf, mmf)));
@@ -211,7 +212,7 @@ public final class BookReader {
         JsonCursor balanceObject = c.field("balances");
         if (!balanceObject.isMissing()) {
             for (JsonCursor b : balanceObject.entries()) {
-                balances.put(b.name(), b.number());
+                balances.put(b.name(), Plausible.units(b));
             }
         }
         List<Position> positions = new ArrayList<>();
@@ -220,8 +221,8 @@ public final class BookReader {
             for (JsonCursor p : positionList.elements()) {
                 p.object(POSITION);
                 String market = p.field("market").text();
-                double size = p.field("size").number();
-                double entry = p.field("entryPrice").number();
+                double size = Plausible.units(p.field("size"));
+                double entry = Plausible.price(p.field("entryPrice"));
                 positions.add(validated(p, () -> new Position(market, size, entry)));
             }
         }

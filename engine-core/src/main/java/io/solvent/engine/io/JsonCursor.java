@@ -19,11 +19,17 @@ final class JsonCursor {
     private final String source;
     private final String path;
     private final JsonNode node;
+    private final String name;
 
     JsonCursor(String source, String path, JsonNode node) {
+        this(source, path, node, null);
+    }
+
+    private JsonCursor(String source, String path, JsonNode node, String name) {
         this.source = source;
         this.path = path;
         this.node = node;
+        this.name = name;
     }
 
     static JsonCursor root(String source, JsonNode node) {
@@ -52,7 +58,7 @@ final class JsonCursor {
     }
 
     JsonCursor field(String name) {
-        return new JsonCursor(source, childPath(name), node.path(name));
+        return new JsonCursor(source, childPath(name), node.path(name), name);
     }
 
     boolean has(String name) {
@@ -94,8 +100,11 @@ final class JsonCursor {
         return out;
     }
 
-    /** @return the last field name of this cursor's path */
+    /** @return the field name this cursor was reached by (else the last one its path shows) */
     String name() {
+        if (name != null) {
+            return name;
+        }
         int dot = path.lastIndexOf('.');
         int bracket = path.lastIndexOf("['");
         if (bracket > dot) {

@@ -1,11 +1,11 @@
 package io.solvent.engine.io;
 
 import io.solvent.engine.input.InputException;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,7 +24,10 @@ import java.util.function.BiFunction;
 
 /** Parses a JSON file strictly (no duplicate keys, no trailing content, no NaN) into a tree. */
 final class JsonInput {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    /** The largest JSON file read, in bytes: a book of a million sub-accounts is about 300 MB. */
+    static final long MAX_BYTES = 1L << 30;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonErrors.boundedFactory(MAX_BYTES))
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
@@ -60,14 +63,16 @@ final class JsonInput {
     }
 
     static JsonNode read(String source, InputStream in) {
-        try (JsonParser parser = MAPPER.createParser(in)) {
-            JsonNode root = MAPPER.readTree(parser);
+        JsonParser parser = null;
+        try (JsonParser p = MAPPER.createParser(in)) {
+            parser = p;
+            JsonNode root = MAPPER.readTree(p);
             if (root == null || root.isMissingNode()) {
                 throw empty(source);
             }
             return root;
         } catch (JsonProcessingException e) {
-            throw invalid(source, e);
+            throw invalid(source, e, parser);
         } catch (IOException e) {
             throw new InputException(source, "", "cannot be read: " + e.getMessage(), e);
         }
@@ -84,9 +89,16 @@ final class JsonInput {
 
     /** @return the error {@link #read(String, InputStream)} reports for a syntax error */
     static InputException invalid(String source, JsonProcessingException e) {
-        JsonLocation at = e.getLocation();
-        String place = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
-        return new InputException(source, place, "invalid JSON: " + firstLine(e.getOriginalMessage()), e);
+        return invalid(source, e, null);
+    }
+
+    /** @return the error for a syntax error or exceeded limit, placed where {@code parser} stood when it has none */
+    static InputException invalid(String source, JsonProcessingException e, JsonParser parser) {
+        String problem = JsonErrors.problem(e);
+        if (!(e instanceof StreamConstraintsException) && !problem.startsWith("invalid JSON: ")) {
+            problem = "invalid JSON: " + problem;
+        }
+        return new InputException(source, JsonErrors.place(e, parser), problem, e);
     }
 
     /**
@@ -101,16 +113,5 @@ final class JsonInput {
                             + " `DeserializationFeature.FAIL_ON_TRAILING_TOKENS`",
                     trailing, ClassUtil.nameOf(JsonNode.class)));
         }
-    }
-
-    /** Jackson's message without its advice to developers (which feature to enable). */
-    private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        String line = nl < 0 ? s : s.substring(0, nl);
-        int advice = line.indexOf(": enable `");
-        if (advice >= 0) {
-            line = line.substring(0, advice) + "; expected a finite number";
-        }
-        return line;
     }
 }

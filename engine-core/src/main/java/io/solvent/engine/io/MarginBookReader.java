@@ -54,9 +54,8 @@ public final class MarginBookReader {
      * @param file            the book file
      * @param settlementAsset symbol of the settlement asset (every sub-account gets a slot of it), or null for none
      * @return the universe and the evaluated hot state
-     * @throws InputException           naming the file, the place and what was expected
-     * @throws IllegalArgumentException when a used asset (or the settlement asset) has no price, as
-     *                                  {@link MarginBook#of(Book, String)}
+     * @throws InputException naming the file, the place and what was expected (also when a used asset, or the
+     *                        settlement asset, has no price: {@code $.prices})
      */
     public static Loaded read(Path file, String settlementAsset) {
         return JsonInput.withFile(file, (source, in) -> read(source, in, settlementAsset));
@@ -67,14 +66,16 @@ public final class MarginBookReader {
      * @param in              the JSON text
      * @param settlementAsset symbol of the settlement asset, or null for none
      * @return the universe and the evaluated hot state
-     * @throws InputException           naming the source, the place and what was expected
-     * @throws IllegalArgumentException when a used asset (or the settlement asset) has no price
+     * @throws InputException naming the source, the place and what was expected (also when a used asset has no
+     *                        price: {@code $.prices})
      */
     public static Loaded read(String source, InputStream in, String settlementAsset) {
-        try (JsonParser parser = JsonInput.parser(in)) {
-            return new Stream(source, parser, settlementAsset).read();
+        JsonParser parser = null;
+        try (JsonParser p = JsonInput.parser(in)) {
+            parser = p;
+            return new Stream(source, p, settlementAsset).read();
         } catch (JsonProcessingException e) {
-            throw JsonInput.invalid(source, e);
+            throw JsonInput.invalid(source, e, parser);
         } catch (IOException e) {
             throw new InputException(source, "", "cannot be read: " + e.getMessage(), e);
         }
@@ -178,7 +179,12 @@ public final class MarginBookReader {
             });
             firstSub[accounts] = builder.size();
             Book universe = BookReader.validated(doc, () -> new Book(assets, markets, List.of(), prices));
-            return new Loaded(universe, builder.build(assets, markets, prices));
+            try {
+                return new Loaded(universe, builder.build(assets, markets, prices));
+            } catch (IllegalArgumentException e) { // an asset held or traded without a price
+                throw new InputException(source, "$.prices", e.getMessage() + "; expected a price for every asset"
+                        + " held or traded", e);
+            }
         }
 
         private void crossChecks(List<Asset> assets, List<Market> markets, Prices prices) {

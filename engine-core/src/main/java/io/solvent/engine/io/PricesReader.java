@@ -10,7 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads a prices file: one JSON object {@code {"SYMBOL": price, ...}}, prices in USD per unit, finite and > 0. */
+/**
+ * Reads a prices file: one JSON object {@code {"SYMBOL": price, ...}}, prices in USD per unit from
+ * {@value Plausible#MIN_PRICE} to {@value Plausible#MAX_PRICE}.
+ */
 public final class PricesReader {
     private PricesReader() {
     }
@@ -64,11 +67,7 @@ public final class PricesReader {
     static Prices prices(JsonCursor object) {
         Map<String, Double> out = new LinkedHashMap<>();
         for (JsonCursor entry : object.entries()) {
-            double price = entry.number();
-            if (price <= 0) {
-                throw entry.fail("expected a price > 0, found " + entry.node().asText());
-            }
-            out.put(entry.name(), price);
+            out.put(entry.name(), Plausible.price(entry));
         }
         return new Prices(out);
     }

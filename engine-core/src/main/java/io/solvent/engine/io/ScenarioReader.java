@@ -77,6 +77,31 @@ public final class ScenarioReader {
 
     private static final ObjectMapper OVERRIDE_VALUES = new ObjectMapper();
 
+    // The ranges read (docs/simulation.md lists them); prices, sizes, times and durations are in Plausible.
+    /** The largest annual drift read, either sign: 10,000% a year. */
+    static final double MAX_DRIFT = 100;
+    /** The largest annual volatility read: 1,000% a year. */
+    static final double MAX_VOLATILITY = 10;
+    /** The most jumps a year read: one a second. */
+    static final double MAX_JUMPS_PER_YEAR = 31_536_000;
+    /** The largest mean or deviation of a log jump read (e^5: a 148-fold move). */
+    static final double MAX_LOG_JUMP = 5;
+    /** How far the log price of a synthetic path may move (8 standard deviations, the drift and the start): e^100. */
+    static final double MAX_LOG_SPREAD = 100;
+
+    /** The thinnest depth read, USD within each 1% of the price. */
+    static final double MIN_DEPTH_USD = 1;
+
+    /** The lowest instant drop read: a 100-fold rise. */
+    static final double MIN_INSTANT_DROP = -99;
+    /** The lowest depeg price read, as a fraction of the peg (its inverse is the highest). */
+    static final double MIN_PEG_FRACTION = 1e-6;
+
+    /** The longest oracle latency read, ms: an hour. */
+    static final long MAX_LATENCY_MS = 3_600_000;
+    /** The largest scale of a recorded depth file's notionals. */
+    static final double MAX_DEPTH_SCALE = 1e6;
+
     /** Default depth of every market: $10M within each 1% of the price, each side. */
     public static final double DEFAULT_DEPTH_PER_PERCENT_USD = 10_000_000;
 
@@ -263,10 +288,8 @@ public final class ScenarioReader {
         LiquidityParameters liquidity = LiquidityParameters.defaults();
         if (!liq.isMissing()) {
             liq.object(LIQUIDITY);
-            depth = liq.field("depthPerPercentUsd").number(DEFAULT_DEPTH_PER_PERCENT_USD);
-            if (!(depth > 0)) {
-                throw liq.field("depthPerPercentUsd").fail("expected a notional > 0, was " + depth);
-            }
+            depth = Plausible.notional(liq.field("depthPerPercentUsd"),
+                    liq.field("depthPerPercentUsd").number(DEFAULT_DEPTH_PER_PERCENT_USD), MIN_DEPTH_USD);
             maxDistance = maxDistance(liq.field("maxDistance"), DepthCurve.DEFAULT_MAX_DISTANCE);
             if (liq.has("markets")) {
                 List<String> known = book.markets().stream().map(Market::symbol).toList();
@@ -290,9 +313,9 @@ public final class ScenarioReader {
             liquidity = BookReader.validated(liq, () -> new LiquidityParameters(
                     liq.field("stressedDepthMultiplier").number(d.stressedDepthMultiplier()),
                     cascade.isMissing() ? d.cascadeFeedback() : cascade.node().booleanValue(),
-                    liq.has("impactHalfLifeMs") ? longValue(liq.field("impactHalfLifeMs")) : d.impactHalfLifeMs(),
+                    liq.has("impactHalfLifeMs") ? durationMs(liq.field("impactHalfLifeMs")) : d.impactHalfLifeMs(),
                     liq.field("stressedMove").number(d.stressedMove()),
-                    liq.has("stressedHalfLifeMs") ? longValue(liq.field("stressedHalfLifeMs"))
+                    liq.has("stressedHalfLifeMs") ? durationMs(liq.field("stressedHalfLifeMs"))
                             : d.stressedHalfLifeMs()));
         }
         LiquidationParameters liquidation = LiquidationParameters.DEFAULTS;
@@ -317,15 +340,32 @@ public final class ScenarioReader {
         JsonCursor f = doc.field("insuranceFund");
         if (!f.isMissing()) {
             f.object(Set.of("openingBalanceUsd"));
-            fund = f.field("openingBalanceUsd").number();
-            if (fund < 0) {
-                throw f.field("openingBalanceUsd").fail("expected a balance >= 0, was " + fund);
-            }
+            fund = Plausible.notional(f.field("openingBalanceUsd"), f.field("openingBalanceUsd").number(), 0);
         }
         List<Shock> shocks = new ArrayList<>();
         if (doc.has("shocks")) {
+            Set<String> synthetic = new TreeSet<>();
+            boolean recorded = false;
+            for (Scenario.Feed feed : feeds) {
+                if (feed instanceof Scenario.SyntheticFeed sf) {
+                    synthetic.add(sf.parameters().symbol());
+                } else {
+                    recorded = true;
+                }
+            }
             for (JsonCursor s : doc.field("shocks").elements()) {
-                shocks.add(shock(s));
+                Shock shock = shock(s);
+                // a shock on a symbol whose prices never reach the engine would change nothing, silently
+                if (!symbols.containsKey(shock.symbol()) || !recorded && !synthetic.contains(shock.symbol())) {
+                    Set<String> reaching = new TreeSet<>(symbols.keySet());
+                    if (!recorded) {
+                        reaching.retainAll(synthetic);
+                    }
+                    throw s.field("symbol").fail("no feed price of '" + shock.symbol() + "' reaches the engine; expected"
+                            + " one of the feed symbols mapped to an asset " + reaching + " (a shock moves one feed"
+                            + " symbol's prices; map it in $.symbols)");
+                }
+                shocks.add(shock);
             }
         }
         DynamicMarginParameters dynamicMargin = doc.has("dynamicMargin") ? dynamicMargin(doc.field("dynamicMargin"))
@@ -389,15 +429,14 @@ public final class ScenarioReader {
                     throw m.field(onlyRecorded).fail("a " + onlyRecorded + " goes with a \"depthFile\" only");
                 }
             }
-            double d = m.field("depthPerPercentUsd").number();
-            if (!(d > 0)) {
-                throw m.field("depthPerPercentUsd").fail("expected a notional > 0, was " + d);
-            }
+            double d = Plausible.notional(m.field("depthPerPercentUsd"), m.field("depthPerPercentUsd").number(),
+                    MIN_DEPTH_USD);
             return new Scenario.ConstantDepth(d, maxDistance);
         }
         double scale = m.field("scale").number(1);
-        if (!(scale > 0) || !Double.isFinite(scale)) {
-            throw m.field("scale").fail("expected a finite factor > 0, was " + scale);
+        if (!(scale > 0) || !(scale <= MAX_DEPTH_SCALE)) {
+            throw m.field("scale").fail("expected a factor > 0 and at most " + (long) MAX_DEPTH_SCALE + ", was "
+                    + scale);
         }
         String named = m.field("depthFile").text();
         Path file = dir.resolve(named);
@@ -477,7 +516,7 @@ public final class ScenarioReader {
                         + c.text() + "'");
             }
         }
-        return longValue(c);
+        return timestampMs(c);
     }
 
     private static RecordedFeedReader openDepth(Path file) {
@@ -510,7 +549,7 @@ public final class ScenarioReader {
         }
         return BookReader.validated(c, () -> new DynamicMarginParameters(
                 enabled.isMissing() ? d.enabled() : enabled.node().booleanValue(),
-                c.has("halfLifeMs") ? longValue(c.field("halfLifeMs")) : d.halfLifeMs(),
+                c.has("halfLifeMs") ? durationMs(c.field("halfLifeMs")) : d.halfLifeMs(),
                 c.field("referenceVolatility").number(d.referenceVolatility()),
                 c.field("maxMultiplier").number(d.maxMultiplier()),
                 c.field("step").number(d.step())));
@@ -554,11 +593,40 @@ public final class ScenarioReader {
         if (steps < 1 || steps > 100_000_000 || steps != Math.rint(steps)) {
             throw c.field("steps").fail("expected a whole number of steps from 1 to 100,000,000, was " + steps);
         }
-        return BookReader.validated(c, () -> new JumpDiffusionParameters(symbol, c.field("initialPrice").number(),
-                c.field("drift").number(0), c.field("volatility").number(), c.field("jumpIntensity").number(0),
-                c.field("jumpMean").number(0), c.field("jumpStdDev").number(0),
-                new Timeline(longValue(c.field("startMs")), longValue(c.field("stepMs")), (int) steps),
+        double initialPrice = Plausible.price(c.field("initialPrice"));
+        double drift = Plausible.within(c.field("drift"), c.field("drift").number(0), -MAX_DRIFT, MAX_DRIFT,
+                "an annual drift", "per year");
+        double volatility = Plausible.within(c.field("volatility"), c.field("volatility").number(), 0, MAX_VOLATILITY,
+                "an annual volatility", "per square root of a year");
+        double jumpIntensity = Plausible.within(c.field("jumpIntensity"), c.field("jumpIntensity").number(0), 0,
+                MAX_JUMPS_PER_YEAR, "a number of jumps", "per year");
+        double jumpMean = Plausible.within(c.field("jumpMean"), c.field("jumpMean").number(0), -MAX_LOG_JUMP,
+                MAX_LOG_JUMP, "a mean log jump", "");
+        double jumpStdDev = Plausible.within(c.field("jumpStdDev"), c.field("jumpStdDev").number(0), 0, MAX_LOG_JUMP,
+                "a log jump deviation", "");
+        long startMs = timestampMs(c.field("startMs"));
+        long stepMs = durationMs(c.field("stepMs"));
+        if ((steps - 1) * (double) stepMs > Plausible.MAX_TIMESTAMP_MS - startMs) {
+            throw c.field("steps").fail("the last step falls after the year 9999: " + (long) steps + " steps of "
+                    + stepMs + " ms from " + startMs);
+        }
+        long endMs = startMs + ((long) steps - 1) * stepMs; // within the year 9999: no overflow
+        JumpDiffusionParameters p = BookReader.validated(c, () -> new JumpDiffusionParameters(symbol, initialPrice,
+                drift, volatility, jumpIntensity, jumpMean, jumpStdDev,
+                new Timeline(startMs, stepMs, (int) steps),
                 c.has("seed") ? longValue(c.field("seed")) : defaultSeed, "synthetic"));
+        double years = (double) (endMs - startMs) / Timeline.YEAR_MS;
+        double spread = Math.abs(StrictMath.log(initialPrice)) + Math.abs(drift - 0.5 * volatility * volatility
+                - jumpIntensity * p.meanRelativeJump()) * years + 8 * Math.sqrt((volatility * volatility
+                + jumpIntensity * (jumpMean * jumpMean + jumpStdDev * jumpStdDev)) * years) + 8 * jumpStdDev
+                + Math.abs(jumpMean);
+        if (!(spread <= MAX_LOG_SPREAD)) {
+            throw c.fail("its prices could leave the range of numbers over " + String.format(java.util.Locale.ROOT,
+                    "%.3g", years) + " years (drift, volatility and jumps move the log price by up to "
+                    + String.format(java.util.Locale.ROOT, "%.3g", spread) + ", at most " + (int) MAX_LOG_SPREAD
+                    + " is read); shorten the path or calm it");
+        }
+        return p;
     }
 
     private static OracleParameters oracle(JsonCursor c) {
@@ -589,7 +657,12 @@ public final class ScenarioReader {
         MarkParameters mark = c.has("mark") ? mark(c.field("mark")) : d.mark();
         double maxConfidence = c.has("maxConfidence") && !c.field("maxConfidence").isNull()
                 ? c.field("maxConfidence").number() : d.maxConfidence();
-        return BookReader.validated(c, () -> new OracleParameters(optionalMs(c.field("latencyMs"), 0),
+        long latency = optionalMs(c.field("latencyMs"), 0);
+        if (latency > MAX_LATENCY_MS) {
+            throw c.field("latencyMs").fail("expected a latency from 0 to " + MAX_LATENCY_MS + " ms (an hour; a feed"
+                    + " silent for longer is a \"freeze\" shock), was " + latency);
+        }
+        return BookReader.validated(c, () -> new OracleParameters(latency,
                 c.field("deviationThreshold").number(0), optionalMs(c.field("heartbeatMs"), Long.MAX_VALUE),
                 optionalMs(c.field("staleAfterMs"), Long.MAX_VALUE), staleness, maxConfidence, confidenceRule, mark));
     }
@@ -610,7 +683,7 @@ public final class ScenarioReader {
             c.field("venueSources").elements().forEach(x -> venues.add(x.text()));
         }
         return BookReader.validated(c, () -> new MarkParameters(method, venues,
-                c.has("premiumEmaMs") ? longValue(c.field("premiumEmaMs")) : 0));
+                c.has("premiumEmaMs") ? durationMs(c.field("premiumEmaMs")) : 0));
     }
 
     private static Shock shock(JsonCursor c) {
@@ -619,27 +692,33 @@ public final class ScenarioReader {
             case "instant" -> {
                 c.object(Set.of("type", "symbol", "atMs", "drop"));
                 yield BookReader.validated(c, () -> new InstantShock(c.field("symbol").text(),
-                        longValue(c.field("atMs")), c.field("drop").number()));
+                        timestampMs(c.field("atMs")), Plausible.within(c.field("drop"), c.field("drop").number(),
+                        MIN_INSTANT_DROP, 1, "a fraction", "(below 1; -99 is a 100-fold rise)")));
             }
             case "crash" -> {
                 c.object(Set.of("type", "symbol", "startMs", "drop", "crashMs", "recovery", "recoveryMs"));
                 yield BookReader.validated(c, () -> new CrashShock(c.field("symbol").text(),
-                        longValue(c.field("startMs")), c.field("drop").number(), longValue(c.field("crashMs")),
+                        timestampMs(c.field("startMs")), c.field("drop").number(), durationMs(c.field("crashMs")),
                         c.field("recovery").number(0), optionalMs(c.field("recoveryMs"), 0)));
             }
             case "depeg" -> {
                 c.object(Set.of("type", "symbol", "startMs", "depegPrice", "declineMs", "holdMs", "recoveryMs",
                         "recoveredPrice"));
-                double low = c.field("depegPrice").number();
+                double low = Plausible.within(c.field("depegPrice"), c.field("depegPrice").number(), MIN_PEG_FRACTION,
+                        1 / MIN_PEG_FRACTION, "a fraction of the peg", "");
+                if (c.has("recoveredPrice")) {
+                    Plausible.within(c.field("recoveredPrice"), c.field("recoveredPrice").number(), MIN_PEG_FRACTION,
+                            1 / MIN_PEG_FRACTION, "a fraction of the peg", "");
+                }
                 yield BookReader.validated(c, () -> new DepegShock(c.field("symbol").text(),
-                        longValue(c.field("startMs")), low, optionalMs(c.field("declineMs"), 0),
+                        timestampMs(c.field("startMs")), low, optionalMs(c.field("declineMs"), 0),
                         optionalMs(c.field("holdMs"), 0), optionalMs(c.field("recoveryMs"), 0),
                         c.field("recoveredPrice").number(low))); // no recoveredPrice: no recovery
             }
             case "freeze" -> {
                 c.object(Set.of("type", "symbol", "fromMs", "toMs"));
                 yield BookReader.validated(c, () -> new FrozenFeedShock(c.field("symbol").text(),
-                        longValue(c.field("fromMs")), longValue(c.field("toMs"))));
+                        timestampMs(c.field("fromMs")), timestampMs(c.field("toMs"))));
             }
             default -> throw c.field("type").fail("expected \"instant\", \"crash\", \"depeg\" or \"freeze\", found \""
                     + type + "\"");
@@ -647,7 +726,17 @@ public final class ScenarioReader {
     }
 
     private static long optionalMs(JsonCursor c, long missing) {
-        return c.isMissing() || c.isNull() ? missing : longValue(c);
+        return c.isMissing() || c.isNull() ? missing : durationMs(c);
+    }
+
+    /** @return a duration in ms, from 0 to {@link Plausible#MAX_DURATION_MS} */
+    private static long durationMs(JsonCursor c) {
+        return Plausible.duration(c, longValue(c), Plausible.MAX_DURATION_MS);
+    }
+
+    /** @return a time in ms since the epoch, from 1970 to the year 9999 */
+    private static long timestampMs(JsonCursor c) {
+        return Plausible.timestamp(c, longValue(c));
     }
 
     private static long longValue(JsonCursor c) {

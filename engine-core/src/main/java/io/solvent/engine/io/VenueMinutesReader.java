@@ -1,9 +1,11 @@
 package io.solvent.engine.io;
 
 import io.solvent.engine.input.InputException;
+import io.solvent.engine.input.LineReader;
 import io.solvent.engine.analytics.FidelityComparison;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -27,48 +29,75 @@ public final class VenueMinutesReader {
      * @throws InputException when the file is missing, lacks a column, or holds a value that is not a number
      */
     public static List<FidelityComparison.VenueMinute> read(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        String source = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new InputException(source, "", "is a directory; expected a CSV file", null);
+        }
+        try (LineReader lines = new LineReader(new InputStreamReader(Files.newInputStream(file),
+                StandardCharsets.UTF_8), MAX_LINE)) {
+            return read(source, lines);
+        } catch (LineReader.LineTooLongException e) {
+            throw new InputException(source, "", "has a line longer than " + MAX_LINE + " characters; not a"
+                    + " per-minute CSV", e);
         } catch (NoSuchFileException e) {
-            throw new InputException(file.toString(), "", "no such file", e);
+            throw new InputException(source, "", "no such file", e);
         } catch (IOException e) {
-            throw new InputException(file.toString(), "", "cannot be read: " + e.getMessage(), e);
+            throw new InputException(source, "", "cannot be read: " + e.getMessage(), e);
         }
-        if (lines.isEmpty()) {
-            throw new InputException(file.toString(), "", "is empty; expected a header line", null);
+    }
+
+    /** The longest line read, in characters. */
+    static final int MAX_LINE = 64 * 1024;
+    /** The most minutes read: ten years of them. */
+    static final int MAX_MINUTES = 10 * 366 * 1440;
+
+    private static List<FidelityComparison.VenueMinute> read(String source, LineReader lines) throws IOException {
+        String first = lines.readLine();
+        if (first == null) {
+            throw new InputException(source, "", "is empty; expected a header line", null);
         }
-        List<String> header = Arrays.asList(lines.getFirst().strip().split(","));
-        int minute = column(file, header, "minute_start_ms");
-        int liquidations = column(file, header, "liquidation_fills");
-        int adl = column(file, header, "adl_fills");
-        int notional = column(file, header, "adl_notional_usd");
+        List<String> header = Arrays.asList(first.strip().split(","));
+        int minute = column(source, header, "minute_start_ms");
+        int liquidations = column(source, header, "liquidation_fills");
+        int adl = column(source, header, "adl_fills");
+        int notional = column(source, header, "adl_notional_usd");
         List<FidelityComparison.VenueMinute> out = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
+        int lineNo = 1;
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            lineNo++;
+            if (line.isBlank()) {
                 continue;
             }
-            String[] f = lines.get(i).split(",", -1);
+            if (out.size() == MAX_MINUTES) {
+                throw new InputException(source, "line " + lineNo, "more than " + MAX_MINUTES + " minutes", null);
+            }
+            String[] f = line.split(",", -1);
             if (f.length != header.size()) {
-                throw new InputException(file.toString(), "line " + (i + 1), "expected " + header.size()
+                throw new InputException(source, "line " + lineNo, "expected " + header.size()
                         + " columns, found " + f.length, null);
             }
             try {
-                out.add(new FidelityComparison.VenueMinute(Long.parseLong(f[minute].strip()),
-                        Long.parseLong(f[liquidations].strip()), Long.parseLong(f[adl].strip()),
-                        Double.parseDouble(f[notional].strip())));
+                long start = Long.parseLong(f[minute].strip());
+                long fills = Long.parseLong(f[liquidations].strip());
+                long adlFills = Long.parseLong(f[adl].strip());
+                double usd = Double.parseDouble(f[notional].strip());
+                if (start < 0 || fills < 0 || adlFills < 0 || !(usd >= 0) || Double.isInfinite(usd)) {
+                    throw new InputException(source, "line " + lineNo, "expected minute_start_ms, liquidation_fills,"
+                            + " adl_fills and adl_notional_usd >= 0 and finite", null);
+                }
+                out.add(new FidelityComparison.VenueMinute(start, fills, adlFills, usd));
             } catch (NumberFormatException e) {
-                throw new InputException(file.toString(), "line " + (i + 1), "expected numbers in minute_start_ms,"
+                throw new InputException(source, "line " + lineNo, "expected numbers in minute_start_ms,"
                         + " liquidation_fills, adl_fills and adl_notional_usd", e);
             }
         }
         return out;
     }
 
-    private static int column(Path file, List<String> header, String name) {
+    private static int column(String file, List<String> header, String name) {
         int i = header.indexOf(name);
         if (i < 0) {
-            throw new InputException(file.toString(), "line 1", "no column " + name + "; expected "
+            throw new InputException(file, "line 1", "no column " + name + "; expected "
                     + "minute_start_ms, liquidation_fills, adl_fills, adl_notional_usd", null);
         }
         return i;

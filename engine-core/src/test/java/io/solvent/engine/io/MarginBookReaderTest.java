@@ -181,7 +181,7 @@ class MarginBookReaderTest {
     }
 
     @Test
-    void unpricedAssetsFailAsMarginBookOfDoes(@TempDir Path dir) throws IOException {
+    void unpricedAssetsFailAsMarginBookOfDoesAsBadInputAtPrices(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("b.json");
         Files.writeString(f, BookReaderTest.EXAMPLE.replace("\"prices\": {\"USDC\": 1, \"ETH\": 2000}",
                 "\"prices\": {\"ETH\": 2000}"));
@@ -189,17 +189,16 @@ class MarginBookReaderTest {
         for (String settlement : new String[] {null, "USDC", "SOL"}) {
             IllegalArgumentException tree = assertThrows(IllegalArgumentException.class,
                     () -> MarginBook.of(BookReader.read(f), settlement));
-            IllegalArgumentException stream = assertThrows(IllegalArgumentException.class,
-                    () -> MarginBookReader.read(f, settlement));
-            assertEquals(tree.getMessage(), stream.getMessage());
-            messages.add(stream.getMessage());
+            InputException stream = assertThrows(InputException.class, () -> MarginBookReader.read(f, settlement));
+            assertEquals("$.prices", stream.place());
+            assertEquals(tree.getMessage() + "; expected a price for every asset held or traded", stream.problem());
+            messages.add(tree.getMessage());
         }
         Files.writeString(f, BookReaderTest.EXAMPLE);
         IllegalArgumentException tree = assertThrows(IllegalArgumentException.class,
                 () -> MarginBook.of(BookReader.read(f), "SOL"));
-        IllegalArgumentException stream = assertThrows(IllegalArgumentException.class,
-                () -> MarginBookReader.read(f, "SOL"));
-        assertEquals(tree.getMessage(), stream.getMessage());
+        InputException stream = assertThrows(InputException.class, () -> MarginBookReader.read(f, "SOL"));
+        assertEquals(tree.getMessage() + "; expected a price for every asset held or traded", stream.problem());
         assertEquals("no price for [USDC]", messages.getFirst());
     }
 

@@ -34,7 +34,7 @@ class ScenarioReaderTest {
     @CsvSource(delimiter = '|', value = {
         "unknown field|\"deleverage\": \"deficit\",|$.deleverage|unknown field 'deleverage'",
         "unknown policy|\"deleveraging\": \"bailout\",|$.deleveraging|unknown policy 'bailout'",
-        "negative fund|\"insuranceFund\": {\"openingBalanceUsd\": -1},|$.insuranceFund.openingBalanceUsd|expected a balance >= 0",
+        "negative fund|\"insuranceFund\": {\"openingBalanceUsd\": -1},|$.insuranceFund.openingBalanceUsd|expected a notional from 0 to 1.0E15 USD",
         "bad buffer|\"liquidation\": {\"buffer\": -0.1},|$.liquidation.buffer|expected a number >= 0",
         "unknown asset|\"symbols\": {\"ETHUSD\": \"ETHER\"},|$.symbols.ETHUSD|unknown asset 'ETHER'",
         "bad staleness|\"oracle\": {\"stalenessPolicy\": \"ignore\"},|$.oracle.stalenessPolicy|expected \"keep-last\" or \"pause\"",
@@ -42,7 +42,7 @@ class ScenarioReaderTest {
         "fractional ms|\"oracle\": {\"latencyMs\": 1.5},|$.oracle.latencyMs|expected a whole number",
         "unknown market|\"liquidity\": {\"markets\": {\"ETH-PERPS\": {\"depthPerPercentUsd\": 1e6}}},|$.liquidity.markets['ETH-PERPS']|unknown market 'ETH-PERPS'; expected one of the book's markets [ETH-PERP",
         "two depths|\"liquidity\": {\"markets\": {\"ETH-PERP\": {\"depthPerPercentUsd\": 1e6, \"depthFile\": \"d.csv\"}}},|$.liquidity.markets['ETH-PERP']|expected exactly one of",
-        "zero depth|\"liquidity\": {\"markets\": {\"ETH-PERP\": {\"depthPerPercentUsd\": 0}}},|$.liquidity.markets['ETH-PERP'].depthPerPercentUsd|expected a notional > 0",
+        "zero depth|\"liquidity\": {\"markets\": {\"ETH-PERP\": {\"depthPerPercentUsd\": 0}}},|$.liquidity.markets['ETH-PERP'].depthPerPercentUsd|expected a notional from 1 to 1.0E15 USD",
         "market field|\"liquidity\": {\"markets\": {\"ETH-PERP\": {\"depth\": 1}}},|$.liquidity.markets['ETH-PERP'].depth|unknown field 'depth'",
         "dynamic field|\"dynamicMargin\": {\"enabled\": true, \"halflife\": 1},|$.dynamicMargin.halflife|unknown field 'halflife'",
         "dynamic switch|\"dynamicMargin\": {\"enabled\": \"yes\"},|$.dynamicMargin.enabled|expected true or false",

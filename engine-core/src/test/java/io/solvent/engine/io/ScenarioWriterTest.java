@@ -128,6 +128,7 @@ class ScenarioWriterTest {
         Files.writeString(dir.resolve("eth.csv"), "timestamp_ms,symbol,price\n" + T0 + ",ETHUSD,3863\n");
         Files.writeString(f, """
                 {"format": 1, "book": "example.json", "feeds": [{"file": "eth.csv", "format": "ticks"}],
+                 "symbols": {"USDCUSD": "USDC"},
                  "shocks": [{"type": "depeg", "symbol": "USDCUSD", "startMs": 1000, "depegPrice": 0.87}]}
                 """);
         Shock s = ScenarioReader.read(f).shocks().getFirst();

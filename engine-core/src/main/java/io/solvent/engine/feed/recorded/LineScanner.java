@@ -11,8 +11,10 @@ import java.util.Arrays;
 
 /**
  * Reads a file line by line as bytes, remembering where each line starts, so that a line can be found again by its
- * byte offset. Lines end at {@code \n}; a trailing {@code \r} is dropped. Text must be UTF-8: a malformed line
- * throws a {@link CharacterCodingException}, so the caller can name its line. Holds one buffer and the longest line seen.
+ * byte offset. Lines end at {@code \n}, {@code \r\n} or a lone {@code \r} (old Mac files), as {@link
+ * java.io.BufferedReader#readLine} counts them. Text must be UTF-8: a malformed line throws a
+ * {@link CharacterCodingException}, so the caller can name its line. Holds one buffer and the longest line seen; a
+ * line longer than {@link #MAX_LINE} bytes throws a {@link LineTooLongException} after reading that much of it.
  */
 final class LineScanner {
     /** The longest line accepted, in bytes: no recorded format comes near it, a file without line breaks does. */
@@ -53,6 +55,12 @@ final class LineScanner {
             if (b == '\n') {
                 return decode(len);
             }
+            if (b == '\r') {
+                if ((pos < limit || fill()) && buffer[pos] == '\n') {
+                    pos++;
+                }
+                return decode(len);
+            }
             if (len == line.length) {
                 if (len >= MAX_LINE) {
                     throw new LineTooLongException();
@@ -64,9 +72,6 @@ final class LineScanner {
     }
 
     private String decode(int len) throws CharacterCodingException {
-        if (len > 0 && line[len - 1] == '\r') {
-            len--;
-        }
         for (int i = 0; i < len; i++) {
             if (line[i] < 0) {
                 return utf8.decode(ByteBuffer.wrap(line, 0, len)).toString();

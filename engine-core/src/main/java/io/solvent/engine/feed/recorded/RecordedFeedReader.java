@@ -6,13 +6,9 @@ import io.solvent.engine.feed.MergedFeedReader;
 import io.solvent.engine.input.InputException;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -138,13 +134,16 @@ public final class RecordedFeedReader implements FeedReader {
     }
 
     private static String firstLine(Path file, String name) {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
-                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                        .onUnmappableCharacter(CodingErrorAction.REPLACE)))) {
-            // Lenient here: the scan that follows reports a malformed line with its number.
-            return r.readLine();
+        try (InputStream in = Files.newInputStream(file)) {
+            return new LineScanner(in).next(); // bounded: a file without line breaks stops at LineScanner.MAX_LINE
         } catch (NoSuchFileException e) {
             throw new InputException(name, "", "no such file", e);
+        } catch (LineScanner.LineTooLongException e) {
+            throw new InputException(name, "line 1", "is longer than " + LineScanner.MAX_LINE + " bytes; expected a"
+                    + " header line such as " + RecordedFormat.BARS.header(), e);
+        } catch (CharacterCodingException e) {
+            throw new InputException(name, "line 1", "is not UTF-8 text (a malformed byte sequence); recorded files"
+                    + " are UTF-8", e);
         } catch (IOException e) {
             throw new InputException(name, "line 1", "cannot be read: " + e.getMessage() + " (expected UTF-8 text)",
                     e);

@@ -57,7 +57,7 @@ public final class RecordedFormatDetector {
                     + RecordedFormat.BARS.header(), null);
         }
         String line = firstLine.startsWith("\uFEFF") ? firstLine.substring(1) : firstLine;
-        List<String> names = normalisedFields(line);
+        List<String> names = normalisedFields(file, line);
         boolean looksLikeData = isInteger(names.getFirst());
         if (format != null) {
             return explicit(file, line, names, looksLikeData, format);
@@ -132,13 +132,14 @@ public final class RecordedFormatDetector {
         return b.toString();
     }
 
-    private static List<String> normalisedFields(String line) {
-        String[] parts = line.split(",", -1);
-        String[] out = new String[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            out[i] = parts[i].strip().toLowerCase(Locale.ROOT);
+    private static List<String> normalisedFields(String file, String line) {
+        List<String> out = new java.util.ArrayList<>();
+        try {
+            CsvFields.split(line, f -> out.add(f.toLowerCase(Locale.ROOT)));
+        } catch (CsvFields.Malformed e) {
+            throw new InputException(file, "line 1, column " + e.column(), e.getMessage(), e);
         }
-        return List.of(out);
+        return out;
     }
 
     private static boolean isInteger(String s) {

@@ -14,6 +14,13 @@ import java.util.Locale;
 final class RowParser {
     /** Epoch values above this are not milliseconds (10^14 ms is the year 5138): Binance's µs klines. */
     static final long MICROS_THRESHOLD = 100_000_000_000_000L;
+    /**
+     * Timestamps from here up to {@link #SECONDS_UNTIL} are seconds, not milliseconds: as seconds they are
+     * 2001-09-09 to 5138, as milliseconds the first two years of 1970, when no market was recorded.
+     */
+    static final long SECONDS_FROM = 1_000_000_000L;
+    /** See {@link #SECONDS_FROM}: 10^11 ms is 1973-03-03. */
+    static final long SECONDS_UNTIL = 100_000_000_000L;
     private static final int MAX_FIELDS = 16;
 
     private final RecordedFormat format;
@@ -39,22 +46,21 @@ final class RowParser {
         this.fixedSymbol = fixedSymbol;
     }
 
-    /** Splits a line into the field array, checking the column count. */
+    /** Splits a line into the field array (RFC 4180 quoting, {@link CsvFields}), checking the column count. */
     void split(String line, long lineNo) {
-        int n = 0;
-        int start = 0;
-        int len = line.length();
-        for (int i = 0; i <= len; i++) {
-            if (i == len || line.charAt(i) == ',') {
-                if (n < MAX_FIELDS) {
-                    fields[n] = line.substring(start, i).strip();
+        int[] n = {0};
+        try {
+            CsvFields.split(line, f -> {
+                if (n[0] < MAX_FIELDS) {
+                    fields[n[0]] = f;
                 }
-                n++;
-                start = i + 1;
-            }
+                n[0]++;
+            });
+        } catch (CsvFields.Malformed e) {
+            throw new InputException(file, "line " + lineNo + ", column " + e.column(), e.getMessage(), e);
         }
-        if (n != columns) {
-            throw error(lineNo, "expected " + columns + " columns (" + expectedColumns() + "), found " + n);
+        if (n[0] != columns) {
+            throw error(lineNo, "expected " + columns + " columns (" + expectedColumns() + "), found " + n[0]);
         }
     }
 
@@ -75,6 +81,11 @@ final class RowParser {
         }
         if (t < 0) {
             throw error(lineNo, "column " + format.columns().get(c) + ": timestamp " + t + " is negative");
+        }
+        if (t >= SECONDS_FROM && t < SECONDS_UNTIL) {
+            throw error(lineNo, "column " + format.columns().get(c) + ": " + t + " looks like seconds since the epoch"
+                    + " (" + java.time.Instant.ofEpochSecond(t) + "; read as milliseconds it would be "
+                    + java.time.Instant.ofEpochMilli(t) + "); expected milliseconds (multiply by 1000)");
         }
         if (t > MICROS_THRESHOLD) {
             if (format.microsAllowed()) {

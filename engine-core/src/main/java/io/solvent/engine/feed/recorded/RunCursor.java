@@ -4,28 +4,27 @@ import io.solvent.engine.feed.FeedEvent;
 import io.solvent.engine.feed.FeedReader;
 import io.solvent.engine.input.InputException;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
  * Reads one time-ordered run of a file's lines — from a byte offset, for a number of lines — through a
- * {@link BufferedReader}, line by line, turning each into events. Holds one line and at most four pending events.
+ * {@link LineScanner} (lines bounded, ended as the scan that found the run ends them), turning each into events.
+ * Holds one line and at most four pending events.
  */
 final class RunCursor implements FeedReader {
-    private static final int BUFFER_CHARS = 1 << 14;
-
     private final String file;
     private final RowParser parser;
     private final long endLine;
     private final FeedEvent[] pending = new FeedEvent[4];
-    private BufferedReader reader;
+    private InputStream stream;
+    private LineScanner reader;
     private long lineNo;
     private int next;
     private int count;
@@ -47,8 +46,8 @@ final class RunCursor implements FeedReader {
             FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
             try {
                 channel.position(offset);
-                reader = new BufferedReader(Channels.newReader(channel, StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT), -1), BUFFER_CHARS);
+                stream = Channels.newInputStream(channel);
+                reader = new LineScanner(stream);
             } catch (IOException | RuntimeException e) {
                 channel.close();
                 throw e;
@@ -67,7 +66,13 @@ final class RunCursor implements FeedReader {
             }
             String line;
             try {
-                line = reader.readLine();
+                line = reader.next();
+            } catch (LineScanner.LineTooLongException e) {
+                throw new InputException(file, "line " + (lineNo + 1), "is longer than " + LineScanner.MAX_LINE
+                        + " bytes; not a recorded file", e);
+            } catch (CharacterCodingException e) {
+                throw new InputException(file, "line " + (lineNo + 1), "is not UTF-8 text (a malformed byte"
+                        + " sequence); recorded files are UTF-8", e);
             } catch (IOException e) {
                 throw new InputException(file, "line " + (lineNo + 1), "cannot be read: " + e.getMessage()
                         + " (expected UTF-8 text)", e);
@@ -96,11 +101,12 @@ final class RunCursor implements FeedReader {
     public void close() {
         if (reader != null) {
             try {
-                reader.close();
+                stream.close();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } finally {
                 reader = null;
+                stream = null;
                 next = count = 0;
             }
         }

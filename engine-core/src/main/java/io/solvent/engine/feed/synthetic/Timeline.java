@@ -22,7 +22,9 @@ public record Timeline(long startMs, long stepMs, int count) {
         if (count < 1) {
             throw new ModelValidationException("count", "expected at least 1 instant, was " + count);
         }
-        if (startMs > Long.MAX_VALUE - (count - 1L) * (double) stepMs) {
+        try {
+            Math.addExact(startMs, Math.multiplyExact(count - 1L, stepMs)); // exact: a double rounds by 1 ms here
+        } catch (ArithmeticException e) {
             throw new ModelValidationException("count", "the last instant overflows a long timestamp");
         }
     }

@@ -7,8 +7,8 @@ import io.solvent.engine.feed.FeedEvent;
 import io.solvent.engine.feed.FeedReader;
 import io.solvent.engine.feed.SourceStatusEvent;
 import io.solvent.engine.input.InputException;
+import io.solvent.engine.input.LineReader;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +37,10 @@ import java.util.function.Consumer;
  */
 public final class JournalReader implements FeedReader {
     private final String name;
-    private final BufferedReader in;
+    /** The longest journal line read, in characters: a venue message is a few KB. */
+    public static final int MAX_LINE = 1 << 20;
+
+    private final LineReader in;
     private final Consumer<String> warnings;
     private final Map<String, JsonMessageDecoder> decoders = new LinkedHashMap<>();
     private final ArrayDeque<FeedEvent> pending = new ArrayDeque<>();
@@ -47,7 +50,7 @@ public final class JournalReader implements FeedReader {
     private long messages;
     private boolean ended;
 
-    private JournalReader(String name, BufferedReader in, Consumer<String> warnings) {
+    private JournalReader(String name, LineReader in, Consumer<String> warnings) {
         this.name = name;
         this.in = in;
         this.warnings = warnings;
@@ -68,8 +71,8 @@ public final class JournalReader implements FeedReader {
         }
         try {
             // Malformed UTF-8 becomes U+FFFD rather than an error: a crash may cut the last line inside a character.
-            BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
-                    StandardCharsets.UTF_8));
+            LineReader reader = new LineReader(new InputStreamReader(Files.newInputStream(file),
+                    StandardCharsets.UTF_8), MAX_LINE);
             JournalReader r = new JournalReader(source, reader, warnings);
             r.lookahead = r.readLine();
             return r;
@@ -83,6 +86,9 @@ public final class JournalReader implements FeedReader {
     private String readLine() {
         try {
             return in.readLine();
+        } catch (LineReader.LineTooLongException e) {
+            throw new InputException(name, "line " + (lineNumber + 1), "is longer than " + MAX_LINE
+                    + " characters; not a journal line", e);
         } catch (IOException e) {
             throw new InputException(name, "", "cannot be read: " + e.getMessage(), e);
         }
