@@ -197,7 +197,7 @@ public final class RecordCommand implements Callable<Integer> {
         }
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
-            throw bad("--out: the directory " + parent + " does not exist");
+            throw bad("--out: " + io.solvent.engine.input.Folders.whyNotAFolder(parent));
         }
         PrintWriter err = spec.commandLine().getErr();
         LiveEventQueue queue = new LiveEventQueue();

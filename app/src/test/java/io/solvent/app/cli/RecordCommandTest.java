@@ -55,6 +55,15 @@ class RecordCommandTest {
         assertFalse(Files.exists(dir.resolve("j.jsonl")), "nothing written on bad options");
     }
 
+    @Test
+    void aJournalUnderAFileSaysTheParentIsAFile() throws Exception {
+        Path file = Files.writeString(dir.resolve("notes.txt"), "x");
+        CliRun r = CliRun.of("record", "--source", "binance-futures", "--symbols", "BTCUSDT", "--out",
+                file.resolve("j.jsonl").toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.status(), r.err());
+        assertTrue(r.err().contains("--out: " + file.toAbsolutePath() + " is a file, not a folder"), r.err());
+    }
+
     /** A loopback port nothing listens on: bound, then closed. */
     private static int refusedPort() throws Exception {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -98,7 +98,7 @@ public final class ScenarioReader {
     static final double MIN_PEG_FRACTION = 1e-6;
 
     /** The longest oracle latency read, ms: an hour. */
-    static final long MAX_LATENCY_MS = 3_600_000;
+    static final long MAX_LATENCY_MS = io.solvent.engine.oracle.OracleParameters.MAX_LATENCY_MS;
     /** The largest scale of a recorded depth file's notionals. */
     static final double MAX_DEPTH_SCALE = 1e6;
 

@@ -22,8 +22,15 @@ public record OracleParameters(long latencyMs, double deviationThreshold, long h
                                StalenessPolicy stalenessPolicy, double maxConfidence,
                                ConfidencePolicy confidencePolicy, MarkParameters mark) {
 
+    /** The longest delivery latency, ms (an hour): a feed silent for longer is a freeze, not a latency. */
+    public static final long MAX_LATENCY_MS = 3_600_000;
+
     public OracleParameters {
         nonNegative("latencyMs", latencyMs);
+        if (latencyMs > MAX_LATENCY_MS) {
+            throw new ModelValidationException("latencyMs", "expected a latency from 0 to " + MAX_LATENCY_MS
+                    + " ms (an hour; a feed silent for longer is a \"freeze\" shock), was " + latencyMs);
+        }
         if (!(deviationThreshold >= 0) || !Double.isFinite(deviationThreshold)) {
             throw new ModelValidationException("deviationThreshold", "expected a finite fraction >= 0, was "
                     + deviationThreshold);

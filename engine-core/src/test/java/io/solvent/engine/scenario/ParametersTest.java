@@ -152,6 +152,8 @@ class ParametersTest {
         assertProblem(p, "liquidation.buffer", "abc", "expected a number, was 'abc'");
         assertProblem(p, "oracle.latencyMs", "1.5", "expected a whole number of ms, was '1.5'");
         assertProblem(p, "oracle.latencyMs", "-1", "expected a duration >= 0 ms, was -1");
+        assertProblem(p, "oracle.latencyMs", "9e15", "expected a latency from 0 to 3600000 ms (an hour; a feed silent"
+                + " for longer is a \"freeze\" shock), was 9000000000000000"); // a fork or --set, as a file is read
         assertProblem(p, "oracle.latencyMs", "null", "expected a whole number of ms, was 'null'");
         assertProblem(p, "liquidity.cascadeFeedback", "yes", "expected true or false, was 'yes'");
         assertProblem(p, "oracle.stalenessPolicy", "stop", "expected one of [keep-last, pause], was 'stop'");

@@ -419,8 +419,9 @@ public final class LiveSession implements AutoCloseable {
         }
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
-            throw new InputException(name, "", "its directory does not exist; expected a new journal file in an"
-                    + " existing directory", null);
+            String why = io.solvent.engine.input.Folders.whyNotAFolder(parent);
+            throw new InputException(name, "", (why.endsWith("does not exist") ? "its directory does not exist"
+                    : why) + "; expected a new journal file in an existing directory", null);
         }
         try {
             return JournalWriter.open(file, false, w -> {
