@@ -4,7 +4,10 @@ import io.solvent.app.ConsoleScenarios;
 import io.solvent.app.viewmodel.ConsoleViewModel;
 import io.solvent.app.viewmodel.EventsViewModel;
 import io.solvent.app.viewmodel.MarketViewModel;
+import io.solvent.engine.sim.SnapshotKeeper;
 import io.solvent.engine.sim.loop.EngineCommand;
+import io.solvent.engine.sim.loop.EngineLoop;
+import io.solvent.engine.sim.loop.Pacer;
 import io.solvent.engine.sim.loop.EngineView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +46,11 @@ class PulseWorkBoundTest {
     }
 
     private PulseWork replay(int accounts) throws Exception {
-        try (ConsoleSession session = ConsoleSession.start(ConsoleScenarios.defaultWith(accounts, dir))) {
+        // Two snapshots, not the console's 64: each is a copy of the book (about 70 MB at 100,000 sub-accounts), and
+        // the work handed to the FX thread per pulse does not depend on them.
+        EngineLoop.Options options = EngineLoop.Options.of(Pacer.of(System::nanoTime)).withSnapshots(
+                new SnapshotKeeper.Cadence(EngineLoop.Options.DEFAULT_SNAPSHOTS.everyMs(), 2));
+        try (ConsoleSession session = ConsoleSession.start(ConsoleScenarios.defaultWith(accounts, dir), options)) {
             PulseWork work = new PulseWork();
             EngineBridge[] bridge = new EngineBridge[1];
             ConsoleViewModel vm = new ConsoleViewModel(c -> bridge[0].submit(c), s -> s, System::nanoTime, work);
